@@ -1,0 +1,252 @@
+// The single definition of the knowledge format. TypeScript types are inferred from these schemas;
+// cross-file rules (unique ids, references) live in crosscheck.ts.
+import { z } from "zod";
+
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const entryId = z
+  .string()
+  .regex(ENTRY_ID_PATTERN, "id chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: dvc-muc-4)");
+
+const text = z.string().trim().min(1, "không được để trống");
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** YAML reads `2020` as a number; periods and years are kept as text so one format covers all. */
+const yamlScalarText = (schema: z.ZodString) =>
+  z.preprocess((value) => (typeof value === "number" ? String(value) : value), schema);
+
+/** A full date: YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "ngày phải viết dạng YYYY-MM-DD, ví dụ 2021-10-19")
+  .refine((value) => {
+    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+    return isRealDate(y, m, d);
+  }, "ngày này không có thật trên lịch");
+
+/** A date that may be partial: YYYY, YYYY-MM or YYYY-MM-DD (sources and documents are not always dated to the day). */
+export const partialDate = yamlScalarText(
+  z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "ngày phải viết dạng YYYY, YYYY-MM hoặc YYYY-MM-DD")
+    .refine((value) => {
+      const [y, m = 1, d = 1] = value.split("-").map(Number) as [number, number?, number?];
+      return isRealDate(y, m, d);
+    }, "ngày này không có thật trên lịch"),
+);
+
+/** The period a measurement refers to: a year, a quarter, a month or a day. */
+export const period = yamlScalarText(
+  z
+    .string()
+    .regex(
+      /^\d{4}(?:-Q[1-4]|-\d{2}(?:-\d{2})?)?$/,
+      "kỳ số liệu phải viết dạng YYYY, YYYY-Qn (quý), YYYY-MM hoặc YYYY-MM-DD",
+    )
+    .refine((value) => {
+      if (/Q/.test(value)) return true;
+      const [y, m = 1, d = 1] = value.split("-").map(Number) as [number, number?, number?];
+      return isRealDate(y, m, d);
+    }, "kỳ số liệu này không có thật trên lịch"),
+);
+
+const year = z.number().int().min(2000).max(2100);
+
+/** Which territory a number describes: the merger of 1/7/2025 changed what "Khánh Hòa" means. */
+export const scope = z.enum(["province-before-merger", "province-after-merger", "national"]);
+
+/** CONFIRMED facts may be stated plainly; WEAK ones only as "theo <nguồn>". */
+export const confidence = z.enum(["confirmed", "weak"]);
+
+export const pillar = z.enum(["chung", "chinh-quyen-so", "kinh-te-so", "xa-hoi-so"]);
+
+const sourceRefs = z.array(entryId).min(1, "cần ít nhất một nguồn (id trong sources.yaml)");
+
+/** Fields every knowledge entry shares. */
+const entryBase = {
+  id: entryId,
+  sources: sourceRefs,
+  confidence: confidence.default("confirmed"),
+  /** Other ways people ask about this entry; the engine indexes them. */
+  questions: z.array(text).default([]),
+};
+
+export const sourceSchema = z.strictObject({
+  id: entryId,
+  title: text,
+  publisher: text,
+  author: text.optional(),
+  date: partialDate.optional(),
+  url: z.url({ message: "url không hợp lệ" }).optional(),
+  kind: z.enum(["legal", "press", "report", "academic", "database"]),
+  language: z.enum(["vi", "en"]).default("vi"),
+  note: text.optional(),
+});
+
+export const documentSchema = z.strictObject({
+  ...entryBase,
+  number: text,
+  kind: z.enum(["nghi-quyet", "quyet-dinh", "ke-hoach", "cong-van", "chuong-trinh"]),
+  issuer: text,
+  date: partialDate,
+  title: text,
+  /** Short names people use: "NQ16", "QĐ 749". */
+  aliases: z.array(text).default([]),
+  signer: text.optional(),
+  periodFrom: year.optional(),
+  periodTo: year.optional(),
+  vision: year.optional(),
+  scope,
+  summary: text,
+  details: z.array(text).default([]),
+});
+
+export const targetSchema = z.strictObject({
+  year,
+  scope,
+  /** at-least ≥, more-than >, exactly =, top = rank within the best N, universal = "phổ cập" (no number). */
+  comparator: z.enum(["at-least", "more-than", "exactly", "top", "universal"]),
+  value: z.number().optional(),
+  text,
+  document: entryId.optional(),
+  source: entryId,
+  confidence: confidence.default("confirmed"),
+});
+
+export const measurementSchema = z.strictObject({
+  period,
+  value: z.number(),
+  /** For ranks: the size of the ranking (63 provinces before the merger, 34 after). */
+  outOf: z.number().int().positive().optional(),
+  scope,
+  /** Names the statistical series when sources measure the same thing differently (GSO vs ministry estimate). */
+  series: text.optional(),
+  source: entryId,
+  confidence: confidence.default("confirmed"),
+  note: text.optional(),
+});
+
+export const indicatorSchema = z
+  .strictObject({
+    ...entryBase,
+    name: text,
+    short: text,
+    aliases: z.array(text).default([]),
+    unit: z.enum(["percent", "rank", "index"]),
+    direction: z.enum(["higher-better", "lower-better"]),
+    pillar,
+    description: text.optional(),
+    targets: z.array(targetSchema).default([]),
+    measurements: z.array(measurementSchema).default([]),
+    /** What is known to be missing, said plainly when there are no measurements. */
+    dataNote: text.optional(),
+  })
+  .superRefine((indicator, ctx) => {
+    indicator.targets.forEach((target, index) => {
+      if (target.comparator !== "universal" && target.value === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", index, "value"],
+          message: `chỉ tiêu kiểu "${target.comparator}" cần có value`,
+        });
+      }
+    });
+  });
+
+export const goalSchema = z.strictObject({
+  ...entryBase,
+  year,
+  pillar,
+  text,
+  document: entryId,
+  /** The measurable indicator behind this goal, if there is one. */
+  indicator: entryId.optional(),
+  /** How the goal relates to the national programme (QĐ 749). */
+  national: z
+    .strictObject({
+      relation: z.enum(["higher", "added", "different-basis", "same"]),
+      text: text.optional(),
+      document: entryId.optional(),
+      source: entryId,
+    })
+    .optional(),
+});
+
+export const timelineEventSchema = z.strictObject({
+  ...entryBase,
+  date: partialDate,
+  title: text,
+  description: text.optional(),
+  documents: z.array(entryId).default([]),
+});
+
+export const faqSchema = z.strictObject({
+  ...entryBase,
+  topic: entryId,
+  questions: z.array(text).min(3, "mỗi mục hỏi đáp cần ít nhất 3 cách hỏi khác nhau"),
+  answer: text,
+  details: z.array(text).default([]),
+  related: z.array(entryId).default([]),
+});
+
+export const personSchema = z.strictObject({
+  ...entryBase,
+  name: text,
+  role: text,
+  roleAsOf: partialDate,
+  said: text.optional(),
+});
+
+export const synonymSchema = z.strictObject({
+  /** The form the engine understands, e.g. "dịch vụ công". */
+  term: text,
+  /** What people type instead: abbreviations, old names, common misspellings. */
+  variants: z.array(text).min(1, "cần ít nhất một cách viết khác"),
+});
+
+/** Each file kind is a YAML list of one entry type; the kind comes from the file name (faq.yaml, faq-covid.yaml …). */
+export const fileSchemas = {
+  sources: z.array(sourceSchema),
+  documents: z.array(documentSchema),
+  indicators: z.array(indicatorSchema),
+  goals: z.array(goalSchema),
+  timeline: z.array(timelineEventSchema),
+  faq: z.array(faqSchema),
+  people: z.array(personSchema),
+  synonyms: z.array(synonymSchema),
+} as const;
+
+export type FileKind = keyof typeof fileSchemas;
+export const FILE_KINDS = Object.keys(fileSchemas) as FileKind[];
+
+export type Source = z.infer<typeof sourceSchema>;
+export type DocumentEntry = z.infer<typeof documentSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Measurement = z.infer<typeof measurementSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Goal = z.infer<typeof goalSchema>;
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type FaqEntry = z.infer<typeof faqSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Synonym = z.infer<typeof synonymSchema>;
+export type Scope = z.infer<typeof scope>;
+export type Confidence = z.infer<typeof confidence>;
+export type Pillar = z.infer<typeof pillar>;
+
+export interface Knowledge {
+  readonly sources: readonly Source[];
+  readonly documents: readonly DocumentEntry[];
+  readonly indicators: readonly Indicator[];
+  readonly goals: readonly Goal[];
+  readonly timeline: readonly TimelineEvent[];
+  readonly faq: readonly FaqEntry[];
+  readonly people: readonly Person[];
+  readonly synonyms: readonly Synonym[];
+  /** Content hash of the files: changes whenever the knowledge does. */
+  readonly version: string;
+  readonly loadedAt: string;
+}

@@ -1,0 +1,6 @@
+import { fileURLToPath } from "node:url";
+
+/** The repository's bundled knowledge, wherever the process was started from. */
+export function defaultKnowledgeDir(): string {
+  return fileURLToPath(new URL("../knowledge/", import.meta.url));
+}

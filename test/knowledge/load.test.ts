@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { formatProblem } from "../../src/knowledge/problems.js";
+import { runCli } from "../support/cli.js";
+
+const fixture = (name: string) => `test/fixtures/knowledge/${name}`;
+
+async function problemLines(name: string): Promise<string[]> {
+  const result = await loadKnowledge(fixture(name));
+  if (result.ok) throw new Error(`${name} should be invalid`);
+  return result.problems.map(formatProblem);
+}
+
+describe("loadKnowledge", () => {
+  it("loads a valid directory into one frozen Knowledge object with every kind", async () => {
+    const result = await loadKnowledge(fixture("valid"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    const { knowledge } = result;
+    expect(knowledge.indicators[0]?.measurements[0]).toMatchObject({ period: "2020", value: 56, confidence: "confirmed" });
+    expect(knowledge.goals[0]?.indicator).toBe("chi-tieu-mau");
+    expect(knowledge.synonyms[0]).toEqual({ term: "dịch vụ công", variants: ["dvc"] });
+    expect(knowledge.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(Object.isFrozen(knowledge.indicators[0]?.measurements)).toBe(true);
+    expect(() => {
+      (knowledge.faq as unknown as unknown[]).push({});
+    }).toThrow(TypeError);
+  });
+
+  it("reports malformed YAML at the line where the unclosed quote opens", async () => {
+    expect(await problemLines("malformed-yaml")).toEqual([
+      "test/fixtures/knowledge/malformed-yaml/faq.yaml:3: YAML không hợp lệ: thiếu ký tự đóng (dấu nháy hoặc dấu ngoặc)",
+    ]);
+  });
+
+  it("reports a wrong type at the offending value, naming the entry and field", async () => {
+    expect(await problemLines("wrong-type")).toEqual([
+      "test/fixtures/knowledge/wrong-type/indicators.yaml:10: chi-tieu-mau → measurements[0].value: Đầu vào không hợp lệ: mong đợi số, nhận được string",
+    ]);
+  });
+
+  it("reports a duplicate id at its second use and points to the first", async () => {
+    expect(await problemLines("duplicate-id")).toEqual([
+      'test/fixtures/knowledge/duplicate-id/faq.yaml:7: id "hoi-dap-mau" bị trùng: đã dùng ở test/fixtures/knowledge/duplicate-id/faq.yaml:1',
+    ]);
+  });
+
+  it("reports each dangling reference on its own line", async () => {
+    expect(await problemLines("dangling-reference")).toEqual([
+      'test/fixtures/knowledge/dangling-reference/faq.yaml:5: không tìm thấy mục tri thức có id "khong-co-muc-nay"',
+      'test/fixtures/knowledge/dangling-reference/faq.yaml:8: không tìm thấy nguồn (sources.yaml) có id "bao-khong-ton-tai"',
+    ]);
+  });
+
+  it("rejects a date that is not on the calendar", async () => {
+    expect(await problemLines("impossible-date")).toEqual([
+      "test/fixtures/knowledge/impossible-date/timeline.yaml:3: su-kien-mau → date: ngày này không có thật trên lịch",
+    ]);
+  });
+
+  it("requires at least one source per entry", async () => {
+    expect(await problemLines("missing-source")).toEqual([
+      "test/fixtures/knowledge/missing-source/people.yaml:5: nguoi-mau → sources: cần ít nhất một nguồn (id trong sources.yaml)",
+    ]);
+  });
+
+  it("names files it cannot classify", async () => {
+    expect(await problemLines("unknown-file")).toEqual([
+      "test/fixtures/knowledge/unknown-file/ghichu.yaml:1: không rõ loại tệp: tên tệp phải bắt đầu bằng sources, documents, indicators, goals, timeline, faq, people, synonyms",
+    ]);
+  });
+
+  it("reports a missing directory instead of throwing", async () => {
+    const result = await loadKnowledge(fixture("does-not-exist"));
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe("npm run kb:check", () => {
+  it("exits 0 with a one-line summary on a valid directory", async () => {
+    const run = await runCli("src/cli/kb-check.ts", [fixture("valid")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    expect(run.stdout).toContain("1 chỉ tiêu (1 số liệu, 1 mục tiêu số)");
+  });
+
+  it("exits 1 with file:line messages and no stack trace on a broken directory", async () => {
+    const run = await runCli("src/cli/kb-check.ts", [], { env: { KNOWLEDGE_DIR: fixture("dangling-reference") } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('dangling-reference/faq.yaml:8: không tìm thấy nguồn (sources.yaml) có id "bao-khong-ton-tai"');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
