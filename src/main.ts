@@ -1,14 +1,20 @@
-// Composition root. For now: load the bundled knowledge and print what it holds.
-import { loadKnowledge } from "./knowledge/load.js";
-import { formatProblem } from "./knowledge/problems.js";
-import { summarizeKnowledge } from "./knowledge/summary.js";
-import { defaultKnowledgeDir } from "./paths.js";
+// Composition root: configuration → knowledge → engine → channels.
+import { loadEngineOrExit } from "./bootstrap.js";
+import { runConsole } from "./channels/console.js";
+import { ConfigError, loadDotEnv, readConfig } from "./config.js";
 
-const directory = process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir();
-const result = await loadKnowledge(directory);
-if (result.ok) {
-  console.log(`Trợ lý Nghị quyết 16 — tri thức ${result.knowledge.version}: ${summarizeKnowledge(result.knowledge)}.`);
-} else {
-  for (const problem of result.problems) console.error(formatProblem(problem));
+try {
+  loadDotEnv();
+  const config = readConfig();
+  const engine = await loadEngineOrExit(config.knowledgeDir);
+  await runConsole({
+    ask: engine.ask,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+  });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
   process.exitCode = 1;
 }

@@ -1,0 +1,44 @@
+// npm run ask -- [--json] "câu hỏi" | npm run ask -- --jsonl [--same-chat] < questions.txt
+import { createInterface } from "node:readline";
+import { loadEngineOrExit } from "../bootstrap.js";
+import { readConfig } from "../config.js";
+import type { Answer } from "../engine/answer.js";
+import { createConversation } from "../engine/conversation.js";
+import { renderPlain } from "../render/plain.js";
+
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((arg) => arg.startsWith("--")));
+const question = args.filter((arg) => !arg.startsWith("--")).join(" ");
+const known = new Set(["--json", "--jsonl", "--same-chat"]);
+const unknownFlag = [...flags].find((flag) => !known.has(flag));
+if (unknownFlag || (!flags.has("--jsonl") && question.trim() === "")) {
+  console.error('Cách dùng: npm run ask -- [--json] "câu hỏi"  |  npm run ask -- --jsonl [--same-chat] < tệp_câu_hỏi');
+  process.exit(2);
+}
+
+const engine = await loadEngineOrExit(readConfig().knowledgeDir);
+
+function toJson(asked: string, answer: Answer) {
+  return {
+    question: asked,
+    answered: answer.answered,
+    intent: answer.intent,
+    confidence: answer.confidence,
+    text: renderPlain(answer).join("\n\n"),
+    sources: answer.sources,
+    suggestions: answer.suggestions,
+    entries: answer.entries,
+  };
+}
+
+if (flags.has("--jsonl")) {
+  const shared = createConversation();
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const conversation = flags.has("--same-chat") ? shared : createConversation();
+    process.stdout.write(`${JSON.stringify(toJson(line, engine.ask(line, conversation)))}\n`);
+  }
+} else {
+  const answer = engine.ask(question);
+  console.log(flags.has("--json") ? JSON.stringify(toJson(question, answer)) : renderPlain(answer).join("\n\n"));
+}

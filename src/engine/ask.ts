@@ -1,0 +1,195 @@
+// ask(question, conversation) → Answer: the one entry point every channel calls.
+import type { Knowledge } from "../knowledge/schema.js";
+import { clean, fold, hasNoWords, STOPWORDS, tokens } from "../text/normalize.js";
+import { createSynonymExpander } from "../text/synonyms.js";
+import type { Answer } from "./answer.js";
+import { citeSource } from "./format.js";
+import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
+import type { ComposeContext, Composed } from "./compose/common.js";
+import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
+import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
+import { composeIndicator } from "./compose/indicator.js";
+import { composeSources, composeStatusAll, composeTimeline } from "./compose/overviews.js";
+import { composeClarify, composeFallback, composeHelp, composeInvalid, composeSmallTalk, composeUsage } from "./compose/replies.js";
+import { createConversation, recentTurn, type Conversation } from "./conversation.js";
+import { createLookup, type Lookup } from "./lookup.js";
+import { buildSearchDocs } from "./search-docs.js";
+import { SearchIndex, type SearchDoc, type SearchHit } from "./search-index.js";
+import { topicTextOf, understand, type Slots } from "./understand.js";
+
+export interface EngineOptions {
+  /** Injected so verdicts ("the 2025 target year is over") are testable. */
+  readonly now?: () => Date;
+  readonly maxQuestionLength?: number;
+}
+
+export interface Engine {
+  readonly knowledge: Knowledge;
+  ask(question: string, conversation?: Conversation): Answer;
+}
+
+/** Scores at or above this answer directly; calibrated on bench/eval (see README). */
+export const ANSWER_THRESHOLD = 0.5;
+/** Between the two thresholds the engine asks "Có phải bạn muốn hỏi…" instead of guessing. */
+export const CLARIFY_THRESHOLD = 0.3;
+const DEFAULT_MAX_QUESTION_LENGTH = 1000;
+const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
+
+function hasSlots(slots: Slots): boolean {
+  return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
+}
+
+export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
+  const now = options.now ?? (() => new Date());
+  const maxLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
+  const lookup: Lookup = createLookup(knowledge);
+  const expand = createSynonymExpander(knowledge.synonyms);
+  const contentTokens = (folded: string) => tokens(folded).filter((token) => !STOPWORDS.has(token));
+  const index = new SearchIndex(buildSearchDocs(lookup), (text) => contentTokens(topicTextOf(expand(fold(text)))));
+  const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
+
+  function composeDoc(doc: SearchDoc, slots: Slots, sourceIds: readonly string[]): Composed {
+    const ctx: ComposeContext = { lookup, slots, today: now() };
+    switch (doc.kind) {
+      case "indicator":
+        return composeIndicator(ctx, lookup.indicators.get(doc.id)!);
+      case "goal":
+        return composeGoal(ctx, lookup.goals.get(doc.id)!);
+      case "faq":
+        return composeFaq(ctx, lookup.faq.get(doc.id)!);
+      case "person":
+        return composePerson(ctx, lookup.people.get(doc.id)!);
+      case "event":
+        return composeEvent(ctx, lookup.events.get(doc.id)!);
+      case "document":
+        if (slots.compare && (doc.id === MAIN_RESOLUTION || doc.id === NATIONAL_PROGRAMME)) return composeComparison(ctx);
+        if (slots.year && doc.id === MAIN_RESOLUTION) return composeGoalsOverview(ctx);
+        return composeDocument(ctx, lookup.documents.get(doc.id)!);
+      case "topic":
+        switch (doc.id) {
+          case "@goals":
+            return slots.compare ? composeComparison(ctx) : composeGoalsOverview(ctx);
+          case "@status-all":
+            return composeStatusAll(ctx);
+          case "@compare":
+            return composeComparison(ctx);
+          case "@timeline":
+            return composeTimeline(ctx);
+          default:
+            return composeSources(ctx, sourceIds);
+        }
+    }
+  }
+
+  function finish(composed: Composed, confidence: number, conversation: Conversation, doc?: SearchDoc, slots: Slots = {}): Answer {
+    const answered = !NOT_ANSWERED.has(composed.intent);
+    const previous = recentTurn(conversation, now().getTime());
+    conversation.last = {
+      // A reply that answers nothing keeps the previous topic, so "còn năm 2030?" still works after it.
+      docId: doc?.id ?? (answered ? undefined : previous?.docId),
+      slots: doc || !previous ? slots : previous.slots,
+      sourceIds: composed.sourceIds.length > 0 ? composed.sourceIds : (previous?.sourceIds ?? []),
+      suggestions: composed.suggestions,
+      about: doc?.prompt ?? previous?.about,
+      at: now().getTime(),
+    };
+    return {
+      answered,
+      intent: composed.intent,
+      confidence: Math.round(confidence * 1000) / 1000,
+      blocks: composed.blocks,
+      sources: composed.sourceIds.flatMap((id) => {
+        const source = lookup.sources.get(id);
+        return source ? [{ id, title: `${source.title} (${citeSource(source)})`, ...(source.url ? { url: source.url } : {}) }] : [];
+      }),
+      suggestions: composed.suggestions,
+      entries: composed.entries,
+    };
+  }
+
+  function searchIndicator(text: string): SearchHit | undefined {
+    const hits = index.search(contentTokens(topicTextOf(expand(fold(text)))), 20);
+    return hits.find((hit) => hit.doc.kind === "indicator" && hit.score >= CLARIFY_THRESHOLD);
+  }
+
+  function runCommand(request: CommandRequest, conversation: Conversation): Answer {
+    const ctx: ComposeContext = { lookup, slots: {}, today: now() };
+    const previous = recentTurn(conversation, now().getTime());
+    const topic = (id: string, slots: Slots = {}) => finish(composeDoc(docsById.get(id)!, slots, []), 1, conversation, docsById.get(id), slots);
+    switch (request.kind) {
+      case "help":
+        return finish(composeHelp(), 1, conversation);
+      case "welcome":
+        return finish(composeSmallTalk("greeting"), 1, conversation);
+      case "goals":
+        return topic("@goals", request.year ? { year: request.year } : {});
+      case "compare":
+        return topic("@compare");
+      case "timeline":
+        return topic("@timeline", request.year ? { year: request.year } : {});
+      case "sources":
+        return finish(composeSources(ctx, previous?.sourceIds ?? [], previous?.about), 1, conversation);
+      case "sectors": {
+        const hit = index.search(contentTokens(topicTextOf(expand(fold("các lĩnh vực ưu tiên chuyển đổi số của tỉnh")))), 10).find((h) => h.doc.kind === "faq");
+        return hit ? finish(composeDoc(hit.doc, {}, []), 1, conversation, hit.doc) : finish(composeFallback(), 0, conversation);
+      }
+      case "status": {
+        if (!request.indicator) return topic("@status-all");
+        const hit = searchIndicator(request.indicator);
+        if (hit) return finish(composeDoc(hit.doc, {}, []), hit.score, conversation, hit.doc);
+        const names = knowledge.indicators.map((i) => i.short);
+        return finish(composeUsage(`Mình không tìm thấy chỉ tiêu "${request.indicator}". Các chỉ tiêu có:`, names), 0, conversation);
+      }
+      case "bad-argument":
+        return finish(composeUsage(`Lệnh chưa đúng. Cách dùng: ${request.usage}.`, []), 0, conversation);
+      case "unknown":
+        return finish(composeInvalid("bad-command", maxLength), 0, conversation);
+    }
+  }
+
+  function ask(question: string, conversation: Conversation = createConversation()): Answer {
+    const text = clean(question);
+    if (text === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
+    if (text.length > maxLength) return finish(composeInvalid("too-long", maxLength), 0, conversation);
+    if (hasNoWords(text)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
+    if (isCommand(text)) return runCommand(parseCommand(text), conversation);
+
+    const understanding = understand(expand(fold(text)));
+    const { slots } = understanding;
+    const clock = now().getTime();
+    const previous = recentTurn(conversation, clock);
+    const picked = understanding.choice !== undefined ? previous?.suggestions[understanding.choice - 1] : undefined;
+    if (picked) return ask(picked, conversation);
+    if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
+
+    const queryTokens = contentTokens(understanding.topicText);
+    const hits = index.search(queryTokens);
+    const top = hits[0];
+    const confident = top !== undefined && top.score >= ANSWER_THRESHOLD;
+    const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
+
+    if (understanding.asksForSources && !confident) {
+      const ctx: ComposeContext = { lookup, slots, today: now() };
+      return finish(composeSources(ctx, previous?.sourceIds ?? [], previous?.about), 1, conversation);
+    }
+    // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?") re-asks the last topic with new slots.
+    if (previousDoc && previous && !confident && (understanding.followUp || hasSlots(slots))) {
+      const merged = { ...previous.slots, ...slots };
+      return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged);
+    }
+    if (top && confident) {
+      const merged = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
+      return finish(composeDoc(top.doc, merged, previous?.sourceIds ?? []), top.score, conversation, top.doc, merged);
+    }
+    if (top && top.score >= CLARIFY_THRESHOLD) {
+      const prompts = [...new Set(hits.filter((hit) => hit.score >= CLARIFY_THRESHOLD * 0.8).map((hit) => hit.doc.prompt))].slice(0, 3);
+      return finish(composeClarify(prompts), top.score, conversation);
+    }
+    // Only slot words ("năm 2030", "hiện nay") and nothing to lean on: the overview for that slot.
+    if (queryTokens.length === 0 && slots.year) return finish(composeDoc(docsById.get("@goals")!, slots, []), 0.5, conversation, docsById.get("@goals"), slots);
+    if (queryTokens.length === 0 && slots.now) return finish(composeDoc(docsById.get("@status-all")!, slots, []), 0.5, conversation, docsById.get("@status-all"), slots);
+    return finish(composeFallback(), top?.score ?? 0, conversation);
+  }
+
+  return { knowledge, ask };
+}

@@ -1,0 +1,29 @@
+// Pieces every composer shares: the composed-answer shape and source lists.
+import type { Block, Intent } from "../answer.js";
+import type { Lookup } from "../lookup.js";
+import type { Slots } from "../understand.js";
+
+/** What a composer produces; ask() adds `answered` and `confidence` and resolves source ids. */
+export interface Composed {
+  readonly intent: Intent;
+  readonly blocks: readonly Block[];
+  readonly sourceIds: readonly string[];
+  readonly suggestions: readonly string[];
+  readonly entries: readonly string[];
+}
+
+export interface ComposeContext {
+  readonly lookup: Lookup;
+  readonly slots: Slots;
+  readonly today: Date;
+}
+
+export function unique<T>(items: Iterable<T>): T[] {
+  return [...new Set(items)];
+}
+
+/** At most three follow-ups, never the question just answered. */
+export function pickSuggestions(candidates: readonly (string | undefined)[], exclude: readonly string[] = []): string[] {
+  const excluded = new Set(exclude.map((text) => text.toLowerCase()));
+  return unique(candidates.filter((text): text is string => !!text && !excluded.has(text.toLowerCase()))).slice(0, 3);
+}

@@ -1,0 +1,109 @@
+// Single knowledge entries that carry their own text: FAQ, documents, people, timeline events.
+import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowledge/schema.js";
+import type { Block } from "../answer.js";
+import { attribute, formatDate } from "../format.js";
+import type { Lookup } from "../lookup.js";
+import { pickSuggestions, type ComposeContext, type Composed } from "./common.js";
+
+const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
+  "nghi-quyet": "Nghị quyết",
+  "quyet-dinh": "Quyết định",
+  "ke-hoach": "Kế hoạch",
+  "cong-van": "Công văn",
+  "chuong-trinh": "Chương trình",
+};
+
+/** A question that leads back to an entry: used for suggestions and "Có phải bạn muốn hỏi…". */
+export function promptFor(lookup: Lookup, id: string): string | undefined {
+  const faq = lookup.faq.get(id);
+  if (faq) return faq.questions[0];
+  const document = lookup.documents.get(id);
+  if (document) return `${DOCUMENT_KINDS[document.kind]} ${document.number} là gì?`;
+  const indicator = lookup.indicators.get(id);
+  if (indicator) return `${indicator.name} hiện nay?`;
+  const person = lookup.people.get(id);
+  if (person) return `${person.name} là ai?`;
+  const event = lookup.events.get(id);
+  if (event) return event.questions[0] ?? `${event.title}?`;
+  const goal = lookup.goals.get(id);
+  if (goal) return goal.questions[0] ?? `Mục tiêu năm ${goal.year}: ${goal.text}`;
+  return undefined;
+}
+
+function relatedPrompts(ctx: ComposeContext, ids: readonly string[]): (string | undefined)[] {
+  return ids.map((id) => promptFor(ctx.lookup, id));
+}
+
+function weak(ctx: ComposeContext, text: string, entry: { confidence: "confirmed" | "weak"; sources: readonly string[] }): string {
+  return attribute(text, entry.confidence, ctx.lookup.sources.get(entry.sources[0] ?? ""));
+}
+
+export function composeFaq(ctx: ComposeContext, faq: FaqEntry): Composed {
+  const blocks: Block[] = [{ kind: "headline", text: weak(ctx, faq.answer, faq) }];
+  if (faq.details.length > 0) blocks.push({ kind: "bullets", items: faq.details });
+  return {
+    intent: "faq",
+    blocks,
+    sourceIds: faq.sources,
+    suggestions: pickSuggestions([...relatedPrompts(ctx, faq.related), "Mục tiêu đến năm 2030?", "Tình hình các chỉ tiêu?"], faq.questions),
+    entries: [faq.id],
+  };
+}
+
+export function composeDocument(ctx: ComposeContext, document: DocumentEntry): Composed {
+  const period =
+    document.periodFrom && document.periodTo
+      ? `, giai đoạn ${document.periodFrom}–${document.periodTo}${document.vision ? `, tầm nhìn đến năm ${document.vision}` : ""}`
+      : "";
+  const signer = document.signer ? `, người ký: ${document.signer}` : "";
+  const blocks: Block[] = [
+    {
+      kind: "headline",
+      text: weak(
+        ctx,
+        `${DOCUMENT_KINDS[document.kind]} ${document.number} do ${document.issuer} ban hành ${formatDate(document.date).replace(/^(\d)/, "ngày $1")}: ${document.title}${period}${signer}.`,
+        document,
+      ),
+    },
+    { kind: "paragraph", text: document.summary },
+  ];
+  if (document.details.length > 0) blocks.push({ kind: "bullets", items: document.details });
+  const isMain = document.id === "nq-16";
+  return {
+    intent: "document",
+    blocks,
+    sourceIds: document.sources,
+    suggestions: pickSuggestions(
+      isMain
+        ? ["Mục tiêu đến năm 2025?", "Mục tiêu đến năm 2030?", "So sánh với Quyết định 749?"]
+        : ["Nghị quyết 16 là gì?", "Lộ trình thực hiện Nghị quyết 16?", "So sánh Nghị quyết 16 với Quyết định 749?"],
+    ),
+    entries: [document.id],
+  };
+}
+
+export function composePerson(ctx: ComposeContext, person: Person): Composed {
+  const blocks: Block[] = [
+    { kind: "headline", text: weak(ctx, `${person.name}: ${person.role} (thời điểm ${formatDate(person.roleAsOf)}).`, person) },
+  ];
+  if (person.said) blocks.push({ kind: "paragraph", text: person.said });
+  return {
+    intent: "person",
+    blocks,
+    sourceIds: person.sources,
+    suggestions: ["Nghị quyết 16 là gì?", "So sánh với Quyết định 749?", "Kết quả bước đầu của chuyển đổi số?"],
+    entries: [person.id],
+  };
+}
+
+export function composeEvent(ctx: ComposeContext, event: TimelineEvent): Composed {
+  const blocks: Block[] = [{ kind: "headline", text: weak(ctx, `${formatDate(event.date)}: ${event.title}.`, event) }];
+  if (event.description) blocks.push({ kind: "paragraph", text: event.description });
+  return {
+    intent: "timeline",
+    blocks,
+    sourceIds: event.sources,
+    suggestions: pickSuggestions([...relatedPrompts(ctx, event.documents), "Lộ trình thực hiện Nghị quyết 16?"]),
+    entries: [event.id],
+  };
+}

@@ -1,0 +1,183 @@
+// One indicator: latest value with its date and scope, the 2020 baseline, targets with verdicts, progress.
+import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
+import type { Block } from "../answer.js";
+import {
+  attribute,
+  citeSource,
+  formatNumber,
+  formatPeriod,
+  formatTargetValue,
+  formatValue,
+  isProvincial,
+  periodYear,
+  SCOPE_LABELS,
+} from "../format.js";
+import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, type Verdict } from "../indicator-status.js";
+import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+
+const SHORT_SCOPE = {
+  "province-before-merger": "Khánh Hòa cũ",
+  "province-after-merger": "Khánh Hòa mới",
+  national: "cả nước",
+} as const;
+
+const withoutFinalStop = (text: string) => text.replace(/[.\s]+$/, "");
+
+/** "87,6% (quý III/2025, Khánh Hòa mới)", with the note when asked, and "Theo …" when the figure is weak. */
+function describeMeasurement(ctx: ComposeContext, indicator: Indicator, m: Measurement, withNote = true): string {
+  const value = formatValue(indicator, m.value, m.outOf);
+  const series = m.series ? `, ${m.series}` : "";
+  const note = withNote && m.note ? ` — ${withoutFinalStop(m.note)}` : "";
+  return attribute(`${value} (${formatPeriod(m.period)}, ${SHORT_SCOPE[m.scope]}${series})${note}`, m.confidence, ctx.lookup.sources.get(m.source));
+}
+
+function shortMeasurement(indicator: Indicator, m: Measurement): string {
+  return `${formatValue(indicator, m.value, m.outOf)} ${formatPeriod(m.period)}`;
+}
+
+/** "(Khánh Hòa mới, 4636/KH-UBND, theo Báo Khánh Hòa (bản tiếng Anh), 9/11/2025)" */
+function targetOrigin(ctx: ComposeContext, target: Target, withScope = true): string {
+  const document = target.document ? ctx.lookup.documents.get(target.document) : undefined;
+  const source = ctx.lookup.sources.get(target.source);
+  const weak = target.confidence === "weak" && source ? `theo ${citeSource(source)}` : undefined;
+  return [withScope ? SHORT_SCOPE[target.scope] : undefined, document?.number, weak].filter(Boolean).join(", ");
+}
+
+function verdictText(indicator: Indicator, verdict: Verdict): string {
+  switch (verdict.kind) {
+    case "met":
+      return `đã đạt (${shortMeasurement(indicator, verdict.measurement)})`;
+    case "not-met":
+      return `chưa đạt (${shortMeasurement(indicator, verdict.measurement)})`;
+    case "reached":
+      return `chưa đến hạn; số liệu ${shortMeasurement(indicator, verdict.measurement)} đã ở mức mục tiêu`;
+    case "no-data":
+      return verdict.latest
+        ? `đã qua năm mục tiêu nhưng chưa có số liệu năm đó để đánh giá (gần nhất: ${shortMeasurement(indicator, verdict.latest)})`
+        : "đã qua năm mục tiêu nhưng chưa có số liệu để đánh giá";
+    case "not-comparable":
+      return `chưa đánh giá được: số liệu có được (${shortMeasurement(indicator, verdict.measurement)}) thuộc ${SHORT_SCOPE[verdict.measurement.scope]}, không so trực tiếp được`;
+    case "qualitative":
+      return "mục tiêu định tính, không có con số để đo";
+    case "pending": {
+      const m = verdict.measurement;
+      if (!m) return "chưa đến hạn, chưa có số liệu theo dõi";
+      if (indicator.unit === "rank") return `chưa đến hạn; gần nhất ${shortMeasurement(indicator, m)}, còn cách ${verdict.gap} bậc`;
+      return `chưa đến hạn; gần nhất ${shortMeasurement(indicator, m)}, còn cách ${formatNumber(verdict.gap ?? 0)} điểm %`;
+    }
+  }
+}
+
+function targetLine(ctx: ComposeContext, indicator: Indicator, target: Target, verdict: Verdict): string {
+  return `${target.year} (${targetOrigin(ctx, target)}): ${formatTargetValue(indicator, target)} — ${verdictText(indicator, verdict)}`;
+}
+
+/** Which scopes to show: the province by default, the nation when asked, both when comparing. */
+function wantedScopes(ctx: ComposeContext, indicator: Indicator): (s: Measurement["scope"]) => boolean {
+  const hasProvincial = [...indicator.targets, ...indicator.measurements].some((x) => isProvincial(x.scope));
+  if (ctx.slots.compare || !hasProvincial) return () => true;
+  const hasNational = [...indicator.targets, ...indicator.measurements].some((x) => x.scope === "national");
+  if (ctx.slots.scope === "national" && hasNational) return (scope) => scope === "national";
+  return isProvincial;
+}
+
+/** Province and nation for the same year: "2025: tỉnh 100% — cả nước 80%". */
+function sideBySide(ctx: ComposeContext, indicator: Indicator): Block[] {
+  const years = unique(indicator.targets.map((t) => t.year)).sort();
+  const rows = years.flatMap((year) => {
+    const province = indicator.targets.filter((t) => t.year === year && isProvincial(t.scope));
+    const nation = indicator.targets.filter((t) => t.year === year && t.scope === "national");
+    if (province.length === 0 || nation.length === 0) return [];
+    const list = (targets: Target[]) => targets.map((t) => `${withoutFinalStop(t.text)} (${targetOrigin(ctx, t, false)})`).join("; ");
+    return [`Năm ${year} — tỉnh: ${list(province)}; cả nước: ${list(nation)}`];
+  });
+  if (rows.length === 0) {
+    return [{ kind: "headline", text: `${indicator.name}: mình không có mục tiêu của cả tỉnh và cả nước cho cùng một năm để so sánh.` }];
+  }
+  return [{ kind: "headline", text: `${indicator.name} — tỉnh và cả nước, cùng năm:` }, { kind: "bullets", items: rows }];
+}
+
+export function composeIndicator(ctx: ComposeContext, indicator: Indicator): Composed {
+  const shown = wantedScopes(ctx, indicator);
+  const nationalAsked = ctx.slots.scope === "national";
+  const measurements = latestFirst(indicator.measurements.filter((m) => shown(m.scope)));
+  const latest = headlineMeasurement(mainSeries(indicator).filter((m) => shown(m.scope)));
+  const targets = indicator.targets
+    .filter((t) => shown(t.scope))
+    .filter((t) => !ctx.slots.year || ctx.slots.compare || t.year === ctx.slots.year || indicator.targets.every((x) => x.year !== ctx.slots.year))
+    .sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
+  const statuses = targets.map((target) => evaluateTarget(indicator, target, ctx.today));
+
+  const blocks: Block[] = [];
+  if (ctx.slots.compare) blocks.push(...sideBySide(ctx, indicator));
+  const onlyProvincial = ![...indicator.targets, ...indicator.measurements].some((x) => x.scope === "national");
+  const scopeWord = nationalAsked && !onlyProvincial && !indicator.measurements.some((m) => m.scope === "national") ? " (cả nước)" : "";
+  if (latest) {
+    blocks.push({ kind: blocks.length > 0 ? "paragraph" : "headline", text: `${ctx.slots.compare ? "Số liệu mới nhất — " : ""}${indicator.name}${scopeWord}: ${describeMeasurement(ctx, indicator, latest, false)}.` });
+    if (latest.note) blocks.push({ kind: "paragraph", text: `${withoutFinalStop(latest.note)}.` });
+  } else {
+    const why = indicator.dataNote ? ` ${indicator.dataNote}` : "";
+    blocks.push({ kind: "headline", text: `${indicator.name}${scopeWord}: mình chưa có số liệu thực hiện trong nguồn đang có.${why}` });
+  }
+
+  if (nationalAsked && onlyProvincial && !ctx.slots.compare) {
+    blocks.push({ kind: "paragraph", text: "Chỉ tiêu này chỉ có số liệu và mục tiêu cấp tỉnh, không có số của cả nước." });
+  }
+  const history = measurements.filter((m) => m !== latest).slice(0, 5);
+  if (history.length > 0) {
+    blocks.push({ kind: "bullets", title: "Các số liệu khác:", items: history.map((m) => describeMeasurement(ctx, indicator, m)) });
+  }
+  if (statuses.length > 0) {
+    blocks.push({
+      kind: "bullets",
+      title: "Mục tiêu:",
+      items: statuses.map(({ target, verdict }) => targetLine(ctx, indicator, target, verdict)),
+    });
+  } else if (indicator.targets.length === 0) {
+    blocks.push({ kind: "paragraph", text: "Chỉ tiêu này không có mục tiêu số trong các văn bản mình có." });
+  }
+  for (const { target, verdict } of statuses) {
+    if (verdict.kind === "pending" && verdict.ratio !== undefined && verdict.measurement) {
+      blocks.push({
+        kind: "progress",
+        label: `Tiến độ so với mục tiêu ${target.year}`,
+        ratio: verdict.ratio,
+        caption: `${formatValue(indicator, verdict.measurement.value)} / ${formatTargetValue(indicator, target)}`,
+      });
+    }
+  }
+  if (ctx.slots.year && !indicator.targets.some((t) => t.year === ctx.slots.year) && !measurements.some((m) => periodYear(m.period) === ctx.slots.year)) {
+    blocks.push({ kind: "paragraph", text: `Mình không có mục tiêu hay số liệu năm ${ctx.slots.year} cho chỉ tiêu này; trên đây là những gì đang có.` });
+  }
+  const provinceScopes = new Set([...measurements, ...targets].map((x) => x.scope).filter(isProvincial));
+  if (provinceScopes.size > 1) {
+    blocks.push({
+      kind: "note",
+      text: "Từ 1/7/2025 Khánh Hòa sáp nhập với Ninh Thuận: số liệu của tỉnh cũ (xếp trên 63 tỉnh) và tỉnh mới (trên 34 tỉnh) không so sánh trực tiếp được.",
+    });
+  }
+  const dated = unique(measurements.map((m) => `${formatPeriod(m.period)} (${SCOPE_LABELS[m.scope]})`));
+  if (latest) blocks.push({ kind: "note", text: `Số liệu tính đến ${formatPeriod(latest.period)}; phạm vi: ${SCOPE_LABELS[latest.scope]}.` });
+  else if (dated.length > 0) blocks.push({ kind: "note", text: `Số liệu có: ${dated.join("; ")}.` });
+
+  const sourceIds = unique([
+    ...measurements.slice(0, 6).map((m) => m.source),
+    ...targets.map((t) => t.source),
+    ...(measurements.length === 0 && targets.length === 0 ? indicator.sources : []),
+  ]);
+  const hasNational = indicator.targets.some((t) => t.scope === "national");
+  const hasProvincial = indicator.targets.some((t) => isProvincial(t.scope));
+  const otherYear = ctx.slots.year === 2030 ? 2025 : 2030;
+  return {
+    intent: ctx.slots.compare ? "compare" : "status",
+    blocks,
+    sourceIds,
+    suggestions: pickSuggestions([
+      indicator.targets.some((t) => t.year === otherYear) ? `${indicator.short}: mục tiêu năm ${otherYear}?` : undefined,
+      hasNational && hasProvincial && !ctx.slots.compare ? `So sánh ${indicator.short} của tỉnh với cả nước?` : undefined,
+      "Tình hình tất cả các chỉ tiêu?",
+      "Nguồn số liệu ở đâu?",
+    ]),
+    entries: [indicator.id],
+  };
+}

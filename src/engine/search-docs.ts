@@ -1,0 +1,129 @@
+// What the search sees: one doc per answerable thing, with the phrasings people would use for it.
+// Knowledge entries bring their own phrasings; the built-in topics (overviews) are phrased here.
+import type { SearchDoc } from "./search-index.js";
+import type { Lookup } from "./lookup.js";
+import { promptFor } from "./compose/entries.js";
+
+export const TOPICS: readonly SearchDoc[] = [
+  {
+    id: "@goals",
+    kind: "topic",
+    prompt: "Mục tiêu của Nghị quyết 16 là gì?",
+    phrasings: [
+      "mục tiêu của nghị quyết 16",
+      "nghị quyết 16 đặt ra những mục tiêu gì",
+      "mục tiêu chuyển đổi số của tỉnh",
+      "các mục tiêu cụ thể",
+      "mục tiêu tổng quát",
+      "mục tiêu chung của nghị quyết",
+      "tỉnh phấn đấu đạt được gì",
+      "chỉ tiêu phấn đấu đến năm",
+      "định hướng đến năm 2030",
+      "tầm nhìn đến năm 2030 là gì",
+      "mục tiêu giai đoạn 2021 2025",
+      "mục tiêu đề ra",
+      "mục tiêu",
+      "các chỉ tiêu cần đạt",
+    ],
+  },
+  {
+    id: "@status-all",
+    kind: "topic",
+    prompt: "Tình hình các chỉ tiêu hiện nay?",
+    phrasings: [
+      "tình hình thực hiện các chỉ tiêu",
+      "các chỉ tiêu đạt đến đâu rồi",
+      "tiến độ thực hiện nghị quyết 16",
+      "kết quả thực hiện các chỉ tiêu",
+      "tổng hợp các chỉ tiêu",
+      "số liệu các chỉ tiêu",
+      "bảng chỉ tiêu",
+      "đã đạt được những chỉ tiêu nào",
+      "các chỉ số chuyển đổi số hiện nay",
+      "tình hình chuyển đổi số của tỉnh",
+      "chỉ tiêu",
+    ],
+  },
+  {
+    id: "@compare",
+    kind: "topic",
+    prompt: "So sánh Nghị quyết 16 với Quyết định 749?",
+    phrasings: [
+      "so sánh nghị quyết 16 với quyết định 749",
+      "nghị quyết 16 khác gì chương trình chuyển đổi số quốc gia",
+      "chỉ tiêu nào của tỉnh cao hơn cả nước",
+      "điểm mới của nghị quyết 16",
+      "tỉnh đặt mục tiêu cao hơn trung ương",
+      "nghị quyết 16 bổ sung mục tiêu gì mới",
+      "điểm khác biệt giữa nghị quyết tỉnh và quyết định thủ tướng",
+    ],
+  },
+  {
+    id: "@timeline",
+    kind: "topic",
+    prompt: "Lộ trình thực hiện Nghị quyết 16?",
+    phrasings: [
+      "lộ trình thực hiện",
+      "các mốc thời gian",
+      "mốc thời gian quan trọng",
+      "các văn bản triển khai nghị quyết 16",
+      "quá trình triển khai chuyển đổi số của tỉnh",
+      "tiến trình thực hiện",
+      "những sự kiện chính",
+      "dòng thời gian",
+      "lịch trình",
+    ],
+  },
+  {
+    id: "@sources",
+    kind: "topic",
+    prompt: "Nguồn thông tin ở đâu?",
+    phrasings: ["tài liệu tham khảo", "thông tin lấy từ đâu", "dữ liệu lấy ở đâu", "nguồn tài liệu"],
+  },
+];
+
+export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
+  const { knowledge } = lookup;
+  const prompt = (id: string) => promptFor(lookup, id) ?? id;
+  const docs: SearchDoc[] = [...TOPICS];
+  for (const indicator of knowledge.indicators) {
+    const goals = lookup.goalsByIndicator.get(indicator.id) ?? [];
+    docs.push({
+      id: indicator.id,
+      kind: "indicator",
+      prompt: prompt(indicator.id),
+      phrasings: [
+        indicator.name,
+        indicator.short,
+        ...indicator.aliases,
+        ...indicator.questions,
+        ...goals.flatMap((goal) => [goal.text, ...goal.questions]),
+      ],
+    });
+  }
+  for (const goal of knowledge.goals) {
+    if (goal.indicator) continue;
+    docs.push({ id: goal.id, kind: "goal", prompt: prompt(goal.id), phrasings: [goal.text, ...goal.questions] });
+  }
+  for (const faq of knowledge.faq) docs.push({ id: faq.id, kind: "faq", prompt: prompt(faq.id), phrasings: faq.questions });
+  for (const document of knowledge.documents) {
+    docs.push({
+      id: document.id,
+      kind: "document",
+      prompt: prompt(document.id),
+      phrasings: [document.number, document.title, ...document.aliases, ...document.questions],
+    });
+  }
+  for (const person of knowledge.people) {
+    docs.push({
+      id: person.id,
+      kind: "person",
+      prompt: prompt(person.id),
+      phrasings: [person.name, `${person.name} ${person.role}`, ...person.questions],
+    });
+  }
+  for (const event of knowledge.timeline) {
+    docs.push({ id: event.id, kind: "event", prompt: prompt(event.id), phrasings: [event.title, ...event.questions] });
+  }
+  return docs;
+}

@@ -1,0 +1,166 @@
+// Lexical search over short phrasings (questions, names, aliases): IDF-weighted token overlap, scored so that
+// a question only matches when most of its content words are explained by one phrasing. fuse.js repairs
+// typos against the index vocabulary; Telex leftovers and glued words are repaired before that.
+import Fuse from "fuse.js";
+import { undoTelex } from "../text/normalize.js";
+
+export interface SearchDoc {
+  readonly id: string;
+  readonly kind: "indicator" | "goal" | "faq" | "document" | "person" | "event" | "topic";
+  /** How the doc is offered in "Có phải bạn muốn hỏi…": a question a user could tap. */
+  readonly prompt: string;
+  readonly phrasings: readonly string[];
+}
+
+export interface SearchHit {
+  readonly doc: SearchDoc;
+  readonly score: number;
+}
+
+export interface QueryTerms {
+  /** Content tokens after synonyms, stopwords, slot words and typo repair. */
+  readonly terms: readonly string[];
+  /** Tokens that matched nothing in the index even after repair. */
+  readonly unknown: readonly string[];
+}
+
+interface Phrasing {
+  readonly doc: number;
+  readonly terms: ReadonlySet<string>;
+  readonly weight: number;
+}
+
+const TYPO_PENALTY = 0.8;
+/** Recall counts more than precision: every content word of the question must be explained. */
+const BETA_SQUARED = 4;
+
+export class SearchIndex {
+  private readonly phrasings: Phrasing[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  private readonly vocabulary: Fuse<string>;
+  private readonly repairs = new Map<string, string[] | null>();
+
+  constructor(
+    readonly docs: readonly SearchDoc[],
+    /** Text → content tokens; the engine applies the same pipeline to questions. */
+    private readonly contentTokens: (text: string) => string[],
+  ) {
+    const docFrequency = new Map<string, number>();
+    docs.forEach((doc, docIndex) => {
+      const seenInDoc = new Set<string>();
+      for (const phrasing of doc.phrasings) {
+        const terms = new Set(this.contentTokens(phrasing));
+        if (terms.size === 0) continue;
+        const index = this.phrasings.length;
+        this.phrasings.push({ doc: docIndex, terms, weight: 0 });
+        for (const term of terms) {
+          const list = this.postings.get(term) ?? [];
+          list.push(index);
+          this.postings.set(term, list);
+          if (!seenInDoc.has(term)) {
+            seenInDoc.add(term);
+            docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+          }
+        }
+      }
+    });
+    for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
+    this.maxIdf = Math.log(1 + docs.length);
+    for (let i = 0; i < this.phrasings.length; i++) {
+      const phrasing = this.phrasings[i]!;
+      this.phrasings[i] = { ...phrasing, weight: this.weightOf(phrasing.terms) };
+    }
+    this.vocabulary = new Fuse([...this.idf.keys()].filter((term) => term.length >= 3), {
+      includeScore: true,
+      threshold: 0.34,
+      ignoreLocation: true,
+      minMatchCharLength: 2,
+    });
+  }
+
+  private weightOf(terms: Iterable<string>): number {
+    let sum = 0;
+    for (const term of terms) sum += this.idf.get(term) ?? this.maxIdf;
+    return sum;
+  }
+
+  /** Repair a word the index does not know: Telex leftovers, words typed without a space, then fuzzy match. */
+  private repair(token: string): string[] | null {
+    const cached = this.repairs.get(token);
+    if (cached !== undefined) return cached;
+    let result: string[] | null = null;
+    const telex = undoTelex(token);
+    if (this.idf.has(telex)) result = [telex];
+    if (!result) result = this.split(token);
+    if (!result && token.length >= 4 && !/^\d+$/.test(token)) {
+      const best = this.vocabulary.search(token, { limit: 1 })[0];
+      if (best && Math.abs(best.item.length - token.length) <= 2) result = [best.item];
+    }
+    if (this.repairs.size > 10_000) this.repairs.clear();
+    this.repairs.set(token, result);
+    return result;
+  }
+
+  /** "dichvucong" → ["dich", "vu", "cong"] when every part is a known word. */
+  private split(token: string): string[] | null {
+    if (token.length < 4) return null;
+    for (let cut = 2; cut <= token.length - 1; cut++) {
+      const head = token.slice(0, cut);
+      if (!this.idf.has(head)) continue;
+      const tail = token.slice(cut);
+      if (this.idf.has(tail)) return [head, tail];
+      const rest = this.split(tail);
+      if (rest) return [head, ...rest];
+    }
+    return null;
+  }
+
+  /** Maps the question's content tokens onto the index vocabulary, repairing what it can. */
+  analyze(questionTokens: readonly string[]): QueryTerms & { repaired: ReadonlySet<string> } {
+    const terms: string[] = [];
+    const unknown: string[] = [];
+    const repaired = new Set<string>();
+    for (const token of questionTokens) {
+      if (this.idf.has(token)) {
+        terms.push(token);
+        continue;
+      }
+      const fixed = this.repair(token);
+      if (fixed) {
+        for (const term of fixed) {
+          terms.push(term);
+          repaired.add(term);
+        }
+      } else {
+        unknown.push(token);
+      }
+    }
+    return { terms: [...new Set(terms)], unknown, repaired };
+  }
+
+  /** Best phrasing per doc, scored 0..1; docs sorted best first. */
+  search(questionTokens: readonly string[], limit = 5): SearchHit[] {
+    const { terms, unknown, repaired } = this.analyze(questionTokens);
+    if (terms.length === 0) return [];
+    const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
+    const matched = new Map<number, number>();
+    for (const term of terms) {
+      const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? TYPO_PENALTY : 1);
+      for (const index of this.postings.get(term) ?? []) matched.set(index, (matched.get(index) ?? 0) + gain);
+    }
+    const best = new Map<number, number>();
+    for (const [index, gain] of matched) {
+      const phrasing = this.phrasings[index]!;
+      const recall = gain / queryWeight;
+      const precision = gain / phrasing.weight;
+      const score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
+      if (score > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, score);
+    }
+    return [...best]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([doc, score]) => ({ doc: this.docs[doc]!, score }));
+  }
+}

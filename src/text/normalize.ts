@@ -1,0 +1,64 @@
+// Vietnamese text at the edge: one canonical form for display, one folded form for matching.
+
+// C0/C1 controls and zero-width characters; newlines and tabs become spaces in clean().
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF]/g;
+
+/** NFC, no control characters, single spaces, trimmed. Keeps case and marks: this is what users see. */
+export function clean(text: string): string {
+  return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Lower case without tone or vowel marks, đ → d, punctuation → space: "Nghị quyết 16-NQ/TU" → "nghi quyet 16 nq tu".
+ * Letters glued to digits are split ("muc4" → "muc 4", "qd749" → "qd 749") but "4g" and "5g" stay whole.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/(\d),(\d)/g, "$1.$2")
+    .replace(/[^\p{L}\p{N}%.]+/gu, " ")
+    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
+    .replace(/(\p{L})(?=\d)/gu, "$1 ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function tokens(folded: string): string[] {
+  return folded === "" ? [] : folded.split(" ");
+}
+
+/** Words that carry no topic: question scaffolding and politeness ("cho em hỏi", "là gì", "ạ"). Folded. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a ah ak a. ad admin ban bot cho em anh chi minh toi hoi xin vui long giup voi nhe nha nhi ha ho hen " +
+    "la gi the nao nhu sao ra sao bao nhieu nao khong ko k chua co duoc dc da dang se thi ma va hay hoac " +
+    "cua ve o tai trong tren duoi den tu voi cac nhung mot nay do kia day ay vay roi luon lam cai viec " +
+    "biet muon can xem noi oi uh um ok okay vs cung nua ai nam"
+  ).split(" "),
+);
+
+/** True when the text has nothing a search could use: no letters or digits at all. */
+export function hasNoWords(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
+const TELEX_TONE_KEYS = /^(.{2,}?)[sfrxj]$/;
+
+/**
+ * Undo Telex keystrokes left in the text when the input method was off ("nghij quyeets" → "nghi quyet").
+ * Only used for words the index does not know, so real words ending in s/f/r/x/j are untouched.
+ */
+export function undoTelex(word: string): string {
+  let result = word
+    .replace(/dd/g, "d")
+    .replace(/aa|aw/g, "a")
+    .replace(/ee/g, "e")
+    .replace(/oo|ow/g, "o")
+    .replace(/uw/g, "u");
+  const toneKey = TELEX_TONE_KEYS.exec(result);
+  if (toneKey?.[1]) result = toneKey[1];
+  return result.replace(/w$/, "");
+}
