@@ -10,24 +10,59 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const optionalUrl = optionalText.pipe(z.url({ message: "phải là một URL đầy đủ, ví dụ https://bot.example.vn" }).optional());
+
 const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: optionalUrl,
   ZALO_BOT_TOKEN: optionalText,
+  ZALO_API_BASE: optionalUrl,
+  WEBHOOK_URL: optionalUrl,
+  ZALO_WEBHOOK_URL: optionalUrl,
+  WEBHOOK_SECRET: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 ký tự A-Z, a-z, 0-9, _ hoặc -").optional(),
+  ),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  ADMIN_IDS: optionalText,
+  DATA_DIR: optionalText,
   KNOWLEDGE_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+type Env = z.infer<typeof configSchema>;
+
 export interface Config {
   readonly telegramToken?: string;
+  readonly telegramApiRoot: string;
   readonly zaloToken?: string;
+  readonly zaloApiBase: string;
+  /** Public base URL for webhooks; polling when absent. */
+  readonly webhookUrl?: string;
+  readonly zaloWebhookUrl?: string;
+  /** Shared secret for webhook headers; generated at start when not configured. */
+  readonly webhookSecret?: string;
+  readonly port: number;
+  /** "tg:123", "zalo:abc": who may use admin commands. */
+  readonly adminIds: ReadonlySet<string>;
+  readonly dataDir: string;
   readonly knowledgeDir: string;
-  readonly logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  readonly logLevel: Env["LOG_LEVEL"];
 }
+
+export const DEFAULT_TELEGRAM_API_ROOT = "https://api.telegram.org";
+export const DEFAULT_ZALO_API_BASE = "https://bot-api.zaloplatforms.com";
 
 export class ConfigError extends Error {}
 
 export function loadDotEnv(file = ".env"): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function parseAdminIds(text: string | undefined): Set<string> {
+  const ids = (text ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const bad = ids.find((id) => !/^(tg|zalo):[A-Za-z0-9_-]+$/.test(id));
+  if (bad !== undefined) throw new ConfigError(`Cấu hình không hợp lệ — ADMIN_IDS: "${bad}" phải có dạng tg:123456 hoặc zalo:abcdef`);
+  return new Set(ids);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,7 +75,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const value = parsed.data;
   return {
     ...(value.TELEGRAM_BOT_TOKEN ? { telegramToken: value.TELEGRAM_BOT_TOKEN } : {}),
+    telegramApiRoot: value.TELEGRAM_API_ROOT ?? DEFAULT_TELEGRAM_API_ROOT,
     ...(value.ZALO_BOT_TOKEN ? { zaloToken: value.ZALO_BOT_TOKEN } : {}),
+    zaloApiBase: value.ZALO_API_BASE ?? DEFAULT_ZALO_API_BASE,
+    ...(value.WEBHOOK_URL ? { webhookUrl: value.WEBHOOK_URL } : {}),
+    ...(value.ZALO_WEBHOOK_URL ?? value.WEBHOOK_URL ? { zaloWebhookUrl: value.ZALO_WEBHOOK_URL ?? value.WEBHOOK_URL } : {}),
+    ...(value.WEBHOOK_SECRET ? { webhookSecret: value.WEBHOOK_SECRET } : {}),
+    port: value.PORT,
+    adminIds: parseAdminIds(value.ADMIN_IDS),
+    dataDir: value.DATA_DIR ?? "data",
     knowledgeDir: value.KNOWLEDGE_DIR ?? defaultKnowledgeDir(),
     logLevel: value.LOG_LEVEL,
   };

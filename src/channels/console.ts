@@ -2,14 +2,12 @@
 // when stdin is a pipe or file, it answers each line and exits at end of input.
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Answer } from "../engine/answer.js";
-import { createConversation, type Conversation } from "../engine/conversation.js";
+import type { Ask } from "../engine/ask.js";
+import { createConversation } from "../engine/conversation.js";
 import { renderPlain } from "../render/plain.js";
 
-export type AskFunction = (question: string, conversation: Conversation) => Answer;
-
 export interface ConsoleOptions {
-  readonly ask: AskFunction;
+  readonly ask: Ask;
   readonly input: Readable;
   readonly output: Writable;
   readonly interactive: boolean;

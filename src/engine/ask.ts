@@ -23,6 +23,9 @@ export interface EngineOptions {
   readonly maxQuestionLength?: number;
 }
 
+/** What every channel calls: one question in the context of one chat, one structured answer out. */
+export type Ask = (question: string, conversation: Conversation) => Answer;
+
 export interface Engine {
   readonly knowledge: Knowledge;
   ask(question: string, conversation?: Conversation): Answer;
