@@ -9,7 +9,7 @@ import { renderPlain } from "../render/plain.js";
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((arg) => arg.startsWith("--")));
 const question = args.filter((arg) => !arg.startsWith("--")).join(" ");
-const known = new Set(["--json", "--jsonl", "--same-chat"]);
+const known = new Set(["--json", "--jsonl", "--same-chat", "--explain"]);
 const unknownFlag = [...flags].find((flag) => !known.has(flag));
 if (unknownFlag || (!flags.has("--jsonl") && question.trim() === "")) {
   console.error('Cách dùng: npm run ask -- [--json] "câu hỏi"  |  npm run ask -- --jsonl [--same-chat] < tệp_câu_hỏi');
@@ -38,6 +38,8 @@ if (flags.has("--jsonl")) {
     const conversation = flags.has("--same-chat") ? shared : createConversation();
     process.stdout.write(`${JSON.stringify(toJson(line, engine.ask(line, conversation)))}\n`);
   }
+} else if (flags.has("--explain")) {
+  console.log(JSON.stringify(engine.explain(question), null, 2));
 } else {
   const answer = engine.ask(question);
   console.log(flags.has("--json") ? JSON.stringify(toJson(question, answer)) : renderPlain(answer).join("\n\n"));

@@ -26,9 +26,18 @@ export interface EngineOptions {
 /** What every channel calls: one question in the context of one chat, one structured answer out. */
 export type Ask = (question: string, conversation: Conversation) => Answer;
 
+/** What the search made of a question: for admins tuning phrasings (npm run ask -- --explain). */
+export interface Explanation {
+  readonly terms: readonly string[];
+  readonly unknown: readonly string[];
+  readonly slots: Slots;
+  readonly hits: readonly { id: string; score: number }[];
+}
+
 export interface Engine {
   readonly knowledge: Knowledge;
   ask(question: string, conversation?: Conversation): Answer;
+  explain(question: string): Explanation;
 }
 
 /** Scores at or above this answer directly; calibrated on bench/eval (see README). */
@@ -194,5 +203,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return finish(composeFallback(), top?.score ?? 0, conversation);
   }
 
-  return { knowledge, ask };
+  function explain(question: string): Explanation {
+    const understanding = understand(expand(fold(clean(question))));
+    const queryTokens = contentTokens(understanding.topicText);
+    const { terms, unknown } = index.analyze(queryTokens);
+    const hits = index.search(queryTokens).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
+    return { terms, unknown, slots: understanding.slots, hits };
+  }
+
+  return { knowledge, ask, explain };
 }

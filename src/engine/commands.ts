@@ -48,7 +48,7 @@ export function parseCommand(text: string): CommandRequest {
       return { kind: "compare" };
     case "lotrinh":
       if (argument === "") return { kind: "timeline" };
-      if (/^20[12]\d$/.test(argument)) return { kind: "timeline", year: Number(argument) };
+      if (/^20[0-4]\d$/.test(argument)) return { kind: "timeline", year: Number(argument) };
       return { kind: "bad-argument", usage: "/lotrinh hoặc /lotrinh <năm>, ví dụ /lotrinh 2025" };
     case "linhvuc":
       return { kind: "sectors" };

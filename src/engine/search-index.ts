@@ -31,6 +31,8 @@ interface Phrasing {
 }
 
 const TYPO_PENALTY = 0.8;
+const MIN_FUZZY_LENGTH = 5;
+const MAX_FUZZY_SCORE = 0.2;
 /** Recall counts more than precision: every content word of the question must be explained. */
 const BETA_SQUARED = 4;
 
@@ -40,7 +42,7 @@ export class SearchIndex {
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly vocabulary: Fuse<string>;
-  private readonly repairs = new Map<string, string[] | null>();
+  private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
 
   constructor(
     readonly docs: readonly SearchDoc[],
@@ -86,17 +88,27 @@ export class SearchIndex {
     return sum;
   }
 
-  /** Repair a word the index does not know: Telex leftovers, words typed without a space, then fuzzy match. */
-  private repair(token: string): string[] | null {
+  /**
+   * Repair a word the index does not know: Telex leftovers and words typed without a space are exact
+   * repairs; otherwise one fuzzy candidate from fuse.js, accepted only when it is very close. Short
+   * Vietnamese syllables differ by one letter all the time (vàng/bằng, tiết/tiêu), so they are never fuzzed.
+   */
+  private repair(token: string): { terms: string[]; fuzzy: boolean } | null {
     const cached = this.repairs.get(token);
     if (cached !== undefined) return cached;
-    let result: string[] | null = null;
+    let result: { terms: string[]; fuzzy: boolean } | null = null;
     const telex = undoTelex(token);
-    if (this.idf.has(telex)) result = [telex];
-    if (!result) result = this.split(token);
-    if (!result && token.length >= 4 && !/^\d+$/.test(token)) {
+    if (this.idf.has(telex)) result = { terms: [telex], fuzzy: false };
+    const parts = result ? null : this.split(token);
+    if (parts) result = { terms: parts, fuzzy: false };
+    if (!result && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token)) {
       const best = this.vocabulary.search(token, { limit: 1 })[0];
-      if (best && Math.abs(best.item.length - token.length) <= 2) result = [best.item];
+      const close =
+        best !== undefined &&
+        (best.score ?? 1) <= MAX_FUZZY_SCORE &&
+        best.item[0] === token[0] &&
+        Math.abs(best.item.length - token.length) <= 1;
+      if (close) result = { terms: [best.item], fuzzy: true };
     }
     if (this.repairs.size > 10_000) this.repairs.clear();
     this.repairs.set(token, result);
@@ -129,9 +141,9 @@ export class SearchIndex {
       }
       const fixed = this.repair(token);
       if (fixed) {
-        for (const term of fixed) {
+        for (const term of fixed.terms) {
           terms.push(term);
-          repaired.add(term);
+          if (fixed.fuzzy) repaired.add(term);
         }
       } else {
         unknown.push(token);

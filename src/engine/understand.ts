@@ -26,7 +26,7 @@ export interface Understanding {
   readonly choice?: number;
 }
 
-const YEAR = /(?<=^| )(20[12]\d)(?= |$)/g;
+const YEAR = /(?<=^| )(20[0-4]\d)(?= |$)/g;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
 // "đứng đầu cả nước" ranks the province, it does not ask about the nation.

@@ -1,0 +1,30 @@
+// npm run eval [-- --verbose]: accuracy figures of the engine and of a naive fuse.js baseline.
+import { loadEngineOrExit } from "../src/bootstrap.js";
+import { defaultKnowledgeDir } from "../src/paths.js";
+import { evaluate, evaluateBaseline, failedTargets, loadEvaluationSets, pct } from "./evaluation.js";
+
+const verbose = process.argv.includes("--verbose");
+const engine = await loadEngineOrExit(process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+const sets = await loadEvaluationSets();
+const metrics = evaluate(engine, sets);
+const baseline = evaluateBaseline(engine, sets);
+
+const rows: [string, string, string][] = [
+  ["in-scope top-1 accuracy", `${pct(metrics.inScope.accuracy)} (${metrics.inScope.correct}/${metrics.inScope.total})`, pct(baseline.accuracy)],
+  ["  no-diacritics subset", `${pct(metrics.noDiacritics.accuracy)} (${metrics.noDiacritics.correct}/${metrics.noDiacritics.total})`, pct(baseline.noDiacritics)],
+  ["answered-but-wrong (of answers)", `${pct(metrics.answeredButWrong.rate)} (${metrics.answeredButWrong.wrong}/${metrics.answeredButWrong.answered})`, "—"],
+  ["out-of-scope rejection", `${pct(metrics.outOfScope.rejection)} (${metrics.outOfScope.rejected}/${metrics.outOfScope.total})`, pct(baseline.rejection)],
+  ["dialogues fully right", `${pct(metrics.dialogues.accuracy)} (${metrics.dialogues.correct}/${metrics.dialogues.total}; turns ${metrics.dialogues.turnsCorrect}/${metrics.dialogues.turns})`, "—"],
+];
+console.log(`${"metric".padEnd(34)}${"engine".padEnd(44)}baseline (fuse.js defaults)`);
+for (const [name, value, base] of rows) console.log(`${name.padEnd(34)}${value.padEnd(44)}${base}`);
+console.log("\nby tag:", Object.entries(metrics.byTag).map(([tag, t]) => `${tag} ${pct(t.correct / t.total)} (${t.total})`).join(", "));
+
+if (verbose) {
+  console.log("\nmisses:");
+  for (const miss of metrics.misses) console.log(`  ${miss.answered ? "WRONG" : "unans"} ${miss.confidence.toFixed(2)} ${miss.q} → ${miss.got} (want ${miss.expect.join("|")})`);
+  console.log("\nout-of-scope answered:");
+  for (const item of metrics.wronglyAnsweredOutOfScope) console.log(`  ${item.confidence.toFixed(2)} ${item.q} → ${item.got}`);
+}
+const failures = failedTargets(metrics);
+console.log(failures.length === 0 ? "\nAll targets met." : `\nTargets missed: ${failures.join("; ")}`);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { understand } from "../../src/engine/understand.js";
+import { fold } from "../../src/text/normalize.js";
+
+const read = (text: string) => understand(fold(text));
+
+describe("understand: slots", () => {
+  it("finds the year, including the end of a period", () => {
+    expect(read("mục tiêu năm 2030 là gì").slots.year).toBe(2030);
+    expect(read("giai đoạn 2021-2025 đạt gì").slots.year).toBe(2025);
+    expect(read("cuối kỳ đạt bao nhiêu").slots.year).toBe(2025);
+  });
+
+  it("recognises 'now' words and removes them from the topic", () => {
+    const u = read("tỷ lệ hồ sơ trực tuyến hiện nay?");
+    expect(u.slots.now).toBe(true);
+    expect(u.topicText).toBe("ty le ho so truc tuyen");
+  });
+
+  it("recognises the national scope but not 'đứng đầu cả nước'", () => {
+    expect(read("còn cả nước?").slots.scope).toBe("national");
+    expect(read("kinh tế số của Việt Nam").slots.scope).toBe("national");
+    expect(read("nhóm 20 tỉnh đứng đầu cả nước").slots.scope).toBeUndefined();
+  });
+
+  it("recognises comparison and pillar", () => {
+    const u = read("so sánh kinh tế số với QĐ 749");
+    expect(u.slots.compare).toBe(true);
+    expect(u.slots.pillar).toBe("kinh-te-so");
+  });
+
+  it("marks elliptical follow-ups and strips their markers", () => {
+    const u = read("Còn năm 2030 thì sao?");
+    expect(u.followUp).toBe(true);
+    expect(u.slots.year).toBe(2030);
+    expect(u.topicText).toBe("nam");
+  });
+
+  it("asks for sources", () => {
+    expect(read("nguồn ở đâu?").asksForSources).toBe(true);
+  });
+});
+
+describe("understand: small talk and choices", () => {
+  it("recognises whole-message greetings, thanks and help", () => {
+    expect(read("Xin chào").smallTalk).toBe("greeting");
+    expect(read("cam on nhe").smallTalk).toBe("thanks");
+    expect(read("bạn làm được gì?").smallTalk).toBe("help");
+    expect(read("bạn là ai").smallTalk).toBe("about");
+  });
+
+  it("does not treat a greeting followed by a question as small talk", () => {
+    const u = read("chào bạn, mục tiêu 2030 là gì");
+    expect(u.smallTalk).toBeUndefined();
+    expect(u.topicText).toBe("muc tieu la gi");
+  });
+
+  it("reads a bare number as a choice among suggestions", () => {
+    expect(read("2").choice).toBe(2);
+    expect(read("2030").choice).toBeUndefined();
+  });
+});
