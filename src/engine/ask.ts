@@ -47,6 +47,9 @@ export const CLARIFY_THRESHOLD = 0.3;
 const DEFAULT_MAX_QUESTION_LENGTH = 1000;
 const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
 
+/** Asked about the nation, an indicator with no national figures is the weaker match. */
+const PROVINCE_ONLY_PENALTY = 0.9;
+
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
@@ -59,6 +62,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const contentTokens = (folded: string) => tokens(folded).filter((token) => !STOPWORDS.has(token));
   const index = new SearchIndex(buildSearchDocs(lookup), (text) => contentTokens(topicTextOf(expand(fold(text)))));
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
+  const nationalIndicators = new Set(
+    knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
+  );
+
+  function search(queryTokens: readonly string[], slots: Slots): SearchHit[] {
+    const hits = index.search(queryTokens);
+    if (slots.scope !== "national") return hits;
+    return hits
+      .map((hit) => (hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? { ...hit, score: hit.score * PROVINCE_ONLY_PENALTY } : hit))
+      .sort((a, b) => b.score - a.score);
+  }
 
   function composeDoc(doc: SearchDoc, slots: Slots, sourceIds: readonly string[]): Composed {
     const ctx: ComposeContext = { lookup, slots, today: now() };
@@ -175,7 +189,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
 
     const queryTokens = contentTokens(understanding.topicText);
-    const hits = index.search(queryTokens);
+    const hits = search(queryTokens, slots);
     const top = hits[0];
     const confident = top !== undefined && top.score >= ANSWER_THRESHOLD;
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
@@ -207,7 +221,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const understanding = understand(expand(fold(clean(question))));
     const queryTokens = contentTokens(understanding.topicText);
     const { terms, unknown } = index.analyze(queryTokens);
-    const hits = index.search(queryTokens).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
+    const hits = search(queryTokens, understanding.slots).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
     return { terms, unknown, slots: understanding.slots, hits };
   }
 

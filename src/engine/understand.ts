@@ -36,6 +36,8 @@ const COMPARE = /(?<=^| )(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|c
 const COMPARE_STRIPPED = /(?<=^| )(so sanh|so voi|doi chieu)(?= |$)/g;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<=^| )(thi sao|the nao roi|ra sao roi)$/;
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sao)$/g;
+// Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %".
+const QUESTION_PHRASES = /(?<=^| )(phan tram|%)(?= |$)/g;
 const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao)(?= |$)/;
 
 const PILLARS: readonly [RegExp, Pillar][] = [
@@ -93,6 +95,7 @@ export function understand(folded: string): Understanding {
   text = strip(text, NATIONAL_STRIPPED);
   text = strip(text, COMPARE_STRIPPED);
   text = strip(text, FOLLOW_UP_STRIPPED);
+  text = strip(text, QUESTION_PHRASES);
   return {
     slots,
     topicText: text,

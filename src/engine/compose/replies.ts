@@ -78,6 +78,7 @@ export function composeClarify(prompts: readonly string[]): Composed {
     blocks: [
       { kind: "headline", text: "Mình chưa chắc đã hiểu đúng câu hỏi. Có phải bạn muốn hỏi:" },
       { kind: "bullets", items: prompts },
+      { kind: "paragraph", text: "Nếu không phải, bạn hỏi lại giúp mình nhé: mình chỉ trả lời về Nghị quyết 16 và chuyển đổi số của tỉnh Khánh Hòa." },
     ],
     sourceIds: [],
     suggestions: prompts.slice(0, 3),

@@ -1,0 +1,117 @@
+// The Telegram channel as a thin adapter: update in → ChatService.handle() → rendered reply out.
+// No knowledge here; createTelegramBot returns an un-started Bot so run.ts (or a test) decides how it runs.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "../../logger.js";
+import type { ChatService } from "../chat-service.js";
+import { questionFor } from "./addressing.js";
+import { parseButtonData } from "./keyboards.js";
+import { sendReply, type ReplyTarget } from "./send-reply.js";
+import { SuggestionMemory } from "./suggestion-memory.js";
+import { withTypingIndicator } from "./typing.js";
+
+/** What the bot needs of ChatService (tests may pass a slower or failing stand-in). */
+export type ChatHandler = Pick<ChatService, "handle">;
+
+export interface TelegramBotOptions {
+  readonly token: string;
+  /** Bot API root; a self-hosted Bot API server or a test fake. Default: the public Bot API. */
+  readonly apiRoot?: string;
+  readonly chat: ChatHandler;
+  readonly logger: Logger;
+  /** Skips getMe at start (tests, or a caller that already knows the bot). */
+  readonly botInfo?: UserFromGetMe;
+}
+
+/**
+ * The only updates the bot handles, also sent as allowed_updates so Telegram does not deliver the rest.
+ * Edited messages and channel posts are ignored on purpose: answering an edit would post a second answer
+ * under an old question, and the bot has no role in channels.
+ */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export const TEXT_ONLY_NOTE =
+  'Mình chỉ đọc được tin nhắn chữ thôi. Bạn gõ câu hỏi về Nghị quyết 16 giúp mình nhé, ví dụ: "mục tiêu 2030 là gì?"';
+export const STALE_BUTTON_NOTE = "Nút này đã cũ. Bạn gõ lại câu hỏi hoặc dùng /start để xem các chủ đề nhé.";
+export const APOLOGY = "Xin lỗi, mình đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút nhé.";
+
+/** Content a person sends that is not text; service messages (pins, timers, joins) are not in this list. */
+const NON_TEXT_CONTENT = [
+  "message:file",
+  "message:paid_media",
+  "message:story",
+  "message:location",
+  "message:contact",
+  "message:poll",
+  "message:dice",
+  "message:game",
+] as const;
+
+export function createTelegramBot(options: TelegramBotOptions): Bot {
+  const { chat, logger } = options;
+  const bot = new Bot(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    // grammY joins apiRoot and "/bot<token>/<method>" itself; a trailing slash would double it.
+    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot.replace(/\/+$/, "") } } : {}),
+  });
+  // Capped, so a long rate limit fails the update (and is logged) instead of blocking polling or outliving
+  // the webhook request. auto-retry would retry network errors forever, hence rethrowHttpErrors.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5, rethrowHttpErrors: true }));
+
+  const memory = new SuggestionMemory();
+
+  async function answer(ctx: Context, target: ReplyTarget, userId: number, text: string): Promise<void> {
+    const reply = await withTypingIndicator(
+      () => chat.handle({ channel: "tg", chatId: String(target.chatId), userId: String(userId), text }),
+      () => ctx.api.sendChatAction(target.chatId, "typing"),
+      (error) => logger.debug({ err: error }, "Telegram: typing indicator failed"),
+    );
+    await sendReply(ctx.api, target, reply, memory);
+  }
+
+  /** What a tapped button asks, or undefined for a stale or foreign button. */
+  function buttonQuestion(data: string | undefined, chatKey: string): string | undefined {
+    const action = data === undefined ? undefined : parseButtonData(data);
+    if (action?.kind === "topic") return action.command;
+    return action && memory.recall(chatKey, action.answerNo, action.index);
+  }
+
+  // Every update runs inside this boundary, in polling and webhook mode alike: log, apologise if there is
+  // a chat to apologise in, and never let one bad update stop the bot.
+  const guarded = bot.errorBoundary(async ({ error, ctx }) => {
+    logger.error({ err: error, updateId: ctx.update.update_id }, "Telegram: update failed");
+    if (!ctx.chat) return;
+    try {
+      await ctx.api.sendMessage(ctx.chat.id, APOLOGY);
+    } catch (sendError) {
+      logger.warn({ err: sendError }, "Telegram: apology could not be sent");
+    }
+  });
+
+  guarded.on("message:text", async (ctx) => {
+    const question = questionFor(ctx.message, ctx.me);
+    if (question === undefined) return;
+    const isPrivate = ctx.chat.type === "private";
+    // Anonymous group admins have no user of their own; the chat stands in for the flood limit.
+    const userId = ctx.from?.id ?? ctx.chat.id;
+    await answer(ctx, { chatId: ctx.chat.id, ...(isPrivate ? {} : { replyTo: ctx.message.message_id }) }, userId, question);
+  });
+
+  // In groups people share photos and stickers with each other: only a private chat gets the note.
+  guarded.chatType("private").on(NON_TEXT_CONTENT, (ctx) => ctx.reply(TEXT_ONLY_NOTE));
+
+  guarded.on("callback_query", async (ctx) => {
+    const chatId = ctx.chat?.id;
+    const question = chatId === undefined ? undefined : buttonQuestion(ctx.callbackQuery.data, String(chatId));
+    if (chatId === undefined || question === undefined) {
+      await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTE });
+      return;
+    }
+    // Answered first: the client shows a spinner on the button until then.
+    await ctx.answerCallbackQuery();
+    await answer(ctx, { chatId }, ctx.from.id, question);
+  });
+
+  return bot;
+}

@@ -1,0 +1,52 @@
+// Inline keyboards and their callback data. Callback data is limited to 64 bytes and Vietnamese text takes
+// 2–3 bytes a letter, so buttons carry short ids ("t:muctieu_2030", "s:<answerNo>:<i>"), never the text.
+import { InlineKeyboard } from "grammy";
+
+interface Topic {
+  readonly id: string;
+  readonly label: string;
+  /** What tapping the button asks, exactly as if the user had typed it. */
+  readonly command: string;
+}
+
+/** The topic menu shown with the welcome message. */
+export const TOPICS: readonly Topic[] = [
+  { id: "muctieu_2025", label: "Mục tiêu 2025", command: "/muctieu 2025" },
+  { id: "muctieu_2030", label: "Mục tiêu 2030", command: "/muctieu 2030" },
+  { id: "chitieu", label: "Tình hình các chỉ tiêu", command: "/chitieu" },
+  { id: "sosanh", label: "So sánh với QĐ 749", command: "/sosanh" },
+  { id: "lotrinh", label: "Lộ trình", command: "/lotrinh" },
+  { id: "linhvuc", label: "Lĩnh vực ưu tiên", command: "/linhvuc" },
+];
+
+export type ButtonAction =
+  | { readonly kind: "topic"; readonly command: string }
+  | { readonly kind: "suggestion"; readonly answerNo: number; readonly index: number };
+
+export function topicKeyboard(): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  TOPICS.forEach((topic, i) => {
+    keyboard.text(topic.label, `t:${topic.id}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}
+
+/** One follow-up per row: they are whole questions and need the width. */
+export function suggestionKeyboard(answerNo: number, suggestions: readonly string[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  suggestions.forEach((suggestion, i) => keyboard.text(suggestion, `s:${answerNo}:${i}`).row());
+  return keyboard;
+}
+
+/** Undefined for data this bot never sent (or sent in an older format). */
+export function parseButtonData(data: string): ButtonAction | undefined {
+  const topic = /^t:([a-z0-9_]+)$/.exec(data);
+  if (topic) {
+    const found = TOPICS.find((t) => t.id === topic[1]);
+    return found ? { kind: "topic", command: found.command } : undefined;
+  }
+  const suggestion = /^s:(\d+):(\d+)$/.exec(data);
+  if (suggestion) return { kind: "suggestion", answerNo: Number(suggestion[1]), index: Number(suggestion[2]) };
+  return undefined;
+}

@@ -1,0 +1,42 @@
+// One ChatService Reply → Telegram messages: the answer as HTML (split by renderTelegram) with its buttons on
+// the last message only, a notice as plain text, nothing for silence.
+import type { Api } from "grammy";
+import type { Reply } from "../chat-service.js";
+import { renderTelegram } from "../../render/telegram.js";
+import { suggestionKeyboard, topicKeyboard } from "./keyboards.js";
+import type { SuggestionMemory } from "./suggestion-memory.js";
+
+export interface ReplyTarget {
+  readonly chatId: number;
+  /** In groups the first message quotes the question, so it is clear whom the bot answers. */
+  readonly replyTo?: number;
+}
+
+function keyboardFor(reply: Extract<Reply, { kind: "answer" }>, chatKey: string, memory: SuggestionMemory) {
+  const { answer } = reply;
+  // A greeting (/start, "xin chào") opens the topic menu; every other answer offers its follow-ups.
+  if (answer.intent === "greeting") return topicKeyboard();
+  if (answer.suggestions.length === 0) return undefined;
+  return suggestionKeyboard(memory.remember(chatKey, answer.suggestions), answer.suggestions);
+}
+
+export async function sendReply(api: Api, target: ReplyTarget, reply: Reply, memory: SuggestionMemory): Promise<void> {
+  const quote = target.replyTo === undefined ? {} : { reply_parameters: { message_id: target.replyTo, allow_sending_without_reply: true } };
+  if (reply.kind === "silent") return;
+  if (reply.kind === "notice") {
+    await api.sendMessage(target.chatId, reply.text, quote);
+    return;
+  }
+  const messages = renderTelegram(reply.answer);
+  const keyboard = keyboardFor(reply, String(target.chatId), memory);
+  for (const [i, text] of messages.entries()) {
+    const last = i === messages.length - 1;
+    await api.sendMessage(target.chatId, text, {
+      parse_mode: "HTML",
+      // Source links would otherwise unfold into a large preview under every answer.
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 ? quote : {}),
+      ...(last && keyboard ? { reply_markup: keyboard } : {}),
+    });
+  }
+}

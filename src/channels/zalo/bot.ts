@@ -1,0 +1,86 @@
+// One Zalo update → at most one reply: dedupe by message_id, ask the ChatService, send the plain rendering.
+// Polling and webhook both feed handle(); replies to one chat are sent in order.
+import type { ChatService, Reply } from "../chat-service.js";
+import type { Logger } from "../../logger.js";
+import { renderPlain } from "../../render/plain.js";
+import { isUnauthorized, type ZaloClient } from "./client.js";
+import type { SeenMessages } from "./seen-messages.js";
+import { parseUpdate, type ZaloEvent } from "./updates.js";
+
+export const NON_TEXT_NOTE =
+  'Mình chỉ đọc được tin nhắn chữ thôi ạ. Bạn vui lòng gõ câu hỏi bằng chữ, ví dụ "mục tiêu năm 2030 là gì?", hoặc gõ /help để xem hướng dẫn.';
+
+export interface ZaloBotOptions {
+  readonly client: Pick<ZaloClient, "sendMessage" | "sendChatAction">;
+  readonly chat: ChatService;
+  readonly seen: SeenMessages;
+  /** Names a group mention may use (from getMe). */
+  readonly botNames: readonly string[];
+  readonly logger: Logger;
+  readonly onUnauthorized: (error: unknown) => void;
+}
+
+export class ZaloBot {
+  /** The tail of each chat's reply queue. */
+  private readonly chats = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: ZaloBotOptions) {}
+
+  /** Never rejects; resolves when the reply (if any) has been sent. */
+  handle(update: unknown): Promise<void> {
+    const { seen, logger } = this.options;
+    const event = parseUpdate(update, this.options.botNames);
+    if (event.kind === "ignored") {
+      logger.debug({ eventName: event.eventName, reason: event.reason }, "Zalo update ignored");
+      return Promise.resolve();
+    }
+    if (event.messageId !== undefined) {
+      // Checked and marked before any await, so a redelivery arriving meanwhile is already a duplicate.
+      if (seen.has(event.messageId)) {
+        logger.debug({ messageId: event.messageId }, "Zalo message already handled");
+        return Promise.resolve();
+      }
+      seen.add(event.messageId);
+    }
+    const chatId = event.kind === "text" ? event.incoming.chatId : event.chatId;
+    const previous = this.chats.get(chatId) ?? Promise.resolve();
+    const next = previous.then(() => this.respond(event));
+    this.chats.set(chatId, next);
+    return next.finally(() => {
+      if (this.chats.get(chatId) === next) this.chats.delete(chatId);
+    });
+  }
+
+  /** Resolves when every reply under way has been sent. */
+  async drain(): Promise<void> {
+    while (this.chats.size > 0) await Promise.all(this.chats.values());
+  }
+
+  private async respond(event: Exclude<ZaloEvent, { kind: "ignored" }>): Promise<void> {
+    const { client, chat, logger } = this.options;
+    try {
+      if (event.kind === "non-text") {
+        logger.debug({ eventName: event.eventName }, "Zalo non-text message");
+        await client.sendMessage(event.chatId, NON_TEXT_NOTE);
+        return;
+      }
+      const { chatId } = event.incoming;
+      await client.sendChatAction(chatId).catch((error: unknown) => logger.debug({ err: error }, "Zalo typing action failed"));
+      for (const text of replyTexts(await chat.handle(event.incoming))) await client.sendMessage(chatId, text);
+    } catch (error) {
+      if (isUnauthorized(error)) this.options.onUnauthorized(error);
+      else logger.error({ err: error, messageId: event.messageId }, "could not answer a Zalo message");
+    }
+  }
+}
+
+function replyTexts(reply: Reply): string[] {
+  switch (reply.kind) {
+    case "answer":
+      return renderPlain(reply.answer);
+    case "notice":
+      return [reply.text];
+    case "silent":
+      return [];
+  }
+}

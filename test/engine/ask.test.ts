@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/engine/answer.js";
+import type { Engine } from "../../src/engine/ask.js";
+import { createConversation, CONVERSATION_TTL_MS } from "../../src/engine/conversation.js";
+import { renderPlain } from "../../src/render/plain.js";
+import { shippedEngine, TODAY } from "../support/engine.js";
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await shippedEngine();
+});
+
+const text = (answer: Answer) => renderPlain(answer).join("\n\n");
+
+describe("status answers", () => {
+  it("give the latest value with its date and scope, the baseline, and source", () => {
+    const answer = engine.ask("tỷ lệ hồ sơ trực tuyến hiện nay?");
+    expect(answer).toMatchObject({ answered: true, intent: "status", entries: ["ho-so-truc-tuyen"] });
+    const body = text(answer);
+    expect(body).toContain("87,6% (quý III/2025, Khánh Hòa mới)");
+    expect(body).toContain("56% (năm 2020, Khánh Hòa cũ)");
+    expect(body).toContain("Số liệu tính đến quý III/2025");
+    expect(answer.sources.length).toBeGreaterThan(0);
+    expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it("judge a target only where the data allows it, and say what is known after 2025", () => {
+    const body = text(engine.ask("xếp hạng DTI của tỉnh"));
+    // Old province, top 25 by 2025: the year is over and no 2025 rank is known.
+    expect(body).toMatch(/2025 \(Khánh Hòa cũ, 16-NQ\/TU\): nhóm 25 dẫn đầu — đã qua năm mục tiêu nhưng chưa có số liệu năm đó để đánh giá \(gần nhất: hạng 41\/63 năm 2022\)/);
+    // Old and new province are not compared as if they were one territory.
+    expect(body).toContain("không so sánh trực tiếp được");
+    // A weak report is attributed, never used for a verdict.
+    expect(body).toMatch(/Theo Báo Pháp Luật TP\.HCM \(PLO\), 10\/3\/2026: hạng 9/);
+    expect(body).not.toMatch(/đã đạt/);
+  });
+
+  it("show a progress bar against a running target", () => {
+    const body = text(engine.ask("kinh tế số chiếm bao nhiêu phần trăm GDP cả nước"));
+    expect(body).toMatch(/Tiến độ so với mục tiêu 2030: [█░]{10} \d+%/);
+    expect(body).toContain("13,17% (năm 2024, cả nước");
+  });
+
+  it("says plainly when no measurement exists", () => {
+    const answer = engine.ask("kinh tế số chiếm bao nhiêu % GRDP của tỉnh");
+    expect(answer.entries[0]).toBe("kinh-te-so-grdp");
+    expect(text(answer)).toContain("mình chưa có số liệu thực hiện");
+  });
+
+  it("fit the all-indicators summary on one phone screen", () => {
+    const answer = engine.ask("/chitieu");
+    expect(answer.entries).toEqual(["@status-all"]);
+    const body = renderPlain(answer)[0]!;
+    expect(body.split("\n").length).toBeLessThanOrEqual(30);
+    expect(body.length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe("goals and comparison", () => {
+  it("list the 2025 goals by pillar with the national comparison", () => {
+    const answer = engine.ask("muc tieu 2025 la gi");
+    expect(answer.entries[0]).toBe("@goals-2025");
+    const body = text(answer);
+    expect(body).toContain("Chính quyền số:");
+    expect(body).toContain("nhóm 25");
+    expect(body).toContain("80%");
+  });
+
+  it("put province and nation side by side for the same year", () => {
+    const answer = engine.ask("so sánh dịch vụ công mức 4 của tỉnh với cả nước");
+    expect(answer).toMatchObject({ intent: "compare", entries: ["dvc-muc-4"] });
+    expect(text(answer)).toMatch(/Năm 2025 — tỉnh: 100%[^\n]*cả nước: 80%/);
+  });
+
+  it("summarise how NQ 16 differs from QĐ 749", () => {
+    const answer = engine.ask("so sánh NQ16 với QĐ 749");
+    expect(answer.entries[0]).toBe("@compare");
+    expect(text(answer)).toContain("Tỉnh bổ sung");
+  });
+});
+
+describe("follow-ups", () => {
+  it("carry the topic to another year, the nation, and the sources", () => {
+    const chat = createConversation();
+    expect(engine.ask("mục tiêu năm 2025 là gì", chat).entries[0]).toBe("@goals-2025");
+    expect(engine.ask("còn năm 2030 thì sao?", chat).entries[0]).toBe("@goals-2030");
+    const dvc = engine.ask("tỷ lệ dvc mức 4 của tỉnh", chat);
+    expect(dvc.entries[0]).toBe("dvc-muc-4");
+    const national = engine.ask("còn cả nước?", chat);
+    expect(national.entries[0]).toBe("dvc-muc-4");
+    expect(text(national)).toContain("(cả nước");
+    const sources = engine.ask("nguồn ở đâu?", chat);
+    expect(sources.intent).toBe("sources");
+    expect(text(sources)).toContain("Báo Công an nhân dân");
+  });
+
+  it("answer a number with that suggestion", () => {
+    const chat = createConversation();
+    const first = engine.ask("mục tiêu 2025", chat);
+    const picked = engine.ask("1", chat);
+    expect(engine.ask(first.suggestions[0]!).entries).toEqual(picked.entries);
+  });
+
+  it("forget the topic after a long pause", () => {
+    let now = TODAY.getTime();
+    return shippedEngine(() => new Date(now)).then((timed) => {
+      const chat = createConversation();
+      timed.ask("tỷ lệ dvc mức 4", chat);
+      now += CONVERSATION_TTL_MS + 1;
+      expect(timed.ask("còn cả nước?", chat).entries[0]).not.toBe("dvc-muc-4");
+    });
+  });
+});
+
+describe("not sure and out of scope", () => {
+  it("refuses out-of-scope questions politely, saying what it covers", () => {
+    for (const question of ["thời tiết Nha Trang hôm nay", "giá vàng hôm nay bao nhiêu", "làm căn cước công dân ở đâu", "asdfghjkl"]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(text(answer)).toContain("Nghị quyết 16");
+    }
+  });
+
+  it("offers at most three choices when unsure", () => {
+    const answer = engine.ask("chỉ số");
+    if (answer.intent === "clarify") {
+      expect(answer.answered).toBe(false);
+      expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+      expect(text(answer)).toContain("Có phải bạn muốn hỏi");
+    } else {
+      expect(answer.intent).not.toBe("fallback");
+    }
+  });
+});
+
+describe("bad input never throws and always gets a reply", () => {
+  const cases: [string, string][] = [
+    ["empty", ""],
+    ["whitespace", "   \n\t "],
+    ["huge", "mục tiêu ".repeat(1250)],
+    ["emoji only", "👍😀🎉"],
+    ["punctuation only", "?!...,,;"],
+    ["html injection", "<b>mục tiêu 2030</b><script>alert(1)</script>"],
+    ["markdown", "*mục tiêu* _2030_ `code`"],
+    ["control characters", "mục\u0000 tiêu\u0007 2030\u001b[31m"],
+    ["mixed scripts", "目标 2030 mục tiêu Цель"],
+    ["unknown command", "/xyz"],
+    ["bad command argument", "/muctieu 2040"],
+  ];
+  for (const [name, input] of cases) {
+    it(name, () => {
+      const answer = engine.ask(input);
+      expect(answer.blocks.length).toBeGreaterThan(0);
+      expect(renderPlain(answer)[0]!.length).toBeGreaterThan(0);
+    });
+  }
+
+  it("explains what went wrong for empty, too long, and emoji input", () => {
+    expect(text(engine.ask(""))).toContain("Bạn chưa nhập câu hỏi");
+    expect(text(engine.ask("a".repeat(10_000)))).toContain("dài quá");
+    expect(text(engine.ask("👍😀"))).toContain("chỉ đọc được câu hỏi bằng chữ");
+    expect(text(engine.ask("/muctieu 2040"))).toContain("/muctieu 2025");
+  });
+});
+
+describe("small talk", () => {
+  it("answers greetings, thanks, help and who-are-you briefly", () => {
+    expect(engine.ask("xin chào").intent).toBe("greeting");
+    expect(engine.ask("cảm ơn bạn").intent).toBe("thanks");
+    expect(text(engine.ask("/help"))).toContain("/chitieu");
+    expect(engine.ask("bạn là ai?").intent).toBe("about");
+  });
+});
+
+describe("every suggestion leads somewhere", () => {
+  it("answers each follow-up it offers for every entry's prompt", () => {
+    const offered = new Set<string>();
+    for (const question of ["mục tiêu 2025", "mục tiêu 2030", "/chitieu", "/sosanh", "/lotrinh", "/linhvuc", "nghị quyết 16 là gì", "xếp hạng DTI"]) {
+      for (const suggestion of engine.ask(question).suggestions) offered.add(suggestion);
+    }
+    for (const suggestion of offered) {
+      const answer = engine.ask(suggestion, createConversation());
+      expect(answer.intent, suggestion).not.toBe("fallback");
+    }
+  });
+});
