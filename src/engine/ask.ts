@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { Knowledge } from "../knowledge/schema.js";
-import { clean, fold, hasNoWords, STOPWORDS, tokens } from "../text/normalize.js";
+import { clean, fold, hasNoWords, tokens } from "../text/normalize.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
@@ -14,8 +14,8 @@ import { composeClarify, composeFallback, composeHelp, composeInvalid, composeSm
 import { createConversation, recentTurn, type Conversation } from "./conversation.js";
 import { createLookup, type Lookup } from "./lookup.js";
 import { buildSearchDocs } from "./search-docs.js";
-import { SearchIndex, type SearchDoc, type SearchHit } from "./search-index.js";
-import { topicTextOf, understand, type Slots } from "./understand.js";
+import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
+import { understand, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -59,16 +59,22 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const maxLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
   const lookup: Lookup = createLookup(knowledge);
   const expand = createSynonymExpander(knowledge.synonyms);
-  const contentTokens = (folded: string) => tokens(folded).filter((token) => !STOPWORDS.has(token));
-  const index = new SearchIndex(buildSearchDocs(lookup), (text) => contentTokens(topicTextOf(expand(fold(text)))));
+  const prepare = (understanding: Understanding): PreparedText => ({
+    tokens: tokens(understanding.topicText),
+    years: understanding.slots.year ? [understanding.slots.year] : [],
+  });
+  const index = new SearchIndex(buildSearchDocs(lookup), (text) => {
+    const understanding = understand(expand(fold(text)));
+    return { tokens: tokens(understanding.topicText), years: understanding.years };
+  });
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const nationalIndicators = new Set(
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
 
-  function search(queryTokens: readonly string[], slots: Slots): SearchHit[] {
-    const hits = index.search(queryTokens);
-    if (slots.scope !== "national") return hits;
+  function search(understanding: Understanding, limit = 5): SearchHit[] {
+    const hits = index.search(prepare(understanding), limit);
+    if (understanding.slots.scope !== "national") return hits;
     return hits
       .map((hit) => (hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? { ...hit, score: hit.score * PROVINCE_ONLY_PENALTY } : hit))
       .sort((a, b) => b.score - a.score);
@@ -134,7 +140,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   function searchIndicator(text: string): SearchHit | undefined {
-    const hits = index.search(contentTokens(topicTextOf(expand(fold(text)))), 20);
+    const hits = search(understand(expand(fold(text))), 20);
     return hits.find((hit) => hit.doc.kind === "indicator" && hit.score >= CLARIFY_THRESHOLD);
   }
 
@@ -156,7 +162,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       case "sources":
         return finish(composeSources(ctx, previous?.sourceIds ?? [], previous?.about), 1, conversation);
       case "sectors": {
-        const hit = index.search(contentTokens(topicTextOf(expand(fold("các lĩnh vực ưu tiên chuyển đổi số của tỉnh")))), 10).find((h) => h.doc.kind === "faq");
+        const hit = search(understand(expand(fold("các lĩnh vực ưu tiên chuyển đổi số của tỉnh"))), 10).find((h) => h.doc.kind === "faq");
         return hit ? finish(composeDoc(hit.doc, {}, []), 1, conversation, hit.doc) : finish(composeFallback(), 0, conversation);
       }
       case "status": {
@@ -188,8 +194,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (picked) return ask(picked, conversation);
     if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
 
-    const queryTokens = contentTokens(understanding.topicText);
-    const hits = search(queryTokens, slots);
+    const hits = search(understanding);
+    const hasTopic = index.analyze(prepare(understanding).tokens).terms.length > 0;
     const top = hits[0];
     const confident = top !== undefined && top.score >= ANSWER_THRESHOLD;
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
@@ -212,16 +218,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return finish(composeClarify(prompts), top.score, conversation);
     }
     // Only slot words ("năm 2030", "hiện nay") and nothing to lean on: the overview for that slot.
-    if (queryTokens.length === 0 && slots.year) return finish(composeDoc(docsById.get("@goals")!, slots, []), 0.5, conversation, docsById.get("@goals"), slots);
-    if (queryTokens.length === 0 && slots.now) return finish(composeDoc(docsById.get("@status-all")!, slots, []), 0.5, conversation, docsById.get("@status-all"), slots);
+    if (!hasTopic && slots.year) return finish(composeDoc(docsById.get("@goals")!, slots, []), 0.5, conversation, docsById.get("@goals"), slots);
+    if (!hasTopic && slots.now) return finish(composeDoc(docsById.get("@status-all")!, slots, []), 0.5, conversation, docsById.get("@status-all"), slots);
     return finish(composeFallback(), top?.score ?? 0, conversation);
   }
 
   function explain(question: string): Explanation {
     const understanding = understand(expand(fold(clean(question))));
-    const queryTokens = contentTokens(understanding.topicText);
-    const { terms, unknown } = index.analyze(queryTokens);
-    const hits = search(queryTokens, understanding.slots).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
+    const { terms, unknown } = index.analyze(prepare(understanding).tokens);
+    const hits = search(understanding).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
     return { terms, unknown, slots: understanding.slots, hits };
   }
 

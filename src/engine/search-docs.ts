@@ -106,12 +106,21 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
     docs.push({ id: goal.id, kind: "goal", prompt: prompt(goal.id), phrasings: [goal.text, ...goal.questions] });
   }
   for (const faq of knowledge.faq) docs.push({ id: faq.id, kind: "faq", prompt: prompt(faq.id), phrasings: faq.questions });
+  // A dated event about one document ("KH 6502 ban hành 5/7/2021") is answered by that document, which
+  // states its date: two docs saying the same thing would only split the votes.
+  const eventsByDocument = new Map<string, string[]>();
+  const standaloneEvents = knowledge.timeline.filter((event) => {
+    const [only, ...others] = event.documents;
+    if (!only || others.length > 0) return true;
+    eventsByDocument.set(only, [...(eventsByDocument.get(only) ?? []), event.title, ...event.questions]);
+    return false;
+  });
   for (const document of knowledge.documents) {
     docs.push({
       id: document.id,
       kind: "document",
       prompt: prompt(document.id),
-      phrasings: [document.number, document.title, ...document.aliases, ...document.questions],
+      phrasings: [document.number, document.title, ...document.aliases, ...document.questions, ...(eventsByDocument.get(document.id) ?? [])],
     });
   }
   for (const person of knowledge.people) {
@@ -122,7 +131,7 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
       phrasings: [person.name, `${person.name} ${person.role}`, ...person.questions],
     });
   }
-  for (const event of knowledge.timeline) {
+  for (const event of standaloneEvents) {
     docs.push({ id: event.id, kind: "event", prompt: prompt(event.id), phrasings: [event.title, ...event.questions] });
   }
   return docs;

@@ -1,8 +1,8 @@
 // Lexical search over short phrasings (questions, names, aliases): IDF-weighted token overlap, scored so that
-// a question only matches when most of its content words are explained by one phrasing. fuse.js repairs
-// typos against the index vocabulary; Telex leftovers and glued words are repaired before that.
+// a question only matches when most of its content words are explained by one phrasing. Telex leftovers and
+// words typed without a space are repaired exactly; fuse.js proposes a fix for other typos.
 import Fuse from "fuse.js";
-import { undoTelex } from "../text/normalize.js";
+import { STOPWORDS, undoTelex } from "../text/normalize.js";
 
 export interface SearchDoc {
   readonly id: string;
@@ -17,28 +17,44 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/** A text prepared for matching: its topic tokens (stopwords included) and the years it names. */
+export interface PreparedText {
+  readonly tokens: readonly string[];
+  readonly years: readonly number[];
+}
+
 export interface QueryTerms {
-  /** Content tokens after synonyms, stopwords, slot words and typo repair. */
+  /** Content tokens after stopwords and typo repair. */
   readonly terms: readonly string[];
   /** Tokens that matched nothing in the index even after repair. */
   readonly unknown: readonly string[];
+  /** Terms that came from a fuzzy (less certain) repair. */
+  readonly repaired: ReadonlySet<string>;
 }
 
 interface Phrasing {
   readonly doc: number;
   readonly terms: ReadonlySet<string>;
-  readonly weight: number;
+  readonly years: ReadonlySet<number>;
+  weight: number;
 }
 
-const TYPO_PENALTY = 0.8;
+const FUZZY_PENALTY = 0.8;
 const MIN_FUZZY_LENGTH = 5;
 const MAX_FUZZY_SCORE = 0.2;
 /** Recall counts more than precision: every content word of the question must be explained. */
 const BETA_SQUARED = 4;
+/** A number in the question ("QĐ 411", "nghị quyết 15") that the doc never mentions almost rules it out. */
+const MISSING_NUMBER_PENALTY = 0.4;
+/** A phrasing about another year ("mục tiêu 2030" when 2025 is asked) is a weaker match. */
+const OTHER_YEAR_PENALTY = 0.75;
+
+const isNumber = (token: string) => /^\d+$/.test(token);
 
 export class SearchIndex {
   private readonly phrasings: Phrasing[] = [];
   private readonly postings = new Map<string, number[]>();
+  private readonly docTerms: ReadonlySet<string>[] = [];
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly vocabulary: Fuse<string>;
@@ -46,34 +62,31 @@ export class SearchIndex {
 
   constructor(
     readonly docs: readonly SearchDoc[],
-    /** Text → content tokens; the engine applies the same pipeline to questions. */
-    private readonly contentTokens: (text: string) => string[],
+    /** The engine's text pipeline (fold, synonyms, slot phrases out); the same one runs on questions. */
+    prepare: (text: string) => PreparedText,
   ) {
     const docFrequency = new Map<string, number>();
     docs.forEach((doc, docIndex) => {
-      const seenInDoc = new Set<string>();
-      for (const phrasing of doc.phrasings) {
-        const terms = new Set(this.contentTokens(phrasing));
+      const inDoc = new Set<string>();
+      for (const text of doc.phrasings) {
+        const prepared = prepare(text);
+        const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
         const index = this.phrasings.length;
-        this.phrasings.push({ doc: docIndex, terms, weight: 0 });
+        this.phrasings.push({ doc: docIndex, terms, years: new Set(prepared.years), weight: 0 });
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
           this.postings.set(term, list);
-          if (!seenInDoc.has(term)) {
-            seenInDoc.add(term);
-            docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
-          }
+          inDoc.add(term);
         }
       }
+      for (const term of inDoc) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+      this.docTerms.push(inDoc);
     });
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
-    for (let i = 0; i < this.phrasings.length; i++) {
-      const phrasing = this.phrasings[i]!;
-      this.phrasings[i] = { ...phrasing, weight: this.weightOf(phrasing.terms) };
-    }
+    for (const phrasing of this.phrasings) phrasing.weight = this.weightOf(phrasing.terms);
     this.vocabulary = new Fuse([...this.idf.keys()].filter((term) => term.length >= 3), {
       includeScore: true,
       threshold: 0.34,
@@ -97,9 +110,7 @@ export class SearchIndex {
     const cached = this.repairs.get(token);
     if (cached !== undefined) return cached;
     let result: { terms: string[]; fuzzy: boolean } | null = null;
-    const telex = undoTelex(token);
-    if (this.idf.has(telex)) result = { terms: [telex], fuzzy: false };
-    const parts = result ? null : this.split(token);
+    const parts = this.split(token);
     if (parts) result = { terms: parts, fuzzy: false };
     if (!result && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token)) {
       const best = this.vocabulary.search(token, { limit: 1 })[0];
@@ -129,37 +140,41 @@ export class SearchIndex {
     return null;
   }
 
-  /** Maps the question's content tokens onto the index vocabulary, repairing what it can. */
-  analyze(questionTokens: readonly string[]): QueryTerms & { repaired: ReadonlySet<string> } {
+  /** Maps the question's tokens onto the index vocabulary: Telex first, then stopwords, then typo repair. */
+  analyze(questionTokens: readonly string[]): QueryTerms {
     const terms: string[] = [];
     const unknown: string[] = [];
     const repaired = new Set<string>();
-    for (const token of questionTokens) {
+    for (const raw of questionTokens) {
+      const telex = this.idf.has(raw) ? raw : undoTelex(raw);
+      const token = this.idf.has(telex) || STOPWORDS.has(telex) ? telex : raw;
+      if (STOPWORDS.has(token)) continue;
       if (this.idf.has(token)) {
         terms.push(token);
         continue;
       }
       const fixed = this.repair(token);
-      if (fixed) {
-        for (const term of fixed.terms) {
-          terms.push(term);
-          if (fixed.fuzzy) repaired.add(term);
-        }
-      } else {
+      if (!fixed) {
         unknown.push(token);
+        continue;
+      }
+      for (const term of fixed.terms) {
+        terms.push(term);
+        if (fixed.fuzzy) repaired.add(term);
       }
     }
     return { terms: [...new Set(terms)], unknown, repaired };
   }
 
   /** Best phrasing per doc, scored 0..1; docs sorted best first. */
-  search(questionTokens: readonly string[], limit = 5): SearchHit[] {
-    const { terms, unknown, repaired } = this.analyze(questionTokens);
+  search(question: PreparedText, limit = 5): SearchHit[] {
+    const { terms, unknown, repaired } = this.analyze(question.tokens);
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
+    const numbers = [...terms, ...unknown].filter(isNumber);
     const matched = new Map<number, number>();
     for (const term of terms) {
-      const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? TYPO_PENALTY : 1);
+      const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? FUZZY_PENALTY : 1);
       for (const index of this.postings.get(term) ?? []) matched.set(index, (matched.get(index) ?? 0) + gain);
     }
     const best = new Map<number, number>();
@@ -167,7 +182,11 @@ export class SearchIndex {
       const phrasing = this.phrasings[index]!;
       const recall = gain / queryWeight;
       const precision = gain / phrasing.weight;
-      const score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
+      let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
+      if (numbers.some((number) => !this.docTerms[phrasing.doc]!.has(number))) score *= MISSING_NUMBER_PENALTY;
+      if (question.years.length > 0 && phrasing.years.size > 0 && !question.years.some((year) => phrasing.years.has(year))) {
+        score *= OTHER_YEAR_PENALTY;
+      }
       if (score > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, score);
     }
     return [...best]

@@ -1,6 +1,7 @@
 // What a question asks for, apart from its topic: years, "hiện nay", scope (tỉnh / cả nước / so sánh),
 // pillar, small talk and follow-up markers. Works on folded, synonym-expanded text.
 import type { Pillar } from "../knowledge/schema.js";
+import { undoTelex } from "../text/normalize.js";
 
 export type SmallTalk = "greeting" | "thanks" | "help" | "about" | "goodbye";
 
@@ -15,6 +16,8 @@ export interface Slots {
 
 export interface Understanding {
   readonly slots: Slots;
+  /** Every year named, for matching phrasings that are about a year ("mục tiêu 2030"). */
+  readonly years: readonly number[];
   /** The folded text without slot phrases: what the search should match. */
   readonly topicText: string;
   readonly smallTalk?: SmallTalk;
@@ -27,6 +30,7 @@ export interface Understanding {
 }
 
 const YEAR = /(?<=^| )(20[0-4]\d)(?= |$)/g;
+const SINCE = /(?<=^| )tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
 // "đứng đầu cả nước" ranks the province, it does not ask about the nation.
@@ -46,15 +50,25 @@ const PILLARS: readonly [RegExp, Pillar][] = [
   [/(?<=^| )xa hoi so(?= |$)/, "xa-hoi-so"],
 ];
 
-// Whole-message small talk; a greeting in front of a real question is stripped instead.
-const GREETING = /^(xin chao|chao|chao ban|chao bot|chao ad|chao admin|chao em|chao anh|chao chi|hello|helo|hi|hey|alo|a lo|hi bot|chao buoi sang|chao buoi chieu|chao buoi toi)$/;
+// Small talk is recognised only when the whole message is small talk: a greeting in front of a real question
+// is stripped instead. Words that only address the bot ("bot", "bạn", "ạ", "nhé") may surround it.
+const ADDRESS = "(?: (?:ban|bot|ad|admin|em|anh|chi|oi|a|nhe|nha|nhi|voi|nay|ah|ak|ne|vay|nhieu|lam|rat|ok|okay|nhe))*";
+const whole = (core: string) => new RegExp(`^(?:ok |okay |da |vang )?(?:${core})${ADDRESS}$`);
+const GREETING = whole("xin chao|chao|hello|helo|hi|hey|alo|a lo|alo co ai khong|co ai khong|chao buoi (?:sang|chieu|toi)");
 const GREETING_PREFIX = /^(xin chao|chao ban|chao bot|chao ad|chao em|chao anh|chao chi|hello|hi|alo)( |$)/;
-const THANKS = /^(cam on|cam on ban|cam on bot|cam on nhieu|cam on nhe|thanks|thank you|thank|thanks you|tks|ok cam on|da cam on|cam on a|cam on ban nhieu|rat hay cam on)$/;
-const GOODBYE = /^(tam biet|bye|bai|bye bye|hen gap lai|chao tam biet)$/;
-const HELP = /^(help|giup|tro giup|huong dan|menu|bat dau|start|ban lam duoc gi|ban giup duoc gi|ban biet gi|ban tra loi duoc gi|hoi duoc gi|toi co the hoi gi|co the hoi gi|cach dung|cach su dung)$/;
-const ABOUT = /^(ban la ai|may la ai|bot la ai|ban ten gi|day la gi|ban la gi|ai tao ra ban|ban la bot gi|gioi thieu ve ban|ban do ai lam)$/;
+const THANKS = whole("cam on|cam on nhieu|thanks|thank you|thank|thanks you|tks|thanks ban|cam on ban|hay qua cam on|rat hay cam on");
+const GOODBYE = whole("tam biet|bye|bai|bye bye|hen gap lai|chao tam biet");
+const HELP = whole(
+  "help|giup|tro giup|huong dan|huong dan su dung|huong dan cach hoi|cach hoi|menu|bat dau|start|cach dung|cach su dung|su dung the nao|dung the nao|dung nhu the nao|" +
+    "(?:ban |bot |bot nay |ban nay )?(?:lam|giup|tra loi|hoi) duoc (?:gi|nhung gi|nhung cau gi|nhung cau nao)|" +
+    "(?:toi|minh|em) (?:co the )?hoi (?:duoc )?(?:gi|nhung gi|nhung cau gi|nhung cau nao)|co the hoi (?:gi|nhung gi)|hoi duoc gi|hoi gi duoc|" +
+    "(?:bot|ban) (?:nay )?dung the nao|(?:bot|ban) (?:nay )?biet (?:gi|nhung gi)",
+);
+const ABOUT = whole(
+  "ban la ai|may la ai|bot la ai|ban ten gi|ban la gi|ban la bot gi|ai tao ra ban|ban do ai lam|gioi thieu ve ban|gioi thieu ban|gioi thieu ve ban di|" +
+    "(?:tro ly|bot|chatbot) (?:nay )?(?:do ai lam(?: ra)?|cua ai|la gi|la ai|de lam gi|dung de lam gi)",
+);
 
-/** Like RegExp#test but safe with /g patterns, which keep state between calls. */
 function has(text: string, pattern: RegExp): boolean {
   return text.search(pattern) !== -1;
 }
@@ -73,15 +87,15 @@ function smallTalkOf(text: string): SmallTalk | undefined {
 }
 
 export function understand(folded: string): Understanding {
-  const bare = folded.replace(/\b(a|ah|nhe|nha|nhi|vay|the|ban oi|bot oi|ad oi)$/, "").trim();
-  const smallTalk = smallTalkOf(folded) ?? smallTalkOf(bare);
+  // Telex leftovers ("camr own nhes") are undone for small talk only; the search repairs the rest itself.
+  const smallTalk = smallTalkOf(folded) ?? smallTalkOf(folded.split(" ").map(undoTelex).join(" "));
   const choice = /^\d{1,2}$/.test(folded) && Number(folded) >= 1 && Number(folded) <= 9 ? Number(folded) : undefined;
   let text = strip(folded, GREETING_PREFIX);
 
   const slots: Slots = {};
   const years = [...text.matchAll(YEAR)].map((match) => Number(match[1]));
-  // "giai đoạn 2021–2025" means the period that ends in 2025.
-  if (years.length > 0) slots.year = Math.max(...years);
+  // "giai đoạn 2021–2025" means the period that ends in 2025; "từ 2020 đến nay" is no single year.
+  if (years.length > 0 && !has(text, SINCE)) slots.year = Math.max(...years);
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
   if (has(text, NATIONAL)) slots.scope = "national";
@@ -98,6 +112,7 @@ export function understand(folded: string): Understanding {
   text = strip(text, QUESTION_PHRASES);
   return {
     slots,
+    years,
     topicText: text,
     followUp,
     asksForSources,
@@ -106,7 +121,4 @@ export function understand(folded: string): Understanding {
   };
 }
 
-/** Strips slot phrases the same way on the index side, so phrasings and questions are comparable. */
-export function topicTextOf(folded: string): string {
-  return understand(folded).topicText;
-}
+

@@ -10,7 +10,8 @@ export function clean(text: string): string {
 
 /**
  * Lower case without tone or vowel marks, đ → d, punctuation → space: "Nghị quyết 16-NQ/TU" → "nghi quyet 16 nq tu".
- * Letters glued to digits are split ("muc4" → "muc 4", "qd749" → "qd 749") but "4g" and "5g" stay whole.
+ * Letters glued to digits are split ("muc4" → "muc 4", "qd749" → "qd 749", "3va4" → "3 va 4") but "4g" and
+ * "5g" stay whole.
  */
 export function fold(text: string): string {
   return text
@@ -22,6 +23,7 @@ export function fold(text: string): string {
     .replace(/[^\p{L}\p{N}%.]+/gu, " ")
     .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
     .replace(/(\p{L})(?=\d)/gu, "$1 ")
+    .replace(/(\d)(?=\p{L}{2})/gu, "$1 ")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -1,7 +1,7 @@
 // The Telegram channel as a thin adapter: update in → ChatService.handle() → rendered reply out.
 // No knowledge here; createTelegramBot returns an un-started Bot so run.ts (or a test) decides how it runs.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context } from "grammy";
+import { Bot, type Context, type FilterQuery } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
@@ -37,7 +37,7 @@ export const STALE_BUTTON_NOTE = "Nút này đã cũ. Bạn gõ lại câu hỏi
 export const APOLOGY = "Xin lỗi, mình đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút nhé.";
 
 /** Content a person sends that is not text; service messages (pins, timers, joins) are not in this list. */
-const NON_TEXT_CONTENT = [
+const NON_TEXT_CONTENT: FilterQuery[] = [
   "message:file",
   "message:paid_media",
   "message:story",
@@ -46,7 +46,7 @@ const NON_TEXT_CONTENT = [
   "message:poll",
   "message:dice",
   "message:game",
-] as const;
+];
 
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { chat, logger } = options;

@@ -74,12 +74,16 @@ async function startWebhook(bot: Bot, webhookUrl: string, configuredSecret: stri
   });
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
-  server.route(url.pathname, (request, response) => {
+  server.route(url.pathname, async (request, response) => {
     // 503 makes Telegram keep the update and deliver it again after the restart.
     if (stopping) return sendJson(response, 503, { ok: false, error: "stopping" });
-    const task: Promise<unknown> = handle(request, response).finally(() => inFlight.delete(task));
+    const task = handle(request, response);
     inFlight.add(task);
-    return task;
+    try {
+      await task;
+    } finally {
+      inFlight.delete(task);
+    }
   });
   await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
   return {

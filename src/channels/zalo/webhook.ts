@@ -41,7 +41,8 @@ export function createWebhookHandler(options: WebhookOptions): RouteHandler {
       logger.warn("Zalo webhook request with a wrong or missing secret token rejected");
       return sendJson(response, 403, { ok: false });
     }
-    if (!options.isOpen()) return sendJson(response, 503, { ok: false });
+    // Refused before reading, so the sender gets the 413 (readBody can only cut an over-long stream off).
+    if (Number(request.headers["content-length"]) > maxBytes) return sendJson(response, 413, { ok: false });
     let body: unknown;
     try {
       body = JSON.parse((await readBody(request, maxBytes)).toString("utf8"));
@@ -51,6 +52,7 @@ export function createWebhookHandler(options: WebhookOptions): RouteHandler {
     }
     const update = unwrapWebhookBody(body);
     if (!isUpdate(update)) return sendJson(response, 400, { ok: false });
+    if (!options.isOpen()) return sendJson(response, 503, { ok: false });
     sendJson(response, 200, { message: "Success" });
     options.onUpdate(update);
   };

@@ -1,0 +1,295 @@
+// The bot's runtime data (admin measurements, questions for review, feedback, usage counters, subscriptions,
+// seen message ids) in one lowdb file, DATA_DIR/db.json. Nothing else touches that file.
+//
+// Every operation changes the in-memory data synchronously, then awaits db.write(): steno writes a temp file and
+// renames it (atomic), runs one write at a time and folds the waiting ones into the next, so concurrent
+// operations all land and each promise resolves once its change is on disk. Single process only.
+// Invalid input throws a ZodError before anything changes. Await every returned promise: a failed write rejects.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import type { Scope } from "../knowledge/schema.js";
+import type { Logger } from "../logger.js";
+import { loadStoreFile } from "./load.js";
+import { redactQuestion } from "./privacy.js";
+import { groupForReview, type ReviewGroup, type ReviewItem } from "./review.js";
+import {
+  feedbackRecord,
+  measurementInput,
+  questionRecord,
+  runtimeMeasurement,
+  seenChannel,
+  subscription,
+  type Channel,
+  type RuntimeMeasurement,
+  type StoreData,
+} from "./schema.js";
+import { bump, computeStats, countersFor, dayOf, type Stats } from "./usage.js";
+
+export type { Channel, RuntimeMeasurement } from "./schema.js";
+export type { ReviewGroup, ReviewKind } from "./review.js";
+export type { Stats } from "./usage.js";
+
+export const DB_FILE = "db.json";
+/** Answers below this confidence are shown to admins for review even though they were given. */
+export const LOW_CONFIDENCE = 0.6;
+const DEFAULT_RETENTION_DAYS = 90;
+const SEEN_PER_CHANNEL = 5_000;
+/** Bounds the file (rewritten whole on every write) if a flood of unanswerable messages arrives. */
+const MAX_QUESTION_TEXTS = 10_000;
+const DEFAULT_REVIEW_LIMIT = 20;
+const DAY_MS = 24 * 3600_000;
+
+export interface StoreOptions {
+  readonly dataDir: string;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** How long question texts are kept; counters are kept for good. */
+  readonly retentionDays?: number;
+}
+
+export interface MeasurementInput {
+  readonly indicator: string;
+  readonly value: number;
+  readonly period: string;
+  readonly scope: Scope;
+  readonly source: string;
+  /** Opaque admin id, e.g. "tg:123". */
+  readonly by: string;
+}
+
+export interface QuestionInput {
+  readonly channel: Channel;
+  readonly text: string;
+  readonly intent: string;
+  readonly entry?: string;
+  readonly answered: boolean;
+  readonly confidence: number;
+}
+
+export interface FeedbackInput {
+  /** One vote per answer, e.g. "tg:123:45" (chat id + message id). */
+  readonly answerKey: string;
+  readonly channel: Channel;
+  readonly vote: "up" | "down";
+  readonly question: string;
+  readonly entry?: string;
+}
+
+export interface StoreStatus {
+  readonly file: string;
+  /** Where a corrupt file found at open was moved. */
+  readonly recoveredFrom?: string;
+}
+
+const questionInput = questionRecord.omit({ at: true, text: true });
+
+export class Store {
+  private readonly seen = new Map<string, Set<string>>();
+  private lastWrite: Promise<void> = Promise.resolve();
+  private nextPruneAt = 0;
+
+  private constructor(
+    private readonly db: Low<StoreData>,
+    readonly status: StoreStatus,
+    private readonly logger: Logger,
+    private readonly now: () => Date,
+    private readonly retentionMs: number,
+  ) {
+    for (const [channel, ids] of Object.entries(db.data.seen)) this.seen.set(channel, new Set(ids));
+  }
+
+  static async open(options: StoreOptions): Promise<Store> {
+    const now = options.now ?? (() => new Date());
+    await mkdir(options.dataDir, { recursive: true });
+    const file = join(options.dataDir, DB_FILE);
+    const loaded = await loadStoreFile(file, options.logger, now);
+    const status = loaded.recoveredFrom ? { file, recoveredFrom: loaded.recoveredFrom } : { file };
+    const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+    const store = new Store(new Low(new JSONFile<StoreData>(file), loaded.data), status, options.logger, now, retentionMs);
+    // Writing at once prunes, stores a migration or a fresh file, and fails fast when DATA_DIR is not writable.
+    await store.persist();
+    return store;
+  }
+
+  // ── Measurements ──────────────────────────────────────────────────────────
+
+  async addMeasurement(input: MeasurementInput): Promise<RuntimeMeasurement> {
+    const data = this.db.data;
+    const fields = measurementInput.parse({
+      indicator: input.indicator,
+      value: input.value,
+      period: input.period,
+      scope: input.scope,
+      source: input.source,
+      by: input.by,
+    });
+    const measurement = runtimeMeasurement.parse({ id: `m${data.nextMeasurementId}`, ...fields, at: this.now().toISOString() });
+    data.nextMeasurementId += 1;
+    data.measurements.push(measurement);
+    await this.persist();
+    return measurement;
+  }
+
+  /** Accepts "m3" as typed ("M3", " m3 "). */
+  async removeMeasurement(id: string): Promise<RuntimeMeasurement | undefined> {
+    const measurements = this.db.data.measurements;
+    const index = measurements.findIndex((measurement) => measurement.id === id.trim().toLowerCase());
+    if (index === -1) return undefined;
+    const [removed] = measurements.splice(index, 1);
+    await this.persist();
+    return removed;
+  }
+
+  /** Oldest first. */
+  measurements(): readonly RuntimeMeasurement[] {
+    return [...this.db.data.measurements];
+  }
+
+  // ── Questions and feedback ───────────────────────────────────────────────
+
+  /** Counts every question; keeps the (redacted) text only of those worth reviewing. */
+  async recordQuestion(input: QuestionInput): Promise<void> {
+    const fields = questionInput.parse({
+      channel: input.channel,
+      intent: input.intent,
+      entry: input.entry,
+      answered: input.answered,
+      confidence: input.confidence,
+    });
+    const at = this.now();
+    const counters = countersFor(this.db.data.usage, dayOf(at), fields.channel);
+    counters.questions += 1;
+    if (fields.answered) counters.answered += 1;
+    bump(counters.intents, fields.intent);
+    if (fields.entry !== undefined) bump(counters.entries, fields.entry);
+    const text = redactQuestion(input.text);
+    if (text !== "" && (!fields.answered || fields.confidence < LOW_CONFIDENCE)) {
+      const questions = this.db.data.questions;
+      questions.push({ at: at.toISOString(), ...fields, text });
+      if (questions.length > MAX_QUESTION_TEXTS) questions.splice(0, questions.length - MAX_QUESTION_TEXTS);
+    }
+    await this.persist();
+  }
+
+  async recordFeedback(input: FeedbackInput): Promise<"recorded" | "duplicate"> {
+    const at = this.now();
+    const record = feedbackRecord.parse({
+      answerKey: input.answerKey,
+      channel: input.channel,
+      vote: input.vote,
+      question: redactQuestion(input.question),
+      entry: input.entry,
+      at: at.toISOString(),
+    });
+    const data = this.db.data;
+    if (data.feedback.some((feedback) => feedback.answerKey === record.answerKey)) return "duplicate";
+    data.feedback.push(record);
+    countersFor(data.usage, dayOf(at), record.channel)[record.vote] += 1;
+    await this.persist();
+    return "recorded";
+  }
+
+  /** Unanswered, low-confidence and 👎 questions still within retention, similar ones grouped, most frequent first. */
+  reviewQueue(limit = DEFAULT_REVIEW_LIMIT): ReviewGroup[] {
+    const items: ReviewItem[] = [
+      ...this.db.data.questions.map((question) => ({
+        text: question.text,
+        kind: question.answered ? ("low-confidence" as const) : ("unanswered" as const),
+        at: question.at,
+      })),
+      ...this.db.data.feedback
+        .filter((feedback) => feedback.vote === "down")
+        .map((feedback) => ({ text: feedback.question, kind: "thumbs-down" as const, at: feedback.at })),
+    ];
+    return groupForReview(items, limit);
+  }
+
+  /** The last `days` Vietnam calendar days, today included. */
+  stats(days = 7): Stats {
+    return computeStats(this.db.data.usage, this.now(), Math.min(Math.max(Math.floor(days), 1), 3660));
+  }
+
+  // ── Subscriptions ─────────────────────────────────────────────────────────
+
+  /** indicator "*" = every indicator. */
+  async subscribe(chatKey: string, indicator: string): Promise<void> {
+    const entry = subscription.parse({ chatKey, indicator });
+    const subscriptions = this.db.data.subscriptions;
+    if (subscriptions.some((s) => s.chatKey === entry.chatKey && s.indicator === entry.indicator)) return this.flush();
+    subscriptions.push(entry);
+    await this.persist();
+  }
+
+  /** Removes one subscription, or all of the chat's when no indicator is given; returns how many were removed. */
+  async unsubscribe(chatKey: string, indicator?: string): Promise<number> {
+    const data = this.db.data;
+    const before = data.subscriptions.length;
+    data.subscriptions = data.subscriptions.filter(
+      (s) => s.chatKey !== chatKey || (indicator !== undefined && s.indicator !== indicator),
+    );
+    const removed = before - data.subscriptions.length;
+    if (removed > 0) await this.persist();
+    return removed;
+  }
+
+  /** Chat keys subscribed to this indicator or to "*", each once, oldest subscription first. */
+  subscribersOf(indicator: string): string[] {
+    const keys = this.db.data.subscriptions
+      .filter((s) => s.indicator === indicator || s.indicator === "*")
+      .map((s) => s.chatKey);
+    return [...new Set(keys)];
+  }
+
+  /** For chats that blocked the bot. */
+  async dropSubscriber(chatKey: string): Promise<void> {
+    await this.unsubscribe(chatKey);
+  }
+
+  // ── Seen message ids (webhook redeliveries, replayed updates) ────────────
+
+  hasSeen(channel: string, messageId: string): boolean {
+    return this.seen.get(channel)?.has(messageId) ?? false;
+  }
+
+  /** Keeps the newest 5,000 ids per channel. */
+  async markSeen(channel: string, messageId: string): Promise<void> {
+    const key = seenChannel.parse(channel);
+    const set = this.seen.get(key) ?? new Set<string>();
+    if (set.has(messageId)) return this.flush();
+    this.seen.set(key, set);
+    const ids = (this.db.data.seen[key] ??= []);
+    set.add(messageId);
+    ids.push(messageId);
+    for (const dropped of ids.splice(0, Math.max(0, ids.length - SEEN_PER_CHANNEL))) set.delete(dropped);
+    await this.persist();
+  }
+
+  // ── Persistence ───────────────────────────────────────────────────────────
+
+  /** Resolves when every change made so far is on disk; rejects if the last write failed. */
+  flush(): Promise<void> {
+    return this.lastWrite;
+  }
+
+  private persist(): Promise<void> {
+    if (this.now().getTime() >= this.nextPruneAt) this.prune();
+    const write = this.db.write();
+    this.lastWrite = write;
+    return write.catch((error: unknown) => {
+      this.logger.error({ err: error, file: this.status.file }, "could not save the data file; the change is kept in memory and retried with the next write");
+      throw error;
+    });
+  }
+
+  /** Drops question texts older than the retention period; counters stay. Runs at most once a day. */
+  private prune(): void {
+    const now = this.now().getTime();
+    const cutoff = now - this.retentionMs;
+    const data = this.db.data;
+    data.questions = data.questions.filter((question) => Date.parse(question.at) >= cutoff);
+    data.feedback = data.feedback.filter((feedback) => Date.parse(feedback.at) >= cutoff);
+    this.nextPruneAt = now + DAY_MS;
+  }
+}

@@ -1,0 +1,71 @@
+// Compact per-day, per-channel usage counters and the statistics read from them. They outlive the
+// pruned question texts, so stats cover any period.
+import type { Channel, DayCounters, StoreData } from "./schema.js";
+
+type Usage = StoreData["usage"];
+
+export interface DayStats {
+  readonly day: string;
+  readonly questions: number;
+  readonly answered: number;
+}
+
+export interface Stats {
+  /** Oldest day first, every day of the period even when empty. */
+  readonly perDay: DayStats[];
+  /** answered / questions over the period; 0 when there were none. */
+  readonly answeredShare: number;
+  readonly topTopics: { readonly entry: string; readonly count: number }[];
+  readonly feedback: { readonly up: number; readonly down: number };
+  readonly perChannel: Record<string, { questions: number; answered: number }>;
+}
+
+const DAY_MS = 24 * 3600_000;
+// Vietnam has no daylight saving time, so a fixed offset gives the local calendar day.
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+const TOP_TOPICS = 5;
+
+export function dayOf(date: Date): string {
+  return new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function countersFor(usage: Usage, day: string, channel: Channel): DayCounters {
+  const channels = (usage[day] ??= {});
+  return (channels[channel] ??= { questions: 0, answered: 0, intents: {}, entries: {}, up: 0, down: 0 });
+}
+
+/** hasOwn: an id such as "constructor" must not read the prototype. */
+export function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (Object.hasOwn(counts, key) ? (counts[key] ?? 0) : 0) + 1;
+}
+
+export function computeStats(usage: Usage, now: Date, days: number): Stats {
+  const perDay: DayStats[] = [];
+  const topics = new Map<string, number>();
+  const perChannel: Record<string, { questions: number; answered: number }> = {};
+  const feedback = { up: 0, down: 0 };
+  let questions = 0;
+  let answered = 0;
+  for (let back = days - 1; back >= 0; back -= 1) {
+    const day = dayOf(new Date(now.getTime() - back * DAY_MS));
+    const today = { day, questions: 0, answered: 0 };
+    for (const [channel, counters] of Object.entries(Object.hasOwn(usage, day) ? (usage[day] ?? {}) : {})) {
+      today.questions += counters.questions;
+      today.answered += counters.answered;
+      feedback.up += counters.up;
+      feedback.down += counters.down;
+      const total = (perChannel[channel] ??= { questions: 0, answered: 0 });
+      total.questions += counters.questions;
+      total.answered += counters.answered;
+      for (const [entry, count] of Object.entries(counters.entries)) topics.set(entry, (topics.get(entry) ?? 0) + count);
+    }
+    questions += today.questions;
+    answered += today.answered;
+    perDay.push(today);
+  }
+  const topTopics = [...topics]
+    .map(([entry, count]) => ({ entry, count }))
+    .sort((a, b) => b.count - a.count || a.entry.localeCompare(b.entry))
+    .slice(0, TOP_TOPICS);
+  return { perDay, answeredShare: questions === 0 ? 0 : answered / questions, topTopics, feedback, perChannel };
+}
