@@ -27,7 +27,7 @@ const KIND_ORDER: readonly ReviewKind[] = ["unanswered", "low-confidence", "thum
  */
 export function signature(text: string): string[] {
   const all = [...new Set(tokens(fold(text)))].sort();
-  const content = all;
+  const content = all.filter((token) => !STOPWORDS.has(token));
   return content.length > 0 ? content : all;
 }
 

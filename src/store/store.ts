@@ -40,6 +40,8 @@ const SEEN_PER_CHANNEL = 5_000;
 const MAX_QUESTION_TEXTS = 10_000;
 const DEFAULT_REVIEW_LIMIT = 20;
 const DAY_MS = 24 * 3600_000;
+/** stats() walks day by day; ten years is more than any admin asks for. */
+const MAX_STATS_DAYS = 3_660;
 
 export interface StoreOptions {
   readonly dataDir: string;
@@ -167,7 +169,7 @@ export class Store {
     const text = redactQuestion(input.text);
     if (text !== "" && (!fields.answered || fields.confidence < LOW_CONFIDENCE)) {
       const questions = this.db.data.questions;
-      questions.push({ at: at.toISOString(), ...fields, text });
+      questions.push({ at: at.toISOString(), channel: fields.channel, text, intent: fields.intent, entry: fields.entry, answered: fields.answered, confidence: fields.confidence });
       if (questions.length > MAX_QUESTION_TEXTS) questions.splice(0, questions.length - MAX_QUESTION_TEXTS);
     }
     await this.persist();
@@ -208,7 +210,7 @@ export class Store {
 
   /** The last `days` Vietnam calendar days, today included. */
   stats(days = 7): Stats {
-    return computeStats(this.db.data.usage, this.now(), Math.min(Math.max(Math.floor(days), 1), 3660));
+    return computeStats(this.db.data.usage, this.now(), Math.min(Math.max(Math.floor(days), 1), MAX_STATS_DAYS));
   }
 
   // ── Subscriptions ─────────────────────────────────────────────────────────

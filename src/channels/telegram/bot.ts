@@ -93,8 +93,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const question = questionFor(ctx.message, ctx.me);
     if (question === undefined) return;
     const isPrivate = ctx.chat.type === "private";
-    // Anonymous group admins have no user of their own; the chat stands in for the flood limit.
-    const userId = ctx.from?.id ?? ctx.chat.id;
+    // Anonymous admins and linked channels write as a chat, with a placeholder bot shared by all of them
+    // as `from`; the sender chat keeps them from sharing one flood limit.
+    const userId = ctx.message.sender_chat?.id ?? ctx.from?.id ?? ctx.chat.id;
     await answer(ctx, { chatId: ctx.chat.id, ...(isPrivate ? {} : { replyTo: ctx.message.message_id }) }, userId, question);
   });
 
