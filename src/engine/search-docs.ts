@@ -91,6 +91,7 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
     docs.push({
       id: indicator.id,
       kind: "indicator",
+      years: [...indicator.targets.map((t) => t.year), ...indicator.measurements.map((m) => Number(m.period.slice(0, 4)))],
       prompt: prompt(indicator.id),
       phrasings: [
         indicator.name,
@@ -103,22 +104,23 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
   }
   for (const goal of knowledge.goals) {
     if (goal.indicator) continue;
-    docs.push({ id: goal.id, kind: "goal", prompt: prompt(goal.id), phrasings: [goal.text, ...goal.questions] });
+    docs.push({ id: goal.id, kind: "goal", years: [goal.year], prompt: prompt(goal.id), phrasings: [goal.text, ...goal.questions] });
   }
   for (const faq of knowledge.faq) docs.push({ id: faq.id, kind: "faq", prompt: prompt(faq.id), phrasings: faq.questions });
-  // A dated event about one document ("KH 6502 ban hành 5/7/2021") is answered by that document, which
-  // states its date: two docs saying the same thing would only split the votes.
+  // A dated event about a document ("KH 6502 ban hành 5/7/2021") is answered by its main document, which
+  // states the date: two docs saying the same thing would only split the votes.
   const eventsByDocument = new Map<string, string[]>();
   const standaloneEvents = knowledge.timeline.filter((event) => {
-    const [only, ...others] = event.documents;
-    if (!only || others.length > 0) return true;
-    eventsByDocument.set(only, [...(eventsByDocument.get(only) ?? []), event.title, ...event.questions]);
+    const main = event.documents[0];
+    if (!main) return true;
+    eventsByDocument.set(main, [...(eventsByDocument.get(main) ?? []), event.title, ...event.questions]);
     return false;
   });
   for (const document of knowledge.documents) {
     docs.push({
       id: document.id,
       kind: "document",
+      years: [Number(document.date.slice(0, 4)), document.periodTo, document.vision].filter((y): y is number => y !== undefined),
       prompt: prompt(document.id),
       phrasings: [document.number, document.title, ...document.aliases, ...document.questions, ...(eventsByDocument.get(document.id) ?? [])],
     });
@@ -132,7 +134,7 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
     });
   }
   for (const event of standaloneEvents) {
-    docs.push({ id: event.id, kind: "event", prompt: prompt(event.id), phrasings: [event.title, ...event.questions] });
+    docs.push({ id: event.id, kind: "event", years: [Number(event.date.slice(0, 4))], prompt: prompt(event.id), phrasings: [event.title, ...event.questions] });
   }
   return docs;
 }

@@ -10,6 +10,11 @@ export interface SearchDoc {
   /** How the doc is offered in "Có phải bạn muốn hỏi…": a question a user could tap. */
   readonly prompt: string;
   readonly phrasings: readonly string[];
+  /**
+   * Years the doc is about, added to those its phrasings name. Topics leave it out: they are about
+   * whichever year is asked.
+   */
+  readonly years?: readonly number[];
 }
 
 export interface SearchHit {
@@ -35,7 +40,6 @@ export interface QueryTerms {
 interface Phrasing {
   readonly doc: number;
   readonly terms: ReadonlySet<string>;
-  readonly years: ReadonlySet<number>;
   weight: number;
 }
 
@@ -43,11 +47,15 @@ const FUZZY_PENALTY = 0.8;
 const MIN_FUZZY_LENGTH = 5;
 const MAX_FUZZY_SCORE = 0.2;
 /** Recall counts more than precision: every content word of the question must be explained. */
-const BETA_SQUARED = 4;
+const BETA_SQUARED = 3;
 /** A number in the question ("QĐ 411", "nghị quyết 15") that the doc never mentions almost rules it out. */
 const MISSING_NUMBER_PENALTY = 0.4;
-/** A phrasing about another year ("mục tiêu 2030" when 2025 is asked) is a weaker match. */
+/** Small numbers ("3 trụ cột", "2 con số") are often written out in words, so they weigh less. */
+const MISSING_SMALL_NUMBER_PENALTY = 0.75;
+/** A doc about another year ("mục tiêu 2030" when 2025 is asked) is a weaker match… */
 const OTHER_YEAR_PENALTY = 0.75;
+/** …and one about no year at all a slightly weaker one. */
+const NO_YEAR_PENALTY = 0.9;
 
 const isNumber = (token: string) => /^\d+$/.test(token);
 
@@ -55,6 +63,8 @@ export class SearchIndex {
   private readonly phrasings: Phrasing[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly docTerms: ReadonlySet<string>[] = [];
+  /** undefined: the doc fits any year. */
+  private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly vocabulary: Fuse<string>;
@@ -68,12 +78,14 @@ export class SearchIndex {
     const docFrequency = new Map<string, number>();
     docs.forEach((doc, docIndex) => {
       const inDoc = new Set<string>();
+      const years = new Set(doc.years ?? []);
       for (const text of doc.phrasings) {
         const prepared = prepare(text);
+        for (const year of prepared.years) years.add(year);
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
         const index = this.phrasings.length;
-        this.phrasings.push({ doc: docIndex, terms, years: new Set(prepared.years), weight: 0 });
+        this.phrasings.push({ doc: docIndex, terms, weight: 0 });
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -83,6 +95,7 @@ export class SearchIndex {
       }
       for (const term of inDoc) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
       this.docTerms.push(inDoc);
+      this.docYears.push(doc.kind === "topic" ? undefined : years);
     });
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
@@ -183,9 +196,12 @@ export class SearchIndex {
       const recall = gain / queryWeight;
       const precision = gain / phrasing.weight;
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
-      if (numbers.some((number) => !this.docTerms[phrasing.doc]!.has(number))) score *= MISSING_NUMBER_PENALTY;
-      if (question.years.length > 0 && phrasing.years.size > 0 && !question.years.some((year) => phrasing.years.has(year))) {
-        score *= OTHER_YEAR_PENALTY;
+      for (const number of numbers) {
+        if (!this.docTerms[phrasing.doc]!.has(number)) score *= Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY;
+      }
+      const docYears = this.docYears[phrasing.doc];
+      if (docYears && question.years.length > 0 && !question.years.some((year) => docYears.has(year))) {
+        score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
       }
       if (score > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, score);
     }

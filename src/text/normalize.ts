@@ -28,8 +28,9 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** Tokens of folded text; "01" and "1" are the same number. */
 export function tokens(folded: string): string[] {
-  return folded === "" ? [] : folded.split(" ");
+  return folded === "" ? [] : folded.split(" ").map((token) => (/^0+\d/.test(token) ? token.replace(/^0+/, "") : token));
 }
 
 /** Words that carry no topic: question scaffolding and politeness ("cho em hỏi", "là gì", "ạ"). Folded. */
