@@ -1,15 +1,15 @@
-// Knowledge directory → ready engine, for the command-line entry points: invalid knowledge is reported
-// as file:line messages and the process exits 1.
-import { createEngine, type Engine, type EngineOptions } from "./engine/ask.js";
+// Knowledge directory → validated knowledge, for the entry points: invalid knowledge is reported as
+// file:line messages and the process exits 1.
 import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem } from "./knowledge/problems.js";
+import type { Knowledge } from "./knowledge/schema.js";
 
-export async function loadEngineOrExit(directory: string, options: EngineOptions = {}): Promise<Engine> {
+export async function loadKnowledgeOrExit(directory: string): Promise<Knowledge> {
   const result = await loadKnowledge(directory);
   if (!result.ok) {
     for (const problem of result.problems) console.error(formatProblem(problem));
     console.error("Tri thức không hợp lệ: hãy sửa các lỗi trên (npm run kb:check).");
     process.exit(1);
   }
-  return createEngine(result.knowledge, options);
+  return result.knowledge;
 }

@@ -1,11 +1,19 @@
-// The channel-neutral heart of every chat: per-chat conversation, flood limit, then ask().
-// Telegram, Zalo and the console turn their updates into an IncomingText and render the Reply.
+// The channel-neutral heart of every chat: flood limit, admin and subscription commands, feedback, then
+// ask() with the chat's conversation — and a record of what was asked. Telegram, Zalo and the console turn
+// their updates into an IncomingText and render the Reply.
+import { performance } from "node:perf_hooks";
+import type { AdminCommands } from "../admin/admin-commands.js";
 import type { Answer } from "../engine/answer.js";
 import type { Ask } from "../engine/ask.js";
+import type { Logger } from "../logger.js";
+import type { Metrics } from "../server/metrics.js";
+import type { Store } from "../store/store.js";
+import { fold } from "../text/normalize.js";
 import { ConversationStore } from "./conversations.js";
 import { FloodGuard, SLOW_DOWN_MESSAGE } from "./flood-guard.js";
 
 export type ChannelName = "tg" | "zalo";
+export type Vote = "up" | "down";
 
 export interface IncomingText {
   readonly channel: ChannelName;
@@ -15,34 +23,134 @@ export interface IncomingText {
 }
 
 export type Reply =
-  | { readonly kind: "answer"; readonly answer: Answer }
-  /** A short notice that is not an answer (flood warning, admin confirmations). */
+  /** `answerId` names the answer for feedback ("tg:123:7"). */
+  | { readonly kind: "answer"; readonly answer: Answer; readonly answerId: string }
+  /** A short notice that is not an answer (flood warning, admin results, confirmations). */
   | { readonly kind: "notice"; readonly text: string }
   /** Nothing to send (a flood beyond the one warning). */
   | { readonly kind: "silent" };
 
 export interface ChatServiceOptions {
   readonly ask: Ask;
+  readonly store?: Store;
+  readonly admin?: AdminCommands;
+  readonly metrics?: Metrics;
+  readonly logger?: Logger;
   readonly flood?: FloodGuard;
   readonly conversations?: ConversationStore;
 }
+
+export const THANKS_FOR_FEEDBACK = "Cảm ơn bạn đã góp ý! Ý kiến của bạn giúp trợ lý trả lời tốt hơn.";
+export const FEEDBACK_ALREADY = "Bạn đã góp ý cho câu trả lời này rồi, cảm ơn bạn.";
+
+/** On Zalo there are no buttons: a reply like this right after an answer is a vote on it. */
+const ZALO_VOTES: ReadonlyMap<string, Vote> = new Map([
+  ["👍", "up"],
+  ["👎", "down"],
+  ["dung", "up"],
+  ["dung roi", "up"],
+  ["chinh xac", "up"],
+  ["sai", "down"],
+  ["sai roi", "down"],
+  ["chua dung", "down"],
+  ["khong dung", "down"],
+]);
+
+interface AnswerRecord {
+  readonly question: string;
+  readonly entry?: string;
+  readonly channel: ChannelName;
+}
+
+const ANSWERS_REMEMBERED = 5_000;
 
 export class ChatService {
   private readonly ask: Ask;
   private readonly flood: FloodGuard;
   private readonly conversations: ConversationStore;
+  private readonly answers = new Map<string, AnswerRecord>();
+  private readonly lastAnswerOfChat = new Map<string, string>();
+  private answerCounter = 0;
 
-  constructor(options: ChatServiceOptions) {
+  constructor(private readonly options: ChatServiceOptions) {
     this.ask = options.ask;
     this.flood = options.flood ?? new FloodGuard();
     this.conversations = options.conversations ?? new ConversationStore();
   }
 
   async handle(message: IncomingText): Promise<Reply> {
+    this.options.metrics?.updatesReceived.inc({ channel: message.channel });
     const decision = this.flood.check(`${message.channel}:${message.userId}`);
     if (decision === "warn") return { kind: "notice", text: SLOW_DOWN_MESSAGE };
     if (decision === "drop") return { kind: "silent" };
-    const conversation = this.conversations.get(`${message.channel}:${message.chatId}`);
-    return { kind: "answer", answer: this.ask(message.text, conversation) };
+
+    const chatKey = `${message.channel}:${message.chatId}`;
+    const adminReply = await this.options.admin?.handle(message);
+    if (adminReply !== undefined) return { kind: "notice", text: adminReply };
+    const vote = message.channel === "zalo" ? ZALO_VOTES.get(fold(message.text)) ?? ZALO_VOTES.get(message.text.trim()) : undefined;
+    const lastAnswer = this.lastAnswerOfChat.get(chatKey);
+    if (vote && lastAnswer) {
+      this.lastAnswerOfChat.delete(chatKey);
+      return { kind: "notice", text: await this.feedback(lastAnswer, vote) };
+    }
+
+    const started = performance.now();
+    let answer: Answer;
+    try {
+      answer = this.ask(message.text, this.conversations.get(chatKey));
+    } catch (error) {
+      this.options.metrics?.errors.inc({ channel: message.channel });
+      throw error;
+    }
+    this.options.metrics?.latency.observe((performance.now() - started) / 1000);
+    this.options.metrics?.answers.inc({ intent: answer.intent });
+    if (!answer.answered) this.options.metrics?.fallbacks.inc();
+    await this.record(message, answer);
+
+    const answerId = `${chatKey}:${(++this.answerCounter).toString(36)}`;
+    this.remember(answerId, { question: message.text, channel: message.channel, ...(answer.entries[0] ? { entry: answer.entries[0] } : {}) });
+    if (answer.answered) this.lastAnswerOfChat.set(chatKey, answerId);
+    else this.lastAnswerOfChat.delete(chatKey);
+    return { kind: "answer", answer, answerId };
+  }
+
+  /** A 👍/👎 on an answer; one vote per answer. Returns the text to show the user. */
+  async feedback(answerId: string, vote: Vote): Promise<string> {
+    const known = this.answers.get(answerId);
+    const store = this.options.store;
+    if (!store) return THANKS_FOR_FEEDBACK;
+    const channel = known?.channel ?? (answerId.startsWith("zalo:") ? "zalo" : "tg");
+    const result = await store.recordFeedback({
+      answerKey: answerId,
+      channel,
+      vote,
+      question: known?.question ?? "",
+      ...(known?.entry ? { entry: known.entry } : {}),
+    });
+    return result === "recorded" ? THANKS_FOR_FEEDBACK : FEEDBACK_ALREADY;
+  }
+
+  private remember(answerId: string, record: AnswerRecord): void {
+    this.answers.set(answerId, record);
+    if (this.answers.size > ANSWERS_REMEMBERED) this.answers.delete(this.answers.keys().next().value!);
+    if (this.lastAnswerOfChat.size > ANSWERS_REMEMBERED) this.lastAnswerOfChat.delete(this.lastAnswerOfChat.keys().next().value!);
+  }
+
+  /** Usage counters and, for what the bot could not answer well, the question text for the review queue. */
+  private async record(message: IncomingText, answer: Answer): Promise<void> {
+    if (!this.options.store || answer.intent === "invalid") return;
+    try {
+      await this.options.store.recordQuestion({
+        channel: message.channel,
+        text: message.text,
+        intent: answer.intent,
+        answered: answer.answered,
+        confidence: answer.confidence,
+        ...(answer.entries[0] ? { entry: answer.entries[0] } : {}),
+      });
+    } catch (error) {
+      // Statistics must never cost the user the answer.
+      this.options.logger?.warn({ err: error }, "could not record the question");
+    }
   }
 }

@@ -1,6 +1,7 @@
 // npm run ask -- [--json] "câu hỏi" | npm run ask -- --jsonl [--same-chat] < questions.txt
 import { createInterface } from "node:readline";
-import { loadEngineOrExit } from "../bootstrap.js";
+import { loadKnowledgeOrExit } from "../bootstrap.js";
+import { createEngine } from "../engine/ask.js";
 import { readConfig } from "../config.js";
 import type { Answer } from "../engine/answer.js";
 import { createConversation } from "../engine/conversation.js";
@@ -16,7 +17,7 @@ if (unknownFlag || (!flags.has("--jsonl") && question.trim() === "")) {
   process.exit(2);
 }
 
-const engine = await loadEngineOrExit(readConfig().knowledgeDir);
+const engine = createEngine(await loadKnowledgeOrExit(readConfig().knowledgeDir));
 
 function toJson(asked: string, answer: Answer) {
   return {

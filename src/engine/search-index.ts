@@ -11,6 +11,12 @@ export interface SearchDoc {
   readonly prompt: string;
   readonly phrasings: readonly string[];
   /**
+   * What the doc is about without being a way to ask for it (the documents that set an indicator's targets,
+   * the issuer of a document…): a question word found here, or in another phrasing of the doc, is partly
+   * explained, and a number found here is not missing.
+   */
+  readonly context?: readonly string[];
+  /**
    * Years the doc is about, added to those its phrasings name. Topics leave it out: they are about
    * whichever year is asked.
    */
@@ -50,6 +56,8 @@ const MAX_FUZZY_SCORE = 0.2;
 const BETA_SQUARED = 3;
 /** A number in the question ("QĐ 411", "nghị quyết 15") that the doc never mentions almost rules it out. */
 const MISSING_NUMBER_PENALTY = 0.4;
+/** A question word the doc explains only outside the matched phrasing counts this much. */
+const CONTEXT_WEIGHT = 0.5;
 /** Small numbers ("3 trụ cột", "2 con số") are often written out in words, so they weigh less. */
 const MISSING_SMALL_NUMBER_PENALTY = 0.75;
 /** A doc about another year ("mục tiêu 2030" when 2025 is asked) is a weaker match… */
@@ -62,6 +70,8 @@ const isNumber = (token: string) => /^\d+$/.test(token);
 export class SearchIndex {
   private readonly phrasings: Phrasing[] = [];
   private readonly postings = new Map<string, number[]>();
+  /** Term → docs that mention it in any phrasing or in their context. */
+  private readonly docPostings = new Map<string, number[]>();
   private readonly docTerms: ReadonlySet<string>[] = [];
   /** undefined: the doc fits any year. */
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
@@ -93,8 +103,16 @@ export class SearchIndex {
           inDoc.add(term);
         }
       }
+      for (const text of doc.context ?? []) {
+        for (const token of prepare(text).tokens) if (!STOPWORDS.has(token)) inDoc.add(token);
+      }
       for (const term of inDoc) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
       this.docTerms.push(inDoc);
+      for (const term of inDoc) {
+        const list = this.docPostings.get(term) ?? [];
+        list.push(docIndex);
+        this.docPostings.set(term, list);
+      }
       this.docYears.push(doc.kind === "topic" ? undefined : years);
     });
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
@@ -186,14 +204,17 @@ export class SearchIndex {
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);
     const matched = new Map<number, number>();
+    const docGain = new Map<number, number>();
     for (const term of terms) {
       const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? FUZZY_PENALTY : 1);
       for (const index of this.postings.get(term) ?? []) matched.set(index, (matched.get(index) ?? 0) + gain);
+      for (const doc of this.docPostings.get(term) ?? []) docGain.set(doc, (docGain.get(doc) ?? 0) + gain);
     }
     const best = new Map<number, number>();
     for (const [index, gain] of matched) {
       const phrasing = this.phrasings[index]!;
-      const recall = gain / queryWeight;
+      const elsewhere = (docGain.get(phrasing.doc) ?? gain) - gain;
+      const recall = (gain + CONTEXT_WEIGHT * elsewhere) / queryWeight;
       const precision = gain / phrasing.weight;
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
       for (const number of numbers) {

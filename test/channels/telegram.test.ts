@@ -151,11 +151,11 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(answer!.payload.text).toBe(renderTelegram(engineAnswer)[0]);
     expect(answer!.payload.text).toContain("2030");
     const buttons = buttonsOf(answer!);
-    expect(buttons.map((b) => b.text)).toEqual(engineAnswer.suggestions);
-    for (const button of buttons) {
-      expect(button.callback_data).toMatch(/^s:\d+:\d$/);
-      expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
-    }
+    const [suggestions, votes] = [buttons.slice(0, -2), buttons.slice(-2)];
+    expect(suggestions.map((b) => b.text)).toEqual(engineAnswer.suggestions);
+    for (const button of suggestions) expect(button.callback_data).toMatch(/^s:\d+:\d$/);
+    expect(votes.map((b) => b.text)).toEqual(["👍", "👎"]);
+    for (const button of buttons) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
     expect(fake.calls.filter((call) => call.method === "sendChatAction")).toEqual([]);
   });
 
@@ -218,7 +218,7 @@ describe("Telegram channel over the Bot API (long polling)", () => {
   it("in a group answers commands for this bot, mentions and replies to the bot, and stays out of the rest", async () => {
     const asked: IncomingText[] = [];
     const service = new ChatService({ ask: engine.ask });
-    await startPolling({ handle: (message) => (asked.push(message), service.handle(message)) });
+    await startPolling({ handle: (message) => (asked.push(message), service.handle(message)), feedback: (id, vote) => service.feedback(id, vote) });
     sendText("mọi người họp lúc mấy giờ?", GROUP);
     sendText("/help@other_bot", GROUP);
     const mention = sendText("@nq16_test_bot, muc tieu 2030 la gi", GROUP);
@@ -277,15 +277,16 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(sent).toHaveLength(2);
     expect(texts(sent)).toEqual(renderTelegram(answer));
     expect(sent[0]!.payload.reply_markup).toBeUndefined();
-    expect(buttonsOf(sent[1]!).map((b) => b.text)).toEqual(answer.suggestions);
+    expect(buttonsOf(sent[1]!).map((b) => b.text)).toEqual([...answer.suggestions, "👍", "👎"]);
     expect(texts(sent).join("")).toContain("&lt;toàn diện&gt; &amp; bền vững");
   });
 
   it("shows typing while a slow answer is being prepared", async () => {
     const slow: ChatHandler = {
+      feedback: async () => "",
       handle: async (message: IncomingText): Promise<Reply> => {
         await new Promise((resolve) => setTimeout(resolve, 450));
-        return { kind: "answer", answer: engine.ask(message.text, createConversation()) };
+        return { kind: "answer", answer: engine.ask(message.text, createConversation()), answerId: "tg:test:1" };
       },
     };
     await startPolling(slow);
@@ -301,6 +302,7 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     const handling = new Promise<void>((resolve) => (started = resolve));
     const service = new ChatService({ ask: engine.ask });
     await startPolling({
+      feedback: (id, vote) => service.feedback(id, vote),
       handle: async (message) => {
         started();
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -235,6 +235,9 @@ export class FakeTelegram {
         if (!this.openCallbackQueries.delete(id)) throw badRequest("query is too old and response timeout expired or query ID is invalid");
         return true;
       }
+      case "editMessageReplyMarkup":
+        if (payload.chat_id === undefined || payload.message_id === undefined) throw badRequest("chat_id and message_id are required");
+        return true;
       case "sendChatAction":
         if (payload.chat_id === undefined || typeof payload.action !== "string") throw badRequest("chat_id and action are required");
         return true;

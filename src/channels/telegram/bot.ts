@@ -6,13 +6,13 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
 import { questionFor } from "./addressing.js";
-import { parseButtonData } from "./keyboards.js";
+import { parseButtonData, withoutFeedback } from "./keyboards.js";
 import { sendReply, type ReplyTarget } from "./send-reply.js";
 import { SuggestionMemory } from "./suggestion-memory.js";
 import { withTypingIndicator } from "./typing.js";
 
 /** What the bot needs of ChatService (tests may pass a slower or failing stand-in). */
-export type ChatHandler = Pick<ChatService, "handle">;
+export type ChatHandler = Pick<ChatService, "handle" | "feedback">;
 
 export interface TelegramBotOptions {
   readonly token: string;
@@ -74,7 +74,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   function buttonQuestion(data: string | undefined, chatKey: string): string | undefined {
     const action = data === undefined ? undefined : parseButtonData(data);
     if (action?.kind === "topic") return action.command;
-    return action && memory.recall(chatKey, action.answerNo, action.index);
+    return action?.kind === "suggestion" ? memory.recall(chatKey, action.answerNo, action.index) : undefined;
   }
 
   // Every update runs inside this boundary, in polling and webhook mode alike: log, apologise if there is
@@ -103,6 +103,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   guarded.chatType("private").on(NON_TEXT_CONTENT, (ctx) => ctx.reply(TEXT_ONLY_NOTE));
 
   guarded.on("callback_query", async (ctx) => {
+    const action = ctx.callbackQuery.data === undefined ? undefined : parseButtonData(ctx.callbackQuery.data);
+    if (action?.kind === "feedback") {
+      await ctx.answerCallbackQuery({ text: await chat.feedback(action.answerId, action.vote) });
+      const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
+      await ctx
+        .editMessageReplyMarkup({ reply_markup: { inline_keyboard: withoutFeedback(rows) as typeof rows } })
+        .catch((error: unknown) => logger.debug({ err: error }, "Telegram: could not remove the feedback buttons"));
+      return;
+    }
     const chatId = ctx.chat?.id;
     const question = chatId === undefined ? undefined : buttonQuestion(ctx.callbackQuery.data, String(chatId));
     if (chatId === undefined || question === undefined) {

@@ -21,7 +21,10 @@ export const TOPICS: readonly Topic[] = [
 
 export type ButtonAction =
   | { readonly kind: "topic"; readonly command: string }
-  | { readonly kind: "suggestion"; readonly answerNo: number; readonly index: number };
+  | { readonly kind: "suggestion"; readonly answerNo: number; readonly index: number }
+  | { readonly kind: "feedback"; readonly answerId: string; readonly vote: "up" | "down" };
+
+const FEEDBACK_PREFIX = "f:";
 
 export function topicKeyboard(): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -39,6 +42,16 @@ export function suggestionKeyboard(answerNo: number, suggestions: readonly strin
   return keyboard;
 }
 
+/** 👍/👎 under an answer; the answer id ("tg:<chat>:<n>") stays well under 64 bytes. */
+export function addFeedbackRow(keyboard: InlineKeyboard, answerId: string): InlineKeyboard {
+  return keyboard.text("👍", `${FEEDBACK_PREFIX}${answerId}:u`).text("👎", `${FEEDBACK_PREFIX}${answerId}:d`);
+}
+
+/** The keyboard without its feedback row: after one vote the buttons go. */
+export function withoutFeedback(rows: readonly (readonly { text: string; callback_data?: string }[])[]) {
+  return rows.filter((row) => !row.some((button) => button.callback_data?.startsWith(FEEDBACK_PREFIX)));
+}
+
 /** Undefined for data this bot never sent (or sent in an older format). */
 export function parseButtonData(data: string): ButtonAction | undefined {
   const topic = /^t:([a-z0-9_]+)$/.exec(data);
@@ -46,6 +59,8 @@ export function parseButtonData(data: string): ButtonAction | undefined {
     const found = TOPICS.find((t) => t.id === topic[1]);
     return found ? { kind: "topic", command: found.command } : undefined;
   }
+  const feedback = /^f:(.+):([ud])$/.exec(data);
+  if (feedback) return { kind: "feedback", answerId: feedback[1]!, vote: feedback[2] === "u" ? "up" : "down" };
   const suggestion = /^s:(\d+):(\d+)$/.exec(data);
   if (suggestion) return { kind: "suggestion", answerNo: Number(suggestion[1]), index: Number(suggestion[2]) };
   return undefined;

@@ -1,7 +1,8 @@
 // Starting and stopping the Telegram channel: command list, then long polling, or a webhook when WEBHOOK_URL
 // is set. main.ts owns the process (signals) and the WebServer (listen/close); this module only uses them.
 import { createHash, randomBytes } from "node:crypto";
-import { webhookCallback, type Bot } from "grammy";
+import { GrammyError, webhookCallback, type Bot } from "grammy";
+import { BlockedRecipientError } from "../../admin/notifier.js";
 import type { BotCommand } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
@@ -30,7 +31,11 @@ export interface TelegramChannel {
   readonly mode: "polling" | "webhook";
   /** Stops taking updates and resolves when the ones in flight are answered. Safe to call twice. */
   stop(): Promise<void>;
+  /** A plain message to a chat (subscription notices); BlockedRecipientError when the user blocked the bot. */
+  send(chatId: string, text: string): Promise<void>;
 }
+
+type ChannelControl = Omit<TelegramChannel, "send">;
 
 /**
  * Where Telegram posts updates: WEBHOOK_URL + /telegram/<segment>. The segment is derived from the secret, so
@@ -44,7 +49,7 @@ export function telegramWebhookUrl(webhookUrl: string, secret: string): URL {
   return url;
 }
 
-async function startPolling(bot: Bot, logger: Logger): Promise<TelegramChannel> {
+async function startPolling(bot: Bot, logger: Logger): Promise<ChannelControl> {
   let markStarted!: () => void;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   // bot.start() first calls deleteWebhook: a webhook left from an earlier deployment would make Telegram
@@ -62,7 +67,7 @@ async function startPolling(bot: Bot, logger: Logger): Promise<TelegramChannel> 
   };
 }
 
-async function startWebhook(bot: Bot, webhookUrl: string, configuredSecret: string | undefined, server: WebServer, logger: Logger): Promise<TelegramChannel> {
+async function startWebhook(bot: Bot, webhookUrl: string, configuredSecret: string | undefined, server: WebServer, logger: Logger): Promise<ChannelControl> {
   // Without WEBHOOK_SECRET a fresh one per start is fine: setWebhook below registers it (and the new path).
   const secret = configuredSecret ?? randomBytes(32).toString("base64url");
   const url = telegramWebhookUrl(webhookUrl, secret);
@@ -111,5 +116,16 @@ export async function startTelegram({ config, chat, logger, server }: TelegramOp
       ? await startWebhook(bot, webhookUrl, config.webhookSecret, server, logger)
       : await startPolling(bot, logger);
   logger.info({ bot: bot.botInfo.username, mode: channel.mode }, "Telegram: started");
-  return channel;
+  return {
+    ...channel,
+    async send(chatId, text) {
+      try {
+        await bot.api.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } });
+      } catch (error) {
+        // 403: the user blocked the bot or the bot left the group; retrying cannot help.
+        if (error instanceof GrammyError && error.error_code === 403) throw new BlockedRecipientError(error.description);
+        throw error;
+      }
+    },
+  };
 }

@@ -1,9 +1,9 @@
 // One ChatService Reply → Telegram messages: the answer as HTML (split by renderTelegram) with its buttons on
 // the last message only, a notice as plain text, nothing for silence.
-import type { Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { Reply } from "../chat-service.js";
 import { renderTelegram } from "../../render/telegram.js";
-import { suggestionKeyboard, topicKeyboard } from "./keyboards.js";
+import { addFeedbackRow, suggestionKeyboard, topicKeyboard } from "./keyboards.js";
 import type { SuggestionMemory } from "./suggestion-memory.js";
 
 export interface ReplyTarget {
@@ -16,8 +16,10 @@ function keyboardFor(reply: Extract<Reply, { kind: "answer" }>, chatKey: string,
   const { answer } = reply;
   // A greeting (/start, "xin chào") opens the topic menu; every other answer offers its follow-ups.
   if (answer.intent === "greeting") return topicKeyboard();
-  if (answer.suggestions.length === 0) return undefined;
-  return suggestionKeyboard(memory.remember(chatKey, answer.suggestions), answer.suggestions);
+  const keyboard = answer.suggestions.length === 0 ? undefined : suggestionKeyboard(memory.remember(chatKey, answer.suggestions), answer.suggestions);
+  // Votes are asked only on real answers, never on help, small talk or "not sure".
+  const votable = answer.answered && !["help", "about", "thanks", "sources"].includes(answer.intent);
+  return votable ? addFeedbackRow(keyboard ?? new InlineKeyboard(), reply.answerId) : keyboard;
 }
 
 export async function sendReply(api: Api, target: ReplyTarget, reply: Reply, memory: SuggestionMemory): Promise<void> {

@@ -8,13 +8,16 @@ import type { WebServer } from "../../server/http-server.js";
 import type { ChatService } from "../chat-service.js";
 import { sleep as realSleep, type Sleep } from "./backoff.js";
 import { ZaloBot } from "./bot.js";
-import { isUnauthorized, ZaloClient } from "./client.js";
+import { isUnauthorized, ZaloApiError, ZaloClient } from "./client.js";
 import { Poller } from "./poller.js";
-import { JsonFileSeenMessages } from "./seen-messages.js";
+import { JsonFileSeenMessages, type SeenMessages } from "./seen-messages.js";
+import { BlockedRecipientError } from "../../admin/notifier.js";
 import { createWebhookHandler, webhookPathSegment } from "./webhook.js";
 
 export interface ZaloChannel {
   readonly mode: "polling" | "webhook";
+  /** A plain message to a chat (subscription notices); BlockedRecipientError when Zalo refuses the chat. */
+  send(chatId: string, text: string): Promise<void>;
   /** Stops taking updates, finishes the replies under way and saves the seen ids. Idempotent. */
   stop(): Promise<void>;
   /** Resolves once the channel has stopped: after stop(), or by itself when Zalo rejects the token. */
@@ -34,6 +37,8 @@ export interface StartZaloOptions {
   /** Required in webhook mode: the route is added here; the caller listens. */
   readonly server?: WebServer;
   readonly tuning?: ZaloTuning;
+  /** Where seen message ids are kept; default a JSON file in DATA_DIR. */
+  readonly seen?: SeenMessages;
 }
 
 export const SEEN_FILE = "zalo-seen.json";
@@ -53,7 +58,16 @@ export async function startZalo(options: StartZaloOptions): Promise<ZaloChannel>
     if (isUnauthorized(error)) logger.error(UNAUTHORIZED_LINE);
     throw error;
   });
-  const seen = await JsonFileSeenMessages.open(join(config.dataDir, SEEN_FILE), logger);
+  const seen = options.seen ?? (await JsonFileSeenMessages.open(join(config.dataDir, SEEN_FILE), logger));
+  const send = async (chatId: string, text: string) => {
+    try {
+      await client.sendMessage(chatId, text);
+    } catch (error) {
+      // 403: the user blocked the bot or the chat is gone; retrying cannot help.
+      if (error instanceof ZaloApiError && (error.errorCode === 403 || error.httpStatus === 403)) throw new BlockedRecipientError(error.description);
+      throw error;
+    }
+  };
 
   let stopping: Promise<void> | undefined;
   let finished!: () => void;
@@ -90,7 +104,7 @@ export async function startZalo(options: StartZaloOptions): Promise<ZaloChannel>
     // The route exists before Zalo is told about it, so the first delivery already finds it.
     await client.setWebhook(`${url.origin}${path}`, secret);
     logger.info({ origin: url.origin }, "Zalo webhook registered");
-    return { mode: "webhook", stop, done };
+    return { mode: "webhook", stop, done, send };
   }
 
   // getUpdates does not work while a webhook is set.
@@ -108,5 +122,5 @@ export async function startZalo(options: StartZaloOptions): Promise<ZaloChannel>
   });
   poller.start();
   logger.info({ bot: me.account_name }, "Zalo channel polling");
-  return { mode: "polling", stop, done };
+  return { mode: "polling", stop, done, send };
 }

@@ -1,0 +1,192 @@
+// Commands that change or inspect the running assistant (admins only) and subscriptions (everyone).
+// Shared by Telegram, Zalo and any other channel: they pass the text in and show the returned text.
+import type { Assistant } from "../assistant.js";
+import type { ChannelName, IncomingText } from "../channels/chat-service.js";
+import { formatProblem } from "../knowledge/problems.js";
+import type { Indicator, Knowledge, Scope } from "../knowledge/schema.js";
+import { summarizeKnowledge } from "../knowledge/summary.js";
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/store.js";
+import { fold } from "../text/normalize.js";
+import { describeLatest, findIndicator, parsePeriod, parseValue } from "./indicator-input.js";
+import type { Notifier } from "./notifier.js";
+
+export interface AdminCommandsOptions {
+  readonly assistant: Assistant;
+  readonly store: Store;
+  readonly notifier?: Notifier;
+  /** "tg:123", "zalo:abc" */
+  readonly adminIds: ReadonlySet<string>;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+const ADMIN_COMMANDS = new Set(["capnhat", "lichsu", "xoa", "chuatraloi", "thongke", "reload"]);
+const SUBSCRIPTION_COMMANDS = new Set(["theodoi", "huytheodoi"]);
+const ALL_INDICATORS = "tatca";
+const MAX_PROBLEM_LINES = 15;
+
+export const NOT_ADMIN =
+  "Xin lỗi, lệnh này chỉ dành cho quản trị viên nên mình không thực hiện. Bạn vẫn có thể hỏi mọi điều về Nghị quyết 16 nhé.";
+
+export const ADMIN_HELP = [
+  "/capnhat <chỉ tiêu> <giá trị> [kỳ] [nguồn…] — ghi số liệu mới, ví dụ: /capnhat ho-so-truc-tuyen 90,5 2025-Q4 Báo cáo Sở KH&CN",
+  "/lichsu <chỉ tiêu> — lịch sử số liệu (từ tệp và do quản trị viên cập nhật)",
+  "/xoa <mã> — xóa số liệu do quản trị viên cập nhật, ví dụ /xoa m3",
+  "/chuatraloi — các câu hỏi chưa trả lời được, trả lời chưa chắc hoặc bị chê",
+  "/thongke — thống kê 7 ngày qua",
+  "/reload — nạp lại thư mục knowledge/",
+];
+
+function parse(text: string): { name: string; args: string[] } | undefined {
+  const match = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return { name: match[1]!.toLowerCase(), args: (match[2] ?? "").trim().split(/\s+/).filter(Boolean) };
+}
+
+function indicatorList(knowledge: Knowledge): string {
+  return knowledge.indicators.map((i) => i.id).join(", ");
+}
+
+/** Admins add figures for the province as it is now, unless the indicator only ever had national figures. */
+function defaultScope(indicator: Indicator): Scope {
+  const national = [...indicator.targets, ...indicator.measurements].every((x) => x.scope === "national");
+  return national ? "national" : "province-after-merger";
+}
+
+export class AdminCommands {
+  constructor(private readonly options: AdminCommandsOptions) {}
+
+  /** The reply text for an admin or subscription command, or undefined when the text is neither. */
+  async handle(message: IncomingText): Promise<string | undefined> {
+    const command = parse(message.text);
+    if (!command) return undefined;
+    if (SUBSCRIPTION_COMMANDS.has(command.name)) return this.subscription(message, command.name, command.args);
+    if (!ADMIN_COMMANDS.has(command.name)) return undefined;
+    const who = `${message.channel}:${message.userId}`;
+    if (!this.options.adminIds.has(who)) {
+      this.options.logger?.warn({ who, command: command.name }, "admin command refused");
+      return NOT_ADMIN;
+    }
+    switch (command.name) {
+      case "capnhat":
+        return this.record(command.args, who);
+      case "lichsu":
+        return this.history(command.args);
+      case "xoa":
+        return this.remove(command.args);
+      case "chuatraloi":
+        return this.reviewQueue();
+      case "thongke":
+        return this.stats();
+      default:
+        return this.reload();
+    }
+  }
+
+  private get knowledge(): Knowledge {
+    return this.options.assistant.knowledge;
+  }
+
+  private async record(args: readonly string[], by: string): Promise<string> {
+    const [indicatorText, valueText, ...rest] = args;
+    const usage = `Cách dùng: ${ADMIN_HELP[0]}`;
+    if (!indicatorText || !valueText) return usage;
+    const indicator = findIndicator(this.knowledge, indicatorText);
+    if (!indicator) return `Không tìm thấy chỉ tiêu "${indicatorText}". Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
+    const value = parseValue(valueText);
+    if (value === undefined) return `Giá trị "${valueText}" không phải là số. ${usage}`;
+    const now = (this.options.now ?? (() => new Date()))();
+    const period = rest[0] ? parsePeriod(rest[0]) : undefined;
+    const sourceWords = period ? rest.slice(1) : rest;
+    if (rest[0] && !period && /^\d/.test(rest[0])) {
+      return `Kỳ "${rest[0]}" không hợp lệ: viết 2025, 2025-Q4 (hoặc Q4/2025), 2025-12 (hoặc 12/2025) hay 13/12/2025.`;
+    }
+    const before = describeLatest(indicator);
+    const saved = await this.options.store.addMeasurement({
+      indicator: indicator.id,
+      value,
+      period: period ?? now.toISOString().slice(0, 10),
+      scope: defaultScope(indicator),
+      source: sourceWords.join(" ") || `Quản trị viên ${by}`,
+      by,
+    });
+    this.options.assistant.setRuntimeMeasurements(this.options.store.measurements());
+    const updated = this.knowledge.indicators.find((i) => i.id === indicator.id)!;
+    const after = describeLatest(updated);
+    const notice = `Cập nhật chỉ tiêu "${updated.name}": ${after}.`;
+    const delivery = this.options.notifier?.notify(indicator.id, `${notice} Gõ /chitieu ${indicator.id} để xem chi tiết.`);
+    delivery?.catch((error: unknown) => this.options.logger?.error({ err: error }, "subscription notices failed"));
+    return `Đã ghi số liệu ${saved.id} cho ${indicator.id}.\nTrước: ${before}\nSau: ${after}`;
+  }
+
+  private history(args: readonly string[]): string {
+    const indicator = args[0] ? findIndicator(this.knowledge, args.join(" ")) : undefined;
+    if (!indicator) return `Cách dùng: /lichsu <chỉ tiêu>. Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
+    const runtime = this.options.store.measurements().filter((m) => m.indicator === indicator.id);
+    const sourceTitle = (id: string) => this.knowledge.sources.find((s) => s.id === id)?.title ?? id;
+    const fromFiles = indicator.measurements
+      .filter((m) => !runtime.some((r) => m.source === `runtime-${r.id}`))
+      .map((m) => `[tệp] ${m.period}: ${m.value}${m.outOf ? `/${m.outOf}` : ""} (${m.scope}) — ${sourceTitle(m.source)}`);
+    const fromAdmins = runtime.map((m) => `[${m.id}] ${m.period}: ${m.value} (${m.scope}) — ${m.source}; ${m.by}, ${m.at.slice(0, 16).replace("T", " ")}`);
+    const lines = [...fromFiles, ...fromAdmins];
+    return [`Lịch sử "${indicator.name}" (${indicator.id}):`, ...(lines.length > 0 ? lines : ["(chưa có số liệu)"])].join("\n");
+  }
+
+  private async remove(args: readonly string[]): Promise<string> {
+    if (!args[0]) return "Cách dùng: /xoa <mã>, ví dụ /xoa m3 (mã xem bằng /lichsu).";
+    const removed = await this.options.store.removeMeasurement(args[0]);
+    if (!removed) return `Không có số liệu mã "${args[0]}". Chỉ xóa được số liệu do quản trị viên cập nhật (xem /lichsu).`;
+    this.options.assistant.setRuntimeMeasurements(this.options.store.measurements());
+    return `Đã xóa ${removed.id} (${removed.indicator}, ${removed.period}: ${removed.value}).`;
+  }
+
+  private reviewQueue(): string {
+    const groups = this.options.store.reviewQueue(10);
+    if (groups.length === 0) return "Chưa có câu hỏi nào cần xem lại.";
+    const kinds = { unanswered: "chưa trả lời", "low-confidence": "chưa chắc", "thumbs-down": "bị chê" } as const;
+    return [
+      "Câu hỏi cần bổ sung vào knowledge/ (nhiều nhất trước):",
+      ...groups.map((g) => `• ${g.count}× "${g.example}" (${g.kinds.map((k) => kinds[k]).join(", ")})`),
+    ].join("\n");
+  }
+
+  private stats(): string {
+    const stats = this.options.store.stats(7);
+    const percent = (x: number) => `${Math.round(x * 100)}%`;
+    return [
+      "Thống kê 7 ngày qua:",
+      ...stats.perDay.map((d) => `• ${d.day}: ${d.questions} câu hỏi, ${d.answered} trả lời được`),
+      `Tỷ lệ trả lời được: ${percent(stats.answeredShare)}`,
+      `Chủ đề hỏi nhiều: ${stats.topTopics.map((t) => `${t.entry} (${t.count})`).join(", ") || "chưa có"}`,
+      `Góp ý: 👍 ${stats.feedback.up}, 👎 ${stats.feedback.down}`,
+      `Theo kênh: ${Object.entries(stats.perChannel).map(([c, v]) => `${c} ${v.questions} (${v.answered} trả lời được)`).join("; ") || "chưa có"}`,
+    ].join("\n");
+  }
+
+  async reload(): Promise<string> {
+    const result = await this.options.assistant.reload();
+    if (result.ok) return `Đã nạp lại tri thức: ${summarizeKnowledge(result.knowledge)}.`;
+    const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
+    const more = result.problems.length > MAX_PROBLEM_LINES ? [`… và ${result.problems.length - MAX_PROBLEM_LINES} lỗi nữa (npm run kb:check)`] : [];
+    return ["Tri thức mới có lỗi nên trợ lý vẫn dùng bản cũ. Hãy sửa:", ...lines, ...more].join("\n");
+  }
+
+  private async subscription(message: IncomingText, name: string, args: readonly string[]): Promise<string> {
+    const chatKey = `${message.channel satisfies ChannelName}:${message.chatId}`;
+    const wanted = args.join(" ");
+    if (name === "huytheodoi") {
+      const indicator = wanted ? findIndicator(this.knowledge, wanted) : undefined;
+      const removed = await this.options.store.unsubscribe(chatKey, indicator?.id ?? (fold(wanted) === ALL_INDICATORS ? "*" : undefined));
+      return removed > 0 ? "Đã hủy theo dõi. Bạn sẽ không nhận thông báo cập nhật nữa." : "Bạn chưa theo dõi chỉ tiêu nào.";
+    }
+    if (!wanted || fold(wanted) === ALL_INDICATORS) {
+      await this.options.store.subscribe(chatKey, "*");
+      return "Đã theo dõi tất cả các chỉ tiêu: khi có số liệu mới, mình sẽ nhắn bạn. Gõ /huytheodoi để hủy.";
+    }
+    const indicator = findIndicator(this.knowledge, wanted);
+    if (!indicator) return `Không tìm thấy chỉ tiêu "${wanted}". Gõ /theodoi tatca hoặc một trong: ${indicatorList(this.knowledge)}`;
+    await this.options.store.subscribe(chatKey, indicator.id);
+    return `Đã theo dõi "${indicator.name}": khi có số liệu mới, mình sẽ nhắn bạn. Gõ /huytheodoi để hủy.`;
+  }
+}
