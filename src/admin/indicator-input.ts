@@ -25,7 +25,7 @@ export function parseValue(text: string): number | undefined {
 
 /** "2025", "2025-Q4", "Q4/2025", "quy4/2025", "12/2025", "2025-12", "13/12/2025", "2025-12-13" → schema form. */
 export function parsePeriod(text: string): string | undefined {
-  const t = fold(text).replace(/ /g, "");
+  const t = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, "");
   const quarter = /^(?:q|quy)([1-4])\/(\d{4})$/.exec(t);
   const month = /^(\d{1,2})\/(\d{4})$/.exec(t);
   const day = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);

@@ -3,6 +3,7 @@
 import type { SearchDoc } from "./search-index.js";
 import type { Lookup } from "./lookup.js";
 import { promptFor } from "./compose/entries.js";
+import { PILLAR_LABELS } from "./compose/goals.js";
 
 export const TOPICS: readonly SearchDoc[] = [
   {
@@ -85,6 +86,8 @@ export const TOPICS: readonly SearchDoc[] = [
 export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
   const { knowledge } = lookup;
   const prompt = (id: string) => promptFor(lookup, id) ?? id;
+  const documentName = (id: string | undefined) => (id ? lookup.documents.get(id)?.number : undefined);
+  const present = (texts: readonly (string | undefined)[]) => texts.filter((text): text is string => !!text);
   const docs: SearchDoc[] = [...TOPICS];
   for (const indicator of knowledge.indicators) {
     const goals = lookup.goalsByIndicator.get(indicator.id) ?? [];
@@ -100,11 +103,24 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
         ...indicator.questions,
         ...goals.flatMap((goal) => [goal.text, ...goal.questions]),
       ],
+      context: present([
+        indicator.description,
+        PILLAR_LABELS[indicator.pillar],
+        ...indicator.targets.map((t) => documentName(t.document)),
+        ...goals.map((goal) => documentName(goal.document)),
+      ]),
     });
   }
   for (const goal of knowledge.goals) {
     if (goal.indicator) continue;
-    docs.push({ id: goal.id, kind: "goal", years: [goal.year], prompt: prompt(goal.id), phrasings: [goal.text, ...goal.questions] });
+    docs.push({
+      id: goal.id,
+      kind: "goal",
+      years: [goal.year],
+      prompt: prompt(goal.id),
+      phrasings: [goal.text, ...goal.questions],
+      context: present(["mục tiêu", PILLAR_LABELS[goal.pillar], documentName(goal.document)]),
+    });
   }
   for (const faq of knowledge.faq) docs.push({ id: faq.id, kind: "faq", prompt: prompt(faq.id), phrasings: faq.questions });
   // A dated event about a document ("KH 6502 ban hành 5/7/2021") is answered by its main document, which
@@ -123,6 +139,7 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
       years: [Number(document.date.slice(0, 4)), document.periodTo, document.vision].filter((y): y is number => y !== undefined),
       prompt: prompt(document.id),
       phrasings: [document.number, document.title, ...document.aliases, ...document.questions, ...(eventsByDocument.get(document.id) ?? [])],
+      context: present([document.issuer, document.signer, document.summary]),
     });
   }
   for (const person of knowledge.people) {

@@ -46,6 +46,7 @@ export interface QueryTerms {
 interface Phrasing {
   readonly doc: number;
   readonly terms: ReadonlySet<string>;
+  readonly years: readonly number[];
   weight: number;
 }
 
@@ -64,6 +65,10 @@ const MISSING_SMALL_NUMBER_PENALTY = 0.75;
 const OTHER_YEAR_PENALTY = 0.75;
 /** …and one about no year at all a slightly weaker one. */
 const NO_YEAR_PENALTY = 0.9;
+/** A phrasing about a year the question does not name ("mục tiêu 2025" for "mục tiêu") is narrower than asked. */
+const UNASKED_YEAR_PENALTY = 0.85;
+/** On equal scores the thing itself wins over an FAQ or overview that mentions it. */
+const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "event", "topic", "faq"];
 
 const isNumber = (token: string) => /^\d+$/.test(token);
 
@@ -95,7 +100,7 @@ export class SearchIndex {
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
         const index = this.phrasings.length;
-        this.phrasings.push({ doc: docIndex, terms, weight: 0 });
+        this.phrasings.push({ doc: docIndex, terms, years: prepared.years, weight: 0 });
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -224,10 +229,12 @@ export class SearchIndex {
       if (docYears && question.years.length > 0 && !question.years.some((year) => docYears.has(year))) {
         score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
       }
+      if (phrasing.years.some((year) => !question.years.includes(year))) score *= UNASKED_YEAR_PENALTY;
       if (score > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, score);
     }
+    const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);
     return [...best]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
       .slice(0, limit)
       .map(([doc, score]) => ({ doc: this.docs[doc]!, score }));
   }

@@ -1,0 +1,190 @@
+// Admin tools and everyone's feedback and subscriptions, through the real ChatService, Store and Assistant;
+// the subscription notice goes out through the real Telegram and Zalo channels to their fake servers.
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AdminCommands, NOT_ADMIN } from "../../src/admin/admin-commands.js";
+import { BlockedRecipientError, Notifier } from "../../src/admin/notifier.js";
+import { Assistant } from "../../src/assistant.js";
+import { ChatService, FEEDBACK_ALREADY, THANKS_FOR_FEEDBACK, type Reply } from "../../src/channels/chat-service.js";
+import { readConfig } from "../../src/config.js";
+import { renderPlain } from "../../src/render/plain.js";
+import { createLogger } from "../../src/logger.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { defaultKnowledgeDir } from "../../src/paths.js";
+import { Store } from "../../src/store/store.js";
+import { FakeTelegram, FAKE_BOT_TOKEN } from "../support/fake-telegram.js";
+import { FakeZalo, updates } from "../support/fake-zalo.js";
+import { TODAY } from "../support/engine.js";
+
+const ADMIN = { channel: "tg", userId: "1001", chatId: "1001" } as const;
+const CITIZEN = { channel: "tg", userId: "2002", chatId: "2002" } as const;
+const logger = createLogger({ level: "silent" });
+
+let dir: string;
+let knowledgeDir: string;
+let store: Store;
+let assistant: Assistant;
+let chat: ChatService;
+let notifier: Notifier;
+
+const say = (from: typeof ADMIN | typeof CITIZEN | { channel: "zalo"; userId: string; chatId: string }, text: string) =>
+  chat.handle({ ...from, text });
+const textOf = (reply: Reply) =>
+  reply.kind === "notice" ? reply.text : reply.kind === "answer" ? renderPlain(reply.answer).join("\n\n") : "";
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "admin-test-"));
+  knowledgeDir = join(dir, "knowledge");
+  await cp(defaultKnowledgeDir(), knowledgeDir, { recursive: true });
+  const loaded = await loadKnowledge(knowledgeDir);
+  if (!loaded.ok) throw new Error("the bundled knowledge does not load");
+  store = await Store.open({ dataDir: join(dir, "data"), logger, now: () => TODAY });
+  assistant = new Assistant(loaded.knowledge, knowledgeDir, { now: () => TODAY });
+  notifier = new Notifier({ store, logger, intervalMs: 0, sleep: async () => {} });
+  const admin = new AdminCommands({ assistant, store, notifier, adminIds: new Set(["tg:1001"]), logger, now: () => TODAY });
+  chat = new ChatService({ ask: assistant.ask, store, admin, logger });
+});
+
+afterEach(async () => {
+  await store.flush();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("authorization", () => {
+  it("refuses every admin command to everyone else and changes nothing", async () => {
+    const version = assistant.knowledge.version;
+    for (const command of ["/capnhat ho-so-truc-tuyen 99", "/lichsu ho-so-truc-tuyen", "/xoa m1", "/chuatraloi", "/thongke", "/reload"]) {
+      expect(textOf(await say(CITIZEN, command)), command).toBe(NOT_ADMIN);
+      expect(textOf(await say({ channel: "zalo", userId: "1001", chatId: "1001" }, command)), `zalo ${command}`).toBe(NOT_ADMIN);
+    }
+    expect(store.measurements()).toEqual([]);
+    expect(assistant.knowledge.version).toBe(version);
+    expect(textOf(await say(CITIZEN, "tỷ lệ hồ sơ trực tuyến hiện nay"))).toContain("87,6%");
+  });
+});
+
+describe("/capnhat, /lichsu, /xoa", () => {
+  it("records a measurement that the next status answer uses, and removes it again", async () => {
+    const recorded = textOf(await say(ADMIN, "/capnhat ho-so-truc-tuyen 91,5 Q4/2025 Báo cáo của Sở KH&CN"));
+    expect(recorded).toContain("Đã ghi số liệu m1");
+    expect(recorded).toContain("Trước: 87,6% (quý III/2025, tỉnh mới)");
+    expect(recorded).toContain("Sau: 91,5% (quý IV/2025, tỉnh mới)");
+
+    const status = textOf(await say(CITIZEN, "tỷ lệ hồ sơ trực tuyến hiện nay"));
+    expect(status).toContain("91,5% (quý IV/2025, Khánh Hòa mới)");
+    expect(status).toContain("Báo cáo của Sở KH&CN");
+
+    const history = textOf(await say(ADMIN, "/lichsu hồ sơ trực tuyến"));
+    expect(history).toContain("[tệp] 2020: 56");
+    expect(history).toMatch(/\[m1\] 2025-Q4: 91\.5 \(province-after-merger\) — Báo cáo của Sở KH&CN; tg:1001/);
+
+    expect(textOf(await say(ADMIN, "/xoa m1"))).toContain("Đã xóa m1");
+    expect(textOf(await say(CITIZEN, "tỷ lệ hồ sơ trực tuyến hiện nay"))).not.toContain("91,5%");
+  });
+
+  it("explains bad arguments instead of recording anything", async () => {
+    expect(textOf(await say(ADMIN, "/capnhat"))).toContain("Cách dùng");
+    expect(textOf(await say(ADMIN, "/capnhat khong-co-chi-tieu 5"))).toContain('Không tìm thấy chỉ tiêu "khong-co-chi-tieu"');
+    expect(textOf(await say(ADMIN, "/capnhat dvc-muc-4 nhieu"))).toContain("không phải là số");
+    expect(textOf(await say(ADMIN, "/capnhat dvc-muc-4 50 13/2025"))).toContain("không hợp lệ");
+    expect(store.measurements()).toEqual([]);
+  });
+});
+
+describe("/reload", () => {
+  it("keeps serving the last good knowledge when a file is broken, with file:line problems", async () => {
+    await writeFile(join(knowledgeDir, "faq-moi.yaml"), '- id: faq-moi\n  topic: thu\n  answer: "chưa đóng ngoặc\n');
+    const reply = textOf(await say(ADMIN, "/reload"));
+    expect(reply).toContain("vẫn dùng bản cũ");
+    expect(reply).toMatch(/faq-moi\.yaml:3: YAML không hợp lệ/);
+    expect(textOf(await say(CITIZEN, "muc tieu 2030 la gi"))).toContain("Đến năm 2030");
+
+    await writeFile(
+      join(knowledgeDir, "faq-moi.yaml"),
+      "- id: faq-ngay-hoi-moi\n  topic: thu\n  questions: [Ngày hội chuyển đổi số mới là gì, ngay hoi chuyen doi so moi, hỏi về ngày hội chuyển đổi số mới]\n  answer: Đây là mục thử nghiệm nạp lại.\n  sources: [bkh-2021-10-25]\n",
+    );
+    expect(textOf(await say(ADMIN, "/reload"))).toContain("Đã nạp lại tri thức");
+    expect(textOf(await say(CITIZEN, "ngày hội chuyển đổi số mới là gì"))).toContain("Đây là mục thử nghiệm nạp lại.");
+  });
+});
+
+describe("feedback", () => {
+  it("is recorded once per answer, from a button or a Zalo reply", async () => {
+    const reply = await say(CITIZEN, "muc tieu 2030 la gi");
+    if (reply.kind !== "answer") throw new Error("expected an answer");
+    expect(await chat.feedback(reply.answerId, "up")).toBe(THANKS_FOR_FEEDBACK);
+    expect(await chat.feedback(reply.answerId, "down")).toBe(FEEDBACK_ALREADY);
+
+    const zalo = { channel: "zalo", userId: "z1", chatId: "z1" } as const;
+    await say(zalo, "tỷ lệ dvc mức 4");
+    expect(textOf(await say(zalo, "sai"))).toBe(THANKS_FOR_FEEDBACK);
+    const stats = store.stats(7);
+    expect(stats.feedback).toEqual({ up: 1, down: 1 });
+  });
+
+  it("puts thumbs-down and unanswered questions in the review queue, most frequent first", async () => {
+    await say(CITIZEN, "giá vàng hôm nay bao nhiêu");
+    await say({ channel: "zalo", userId: "z2", chatId: "z2" }, "gia vang hom nay bao nhieu");
+    await say(CITIZEN, "thời tiết Nha Trang");
+    const queue = textOf(await say(ADMIN, "/chuatraloi"));
+    expect(queue).toMatch(/• 2× "gia vang hom nay bao nhieu"|• 2× "giá vàng hôm nay bao nhiêu"/);
+    expect(queue.indexOf("2×")).toBeLessThan(queue.indexOf("1×"));
+    expect(textOf(await say(ADMIN, "/thongke"))).toContain("Theo kênh: tg");
+  });
+});
+
+describe("subscriptions", () => {
+  it("reach subscribers on both channels when an admin records a measurement", async () => {
+    const telegram = await FakeTelegram.start();
+    const zaloToken = "1459232241454765289:Zk3q-secret_TOKEN-value";
+    const zalo = await FakeZalo.start({ token: zaloToken });
+    zalo.pollHoldCapSeconds = 0.2;
+    const config = readConfig({
+      TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      ZALO_BOT_TOKEN: zaloToken,
+      ZALO_API_BASE: zalo.baseUrl,
+      DATA_DIR: join(dir, "data"),
+    });
+    const { startTelegram } = await import("../../src/channels/telegram/run.js");
+    const { startZalo } = await import("../../src/channels/zalo/run.js");
+    const tg = await startTelegram({ config, chat, logger });
+    const za = await startZalo({ config, chat, logger, tuning: { pollTimeoutSeconds: 1, sleep: async () => {} } });
+    notifier.register("tg", tg.send);
+    notifier.register("zalo", za.send);
+    try {
+      telegram.queueUpdate({
+        message: { message_id: 1, date: 1, chat: { id: 2002, type: "private", first_name: "Lan" }, from: { id: 2002, is_bot: false, first_name: "Lan" }, text: "/theodoi tatca" },
+      });
+      await zalo.inject(updates.text("/theodoi ho-so-truc-tuyen", { userId: "z9", chatId: "z9" }));
+      await telegram.waitFor("sendMessage", 1);
+      await zalo.waitFor(() => zalo.sent.length >= 1, "zalo confirmation");
+      expect(store.subscribersOf("ho-so-truc-tuyen").sort()).toEqual(["tg:2002", "zalo:z9"]);
+
+      await say(ADMIN, "/capnhat ho-so-truc-tuyen 92 2025-12 Báo cáo tháng 12");
+      const notices = await telegram.waitFor("sendMessage", 2);
+      expect(notices[1]!.payload).toMatchObject({ chat_id: "2002" });
+      expect(String(notices[1]!.payload.text)).toContain("Cập nhật chỉ tiêu");
+      await zalo.waitFor(() => zalo.sent.length >= 2, "zalo notice");
+      expect(zalo.sent[1]).toMatchObject({ chat_id: "z9" });
+      expect(zalo.sent[1]!.text).toContain("92% (tháng 12/2025, tỉnh mới)");
+    } finally {
+      await tg.stop();
+      await za.stop();
+      await telegram.close();
+      await zalo.close();
+    }
+  });
+
+  it("drops a subscriber who blocked the bot", async () => {
+    await say(CITIZEN, "/theodoi tatca");
+    notifier.register("tg", async () => {
+      throw new BlockedRecipientError("Forbidden: bot was blocked by the user");
+    });
+    const delivery = await notifier.notify("dvc-muc-4", "thử");
+    expect(delivery).toEqual({ sent: 0, failed: 0, dropped: 1 });
+    expect(store.subscribersOf("dvc-muc-4")).toEqual([]);
+  });
+});
