@@ -62,6 +62,8 @@ export class AdminCommands {
     const command = parse(message.text);
     if (!command) return undefined;
     if (SUBSCRIPTION_COMMANDS.has(command.name)) return this.subscription(message, command.name, command.args);
+    // Tells people their id, so an operator can put it in ADMIN_IDS.
+    if (command.name === "id") return `Mã của bạn: ${message.channel}:${message.userId}`;
     if (!ADMIN_COMMANDS.has(command.name)) return undefined;
     const who = `${message.channel}:${message.userId}`;
     if (!this.options.adminIds.has(who)) {

@@ -63,6 +63,10 @@ describe("authorization", () => {
     expect(assistant.knowledge.version).toBe(version);
     expect(textOf(await say(CITIZEN, "tỷ lệ hồ sơ trực tuyến hiện nay"))).toContain("87,6%");
   });
+
+  it("tells anyone their id for ADMIN_IDS", async () => {
+    expect(textOf(await say(CITIZEN, "/id"))).toBe("Mã của bạn: tg:2002");
+  });
 });
 
 describe("/capnhat, /lichsu, /xoa", () => {
