@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
 import { crossCheck, type LocatedFile } from "./crosscheck.js";
 import { sortProblems, type KnowledgeProblem } from "./problems.js";
 import { FILE_KINDS, fileSchemas, type FileKind, type Knowledge } from "./schema.js";
@@ -70,19 +71,26 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     return { ok: false, problems: [{ file: displayPath(absoluteDir), line: 0, message: "thư mục không có tệp .yaml nào" }] };
   }
 
+  const sources = await Promise.all(
+    names.map(async (name) => ({ name, text: (await readFile(path.join(absoluteDir, name), "utf8")).normalize("NFC") })),
+  );
+  const hash = createHash("sha256");
+  for (const { name, text } of sources) hash.update(name).update("\0").update(text).update("\0");
+  const version = hash.digest("hex").slice(0, 12);
+  // Parsing YAML is most of a cold start; the same files give the same validated result.
+  const cached = await readCachedKnowledge(version);
+  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }) };
+
   const problems: KnowledgeProblem[] = [];
   const located: LocatedFile[] = [];
-  const hash = createHash("sha256");
-  for (const name of names) {
+  for (const { name, text } of sources) {
     const file = displayPath(path.join(absoluteDir, name));
     const kind = kindOfFile(name);
     if (!kind) {
       problems.push({ file, line: 1, message: `không rõ loại tệp: tên tệp phải bắt đầu bằng ${FILE_KINDS.join(", ")}` });
       continue;
     }
-    const source = (await readFile(path.join(absoluteDir, name), "utf8")).normalize("NFC");
-    hash.update(name).update("\0").update(source).update("\0");
-    const parsed = parseYamlFile(file, source);
+    const parsed = parseYamlFile(file, text);
     if (parsed.problems.length > 0) {
       problems.push(...parsed.problems);
       continue;
@@ -112,8 +120,9 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     faq: entriesOf("faq") as Knowledge["faq"],
     people: entriesOf("people") as Knowledge["people"],
     synonyms: entriesOf("synonyms") as Knowledge["synonyms"],
-    version: hash.digest("hex").slice(0, 12),
+    version,
     loadedAt: new Date().toISOString(),
   };
+  await writeCachedKnowledge(knowledge);
   return { ok: true, knowledge: deepFreeze(knowledge) };
 }

@@ -90,3 +90,18 @@ describe("npm run kb:check", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("knowledge cache", () => {
+  it("gives the same knowledge from the cache, and ignores a damaged cache", async () => {
+    const { readdir, writeFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const { CACHE_DIR } = await import("../../src/knowledge/cache.js");
+    const first = await loadKnowledge(fixture("valid"));
+    const second = await loadKnowledge(fixture("valid"));
+    if (!first.ok || !second.ok) throw new Error("valid fixture should load");
+    expect({ ...second.knowledge, loadedAt: "" }).toEqual({ ...first.knowledge, loadedAt: "" });
+    for (const name of await readdir(CACHE_DIR)) await writeFile(path.join(CACHE_DIR, name), "{not json");
+    const third = await loadKnowledge(fixture("valid"));
+    expect(third.ok && third.knowledge.version).toBe(first.knowledge.version);
+  });
+});
