@@ -1,10 +1,11 @@
 // npm run eval [-- --verbose]: accuracy figures of the engine and of a naive fuse.js baseline.
-import { loadEngineOrExit } from "../src/bootstrap.js";
+import { loadKnowledgeOrExit } from "../src/bootstrap.js";
+import { createEngine } from "../src/engine/ask.js";
 import { defaultKnowledgeDir } from "../src/paths.js";
 import { evaluate, evaluateBaseline, failedTargets, loadEvaluationSets, pct } from "./evaluation.js";
 
 const verbose = process.argv.includes("--verbose");
-const engine = await loadEngineOrExit(process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+const engine = createEngine(await loadKnowledgeOrExit(process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir()));
 const sets = await loadEvaluationSets();
 const metrics = evaluate(engine, sets);
 const baseline = evaluateBaseline(engine, sets);
