@@ -25,6 +25,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   ADMIN_IDS: optionalText,
   DATA_DIR: optionalText,
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   KNOWLEDGE_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -45,6 +46,8 @@ export interface Config {
   /** "tg:123", "zalo:abc": who may use admin commands. */
   readonly adminIds: ReadonlySet<string>;
   readonly dataDir: string;
+  /** How long question texts (unanswered, 👎) are kept; counters are kept regardless. */
+  readonly retentionDays: number;
   readonly knowledgeDir: string;
   readonly logLevel: Env["LOG_LEVEL"];
 }
@@ -84,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: value.PORT,
     adminIds: parseAdminIds(value.ADMIN_IDS),
     dataDir: value.DATA_DIR ?? "data",
+    retentionDays: value.RETENTION_DAYS,
     knowledgeDir: value.KNOWLEDGE_DIR ?? defaultKnowledgeDir(),
     logLevel: value.LOG_LEVEL,
   };
