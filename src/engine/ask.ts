@@ -15,7 +15,7 @@ import { createConversation, recentTurn, type Conversation } from "./conversatio
 import { createLookup, type Lookup } from "./lookup.js";
 import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
-import { understand, type Slots, type Understanding } from "./understand.js";
+import { understand, withPillar, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -41,14 +41,29 @@ export interface Engine {
 }
 
 /** Scores at or above this answer directly; calibrated on bench/eval (see README). */
-export const ANSWER_THRESHOLD = 0.5;
+export const ANSWER_THRESHOLD = 0.55;
+/** Below this, a runner-up closer than MARGIN that is not related to the best match means "not sure". */
+const SURE_THRESHOLD = 0.8;
+const MARGIN = 0.05;
 /** Between the two thresholds the engine asks "Có phải bạn muốn hỏi…" instead of guessing. */
 export const CLARIFY_THRESHOLD = 0.3;
 const DEFAULT_MAX_QUESTION_LENGTH = 1000;
 const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** Asked about the nation, an indicator with no national figures is the weaker match. */
 const PROVINCE_ONLY_PENALTY = 0.9;
+/** The built-in overview that covers an FAQ topic (faq.yaml `topic:`). */
+const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
+  "muc-tieu": "@goals",
+  "qd-749": "@goals",
+  "so-sanh": "@compare",
+  "tinh-trang": "@status-all",
+  "trien-khai": "@timeline",
+  nguon: "@sources",
+};
+/** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
+const RELATED_BOOST = 1.1;
 
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
@@ -62,22 +77,48 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const prepare = (understanding: Understanding): PreparedText => ({
     tokens: tokens(understanding.topicText),
     years: understanding.slots.year ? [understanding.slots.year] : [],
+    national: understanding.slots.scope === "national",
   });
   const index = new SearchIndex(buildSearchDocs(lookup), (text) => {
     const understanding = understand(expand(fold(text)));
-    return { tokens: tokens(understanding.topicText), years: understanding.years };
+    return { tokens: tokens(understanding.topicText), years: understanding.years, national: understanding.slots.scope === "national" };
   });
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
+  const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
+  const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
   const nationalIndicators = new Set(
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
 
-  function search(understanding: Understanding, limit = 5): SearchHit[] {
-    const hits = index.search(prepare(understanding), limit);
-    if (understanding.slots.scope !== "national") return hits;
-    return hits
-      .map((hit) => (hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? { ...hit, score: hit.score * PROVINCE_ONLY_PENALTY } : hit))
-      .sort((a, b) => b.score - a.score);
+  function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING): SearchHit[] {
+    const hits = index.search(question, limit);
+    const weigh = (hit: SearchHit) =>
+      (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
+      (context.has(hit.doc.id) ? RELATED_BOOST : 1);
+    return hits.map((hit) => ({ ...hit, score: Math.min(1, hit.score * weigh(hit)) })).sort((a, b) => b.score - a.score);
+  }
+
+  function relatedTo(doc: SearchDoc | undefined): ReadonlySet<string> {
+    return (doc && related.get(doc.id)) ?? NOTHING;
+  }
+
+  /**
+   * What a doc points to: an FAQ's related entries (a goal standing for its indicator) and the overview of
+   * its topic, an event's documents, a goal's indicator.
+   */
+  function findRelated(doc: SearchDoc): ReadonlySet<string> {
+    const faq = lookup.faq.get(doc.id);
+    const event = lookup.events.get(doc.id);
+    const goal = lookup.goals.get(doc.id);
+    const viaGoals = (faq?.related ?? []).flatMap((id) => lookup.goals.get(id)?.indicator ?? []);
+    const overview = faq ? OVERVIEW_OF_FAQ_TOPIC[faq.topic] : undefined;
+    return new Set([
+      ...(faq?.related ?? []),
+      ...viaGoals,
+      ...(overview ? [overview] : []),
+      ...(event?.documents ?? []),
+      ...(goal?.indicator ? [goal.indicator] : []),
+    ]);
   }
 
   function composeDoc(doc: SearchDoc, slots: Slots, sourceIds: readonly string[]): Composed {
@@ -93,13 +134,20 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return composePerson(ctx, lookup.people.get(doc.id)!);
       case "event":
         return composeEvent(ctx, lookup.events.get(doc.id)!);
-      case "document":
-        if (slots.compare && (doc.id === MAIN_RESOLUTION || doc.id === NATIONAL_PROGRAMME)) return composeComparison(ctx);
-        if (slots.year && doc.id === MAIN_RESOLUTION) return composeGoalsOverview(ctx);
+      case "document": {
+        const setsGoals = doc.id === MAIN_RESOLUTION || doc.id === NATIONAL_PROGRAMME;
+        if (setsGoals && slots.compare) return composeComparison(ctx);
+        // "NQ16 năm 2030" asks for what the resolution wants by then, not for the document.
+        if (setsGoals && slots.year !== undefined && goalYears.has(slots.year)) {
+          const scope = doc.id === NATIONAL_PROGRAMME ? "national" : slots.scope;
+          return composeGoalsOverview({ ...ctx, slots: { ...slots, ...(scope ? { scope } : {}) } });
+        }
         return composeDocument(ctx, lookup.documents.get(doc.id)!);
+      }
       case "topic":
         switch (doc.id) {
           case "@goals":
+            if (slots.progress) return composeStatusAll(ctx);
             return slots.compare ? composeComparison(ctx) : composeGoalsOverview(ctx);
           case "@status-all":
             return composeStatusAll(ctx);
@@ -113,13 +161,22 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
   }
 
-  function finish(composed: Composed, confidence: number, conversation: Conversation, doc?: SearchDoc, slots: Slots = {}): Answer {
+  function finish(
+    composed: Composed,
+    confidence: number,
+    conversation: Conversation,
+    doc?: SearchDoc,
+    slots: Slots = {},
+    topic?: string,
+  ): Answer {
     const answered = !NOT_ANSWERED.has(composed.intent);
     const previous = recentTurn(conversation, now().getTime());
+    const keptTopic = doc ? topic : previous?.topic;
     conversation.last = {
       // A reply that answers nothing keeps the previous topic, so "còn năm 2030?" still works after it.
       docId: doc?.id ?? (answered ? undefined : previous?.docId),
       slots: doc || !previous ? slots : previous.slots,
+      ...(keptTopic !== undefined ? { topic: keptTopic } : {}),
       sourceIds: composed.sourceIds.length > 0 ? composed.sourceIds : (previous?.sourceIds ?? []),
       suggestions: composed.suggestions,
       about: doc?.prompt ?? previous?.about,
@@ -140,7 +197,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   function searchIndicator(text: string): SearchHit | undefined {
-    const hits = search(understand(expand(fold(text))), 20);
+    const hits = search(prepare(understand(expand(fold(text)))), 20);
     return hits.find((hit) => hit.doc.kind === "indicator" && hit.score >= CLARIFY_THRESHOLD);
   }
 
@@ -162,7 +219,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       case "sources":
         return finish(composeSources(ctx, previous?.sourceIds ?? [], previous?.about), 1, conversation);
       case "sectors": {
-        const hit = search(understand(expand(fold("các lĩnh vực ưu tiên chuyển đổi số của tỉnh"))), 10).find((h) => h.doc.kind === "faq");
+        const hit = search(prepare(understand(expand(fold("các lĩnh vực ưu tiên chuyển đổi số của tỉnh")))), 10).find((h) => h.doc.kind === "faq");
         return hit ? finish(composeDoc(hit.doc, {}, []), 1, conversation, hit.doc) : finish(composeFallback(), 0, conversation);
       }
       case "status": {
@@ -194,39 +251,60 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (picked) return ask(picked, conversation);
     if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
 
-    const hits = search(understanding);
-    const hasTopic = index.analyze(prepare(understanding).tokens).terms.length > 0;
-    const top = hits[0];
-    const confident = top !== undefined && top.score >= ANSWER_THRESHOLD;
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
+    // A question about another province is out of scope unless the best doc really is about that province.
+    const hits = search(prepare(understanding), 5, relatedTo(previousDoc)).filter((hit) =>
+      understanding.elsewhere.every((place) => index.mentions(hit.doc, place)),
+    );
+    const named = (text: string) => {
+      const { terms, unknown } = index.analyze(tokens(text));
+      return terms.length + unknown.length;
+    };
+    // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
+    const hasTopic = named(understanding.topicText) + understanding.elsewhere.length > 0;
+    const top = hits[0];
+    const runnerUp = hits[1];
+    const close = (a: SearchHit, b: SearchHit) =>
+      a.score < SURE_THRESHOLD && a.score - b.score < MARGIN && !relatedTo(a.doc).has(b.doc.id) && !relatedTo(b.doc).has(a.doc.id);
+    const confident = top !== undefined && top.score >= ANSWER_THRESHOLD && !(runnerUp && close(top, runnerUp));
 
-    if (understanding.asksForSources && !confident) {
+    if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };
       return finish(composeSources(ctx, previous?.sourceIds ?? [], previous?.about), 1, conversation);
     }
-    // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?") re-asks the last topic with new slots.
-    if (previousDoc && previous && !confident && (understanding.followUp || hasSlots(slots))) {
+    // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?", "còn kinh tế số?") asks the last
+    // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.
+    const onlySlots = !hasTopic || (named(understanding.restText) === 0 && understanding.elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
+    const hasTargets = previousDoc?.kind === "indicator" || previousDoc?.kind === "goal" || previousDoc?.kind === "topic";
+    if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {
       const merged = { ...previous.slots, ...slots };
-      return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged);
+      const topic = withPillar(previous.topic ?? "", slots.pillar);
+      const again = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" })[0];
+      const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
+      return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
     if (top && confident) {
       const merged = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
-      return finish(composeDoc(top.doc, merged, previous?.sourceIds ?? []), top.score, conversation, top.doc, merged);
+      return finish(composeDoc(top.doc, merged, previous?.sourceIds ?? []), top.score, conversation, top.doc, merged, understanding.topicText);
+    }
+    if (previousDoc && previous && understanding.followUp) {
+      const merged = { ...previous.slots, ...slots };
+      return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
     if (top && top.score >= CLARIFY_THRESHOLD) {
       const prompts = [...new Set(hits.filter((hit) => hit.score >= CLARIFY_THRESHOLD * 0.8).map((hit) => hit.doc.prompt))].slice(0, 3);
       return finish(composeClarify(prompts), top.score, conversation);
     }
     // Only slot words ("năm 2030", "hiện nay") and nothing to lean on: the overview for that slot.
-    if (!hasTopic && slots.year) return finish(composeDoc(docsById.get("@goals")!, slots, []), 0.5, conversation, docsById.get("@goals"), slots);
-    if (!hasTopic && slots.now) return finish(composeDoc(docsById.get("@status-all")!, slots, []), 0.5, conversation, docsById.get("@status-all"), slots);
+    if (!hasTopic && slots.year) return finish(composeDoc(docsById.get("@goals")!, slots, []), 0.5, conversation, docsById.get("@goals"), slots, "");
+    if (!hasTopic && slots.now) return finish(composeDoc(docsById.get("@status-all")!, slots, []), 0.5, conversation, docsById.get("@status-all"), slots, "");
     return finish(composeFallback(), top?.score ?? 0, conversation);
   }
 
   function explain(question: string): Explanation {
     const understanding = understand(expand(fold(clean(question))));
     const { terms, unknown } = index.analyze(prepare(understanding).tokens);
-    const hits = search(understanding).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
+    const hits = search(prepare(understanding)).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
     return { terms, unknown, slots: understanding.slots, hits };
   }
 

@@ -6,6 +6,8 @@ export interface ConversationTurn {
   /** The search doc the last answer was about, re-composed with new slots for follow-ups. */
   readonly docId?: string;
   readonly slots: Slots;
+  /** The folded topic the answer was found for, asked again with new slots by "còn năm 2030?". */
+  readonly topic?: string;
   readonly sourceIds: readonly string[];
   readonly suggestions: readonly string[];
   /** Short name of the topic, for "Nguồn của câu trả lời về …". */

@@ -25,6 +25,9 @@ export const TOPICS: readonly SearchDoc[] = [
       "mục tiêu đề ra",
       "mục tiêu",
       "các chỉ tiêu cần đạt",
+      "mục tiêu của quyết định 749",
+      "mục tiêu của chương trình chuyển đổi số quốc gia",
+      "cả nước đặt ra những chỉ tiêu chuyển đổi số nào",
     ],
   },
   {
@@ -43,6 +46,9 @@ export const TOPICS: readonly SearchDoc[] = [
       "các chỉ số chuyển đổi số hiện nay",
       "tình hình chuyển đổi số của tỉnh",
       "chỉ tiêu",
+      "tiến độ các chỉ tiêu chuyển đổi số",
+      "báo cáo tình hình thực hiện các chỉ tiêu",
+      "các chỉ tiêu giờ ra sao",
     ],
   },
   {
@@ -73,6 +79,11 @@ export const TOPICS: readonly SearchDoc[] = [
       "những sự kiện chính",
       "dòng thời gian",
       "lịch trình",
+      "timeline",
+      "các văn bản chuyển đổi số đã ban hành",
+      "trong năm tỉnh ban hành những văn bản nào",
+      "có gì mới về chuyển đổi số",
+      "diễn biến chuyển đổi số qua các năm",
     ],
   },
   {
@@ -108,6 +119,9 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
         PILLAR_LABELS[indicator.pillar],
         ...indicator.targets.map((t) => documentName(t.document)),
         ...goals.map((goal) => documentName(goal.document)),
+        // The figures themselves, so "64,06%" or "16/34" point at the indicator that has them.
+        ...indicator.measurements.map((m) => [m.value, m.outOf, m.period.replace(/-Q/, " quý ")].join(" ")),
+        ...indicator.targets.map((t) => String(t.value ?? "")),
       ]),
     });
   }
@@ -123,12 +137,12 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
     });
   }
   for (const faq of knowledge.faq) docs.push({ id: faq.id, kind: "faq", prompt: prompt(faq.id), phrasings: faq.questions });
-  // A dated event about a document ("KH 6502 ban hành 5/7/2021") is answered by its main document, which
-  // states the date: two docs saying the same thing would only split the votes.
+  // The issuing of a document ("KH 6502 ban hành 5/7/2021") is answered by the document, which states the
+  // date: two docs saying the same thing would only split the votes. Other events about it stay events.
   const eventsByDocument = new Map<string, string[]>();
   const standaloneEvents = knowledge.timeline.filter((event) => {
     const main = event.documents[0];
-    if (!main) return true;
+    if (!main || lookup.documents.get(main)?.date !== event.date) return true;
     eventsByDocument.set(main, [...(eventsByDocument.get(main) ?? []), event.title, ...event.questions]);
     return false;
   });
@@ -151,7 +165,14 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
     });
   }
   for (const event of standaloneEvents) {
-    docs.push({ id: event.id, kind: "event", years: [Number(event.date.slice(0, 4))], prompt: prompt(event.id), phrasings: [event.title, ...event.questions] });
+    docs.push({
+      id: event.id,
+      kind: "event",
+      years: [Number(event.date.slice(0, 4))],
+      prompt: prompt(event.id),
+      phrasings: [event.title, ...event.questions],
+      context: present([event.description, ...event.documents.map(documentName)]),
+    });
   }
   return docs;
 }

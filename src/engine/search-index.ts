@@ -32,6 +32,8 @@ export interface SearchHit {
 export interface PreparedText {
   readonly tokens: readonly string[];
   readonly years: readonly number[];
+  /** About the whole country ("cả nước", "QĐ 749") rather than the province. */
+  readonly national?: boolean;
 }
 
 export interface QueryTerms {
@@ -47,6 +49,9 @@ interface Phrasing {
   readonly doc: number;
   readonly terms: ReadonlySet<string>;
   readonly years: readonly number[];
+  readonly national: boolean;
+  /** Every token, stopwords too: how the phrasing reads, for telling near-equal matches apart. */
+  readonly surface: ReadonlySet<string>;
   weight: number;
 }
 
@@ -67,6 +72,18 @@ const OTHER_YEAR_PENALTY = 0.75;
 const NO_YEAR_PENALTY = 0.9;
 /** A phrasing about a year the question does not name ("mục tiêu 2025" for "mục tiêu") is narrower than asked. */
 const UNASKED_YEAR_PENALTY = 0.85;
+/**
+ * A phrasing about the nation answers a question about the province less well, and the other way round.
+ * Indicators and overviews answer either scope, so they are exempt.
+ */
+const OTHER_SCOPE_PENALTY = 0.9;
+const SCOPED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["goal", "faq", "document", "person", "event"]);
+/** Up to this much is added for reading alike word for word ("DTI là gì" is the FAQ, "DTI" the indicator). */
+const SURFACE_BONUS = 0.02;
+/** Matches scoring below this are never answers or clarify choices. */
+const IRRELEVANT_SCORE = 0.1;
+/** Phrasings this close to the best one are contenders for the surface bonus. */
+const CONTENDER_GAP = 0.3;
 /** On equal scores the thing itself wins over an FAQ or overview that mentions it. */
 const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "event", "topic", "faq"];
 
@@ -100,7 +117,7 @@ export class SearchIndex {
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
         const index = this.phrasings.length;
-        this.phrasings.push({ doc: docIndex, terms, years: prepared.years, weight: 0 });
+        this.phrasings.push({ doc: docIndex, terms, years: prepared.years, national: !!prepared.national, surface: new Set(prepared.tokens), weight: 0 });
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -129,6 +146,19 @@ export class SearchIndex {
       ignoreLocation: true,
       minMatchCharLength: 2,
     });
+  }
+
+  /** Whether every token appears in one of the doc's phrasings or in its context. */
+  mentions(doc: SearchDoc, folded: string): boolean {
+    const terms = this.docTerms[this.docs.indexOf(doc)];
+    return !!terms && folded.split(" ").every((token) => terms.has(token));
+  }
+
+  /** Jaccard similarity of two token sets. */
+  private likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+    let shared = 0;
+    for (const token of a) if (b.has(token)) shared++;
+    return shared / (a.size + b.size - shared);
   }
 
   private weightOf(terms: Iterable<string>): number {
@@ -208,18 +238,27 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);
-    const matched = new Map<number, number>();
-    const docGain = new Map<number, number>();
+    // Dense per-search accumulators: much cheaper than Maps on the hot path.
+    const phrasingGain = new Float64Array(this.phrasings.length);
+    const docGain = new Float64Array(this.docs.length);
+    const touched: number[] = [];
     for (const term of terms) {
       const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? FUZZY_PENALTY : 1);
-      for (const index of this.postings.get(term) ?? []) matched.set(index, (matched.get(index) ?? 0) + gain);
-      for (const doc of this.docPostings.get(term) ?? []) docGain.set(doc, (docGain.get(doc) ?? 0) + gain);
+      for (const index of this.postings.get(term) ?? []) {
+        if (phrasingGain[index] === 0) touched.push(index);
+        phrasingGain[index] = phrasingGain[index]! + gain;
+      }
+      for (const doc of this.docPostings.get(term) ?? []) docGain[doc] = docGain[doc]! + gain;
     }
-    const best = new Map<number, number>();
-    for (const [index, gain] of matched) {
+    const scored: { phrasing: Phrasing; score: number }[] = [];
+    let top = 0;
+    for (const index of touched) {
+      const gain = phrasingGain[index]!;
       const phrasing = this.phrasings[index]!;
-      const elsewhere = (docGain.get(phrasing.doc) ?? gain) - gain;
+      const elsewhere = docGain[phrasing.doc]! - gain;
       const recall = (gain + CONTEXT_WEIGHT * elsewhere) / queryWeight;
+      // With perfect precision the score could reach this much; far below the best it cannot matter.
+      if (((1 + BETA_SQUARED) * recall) / (BETA_SQUARED + recall) < IRRELEVANT_SCORE) continue;
       const precision = gain / phrasing.weight;
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
       for (const number of numbers) {
@@ -230,12 +269,22 @@ export class SearchIndex {
         score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
       }
       if (phrasing.years.some((year) => !question.years.includes(year))) score *= UNASKED_YEAR_PENALTY;
-      if (score > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, score);
+      if (phrasing.national !== !!question.national && SCOPED_KINDS.has(this.docs[phrasing.doc]!.kind)) score *= OTHER_SCOPE_PENALTY;
+      scored.push({ phrasing, score });
+      if (score > top) top = score;
+    }
+    // The surface bonus only reorders near-equal matches, so it is computed for the contenders only.
+    const surface = new Set(question.tokens);
+    const best = new Map<number, number>();
+    for (const { phrasing, score } of scored) {
+      if (score < IRRELEVANT_SCORE) continue;
+      const final = score >= top - CONTENDER_GAP ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) : score;
+      if (final > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, final);
     }
     const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);
     return [...best]
       .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
       .slice(0, limit)
-      .map(([doc, score]) => ({ doc: this.docs[doc]!, score }));
+      .map(([doc, score]) => ({ doc: this.docs[doc]!, score: Math.min(1, score) }));
   }
 }

@@ -2,6 +2,7 @@
 // pillar, small talk and follow-up markers. Works on folded, synonym-expanded text.
 import type { Pillar } from "../knowledge/schema.js";
 import { undoTelex } from "../text/normalize.js";
+import { otherProvinces } from "../text/places.js";
 
 export type SmallTalk = "greeting" | "thanks" | "help" | "about" | "goodbye";
 
@@ -12,6 +13,8 @@ export interface Slots {
   scope?: "province" | "national";
   compare?: boolean;
   pillar?: Pillar;
+  /** "đã đạt chưa", "tiến độ": how far the targets are reached, not what they are. */
+  progress?: boolean;
 }
 
 export interface Understanding {
@@ -25,6 +28,15 @@ export interface Understanding {
   readonly followUp: boolean;
   /** "nguồn ở đâu?" after an answer. */
   readonly asksForSources: boolean;
+  /** Nothing but a request for sources ("nguồn tin ở đâu?"), so it is about the previous answer. */
+  readonly sourcesOnly: boolean;
+  /**
+   * The topic without pillar and goal words: empty when the question only changes slots of the previous
+   * one ("còn kinh tế số?", "mục tiêu năm 2030?").
+   */
+  readonly restText: string;
+  /** Other provinces named ("Đà Nẵng", "Bình Định"): the question is probably about them, not Khánh Hòa. */
+  readonly elsewhere: readonly string[];
   /** A bare number: the user picked one of the numbered suggestions. */
   readonly choice?: number;
 }
@@ -34,21 +46,50 @@ const SINCE = /(?<=^| )tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
 // "đứng đầu cả nước" ranks the province, it does not ask about the nation.
-const NATIONAL = /(?<=^| )(?<!dau )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta)(?= |$)/;
+// Decision 749 is the national programme: its goals are the nation's.
+const NATIONAL = /(?<=^| )(?<!dau )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
 const NATIONAL_STRIPPED = /(?<=^| )(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
 const COMPARE = /(?<=^| )(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so)(?= |$)/;
 const COMPARE_STRIPPED = /(?<=^| )(so sanh|so voi|doi chieu)(?= |$)/g;
+// "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi" and "hoàn thành … chưa" ask about progress.
+const PROGRESS =
+  /(?<=^| )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<=^| )(thi sao|the nao roi|ra sao roi)$/;
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %".
 const QUESTION_PHRASES = /(?<=^| )(phan tram|%)(?= |$)/g;
 const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao)(?= |$)/;
+// What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
+const SOURCE_WORDS =
+  /(?<=^| )(nguon|nguon tin|trich dan|thong tin|tin|so lieu|du lieu|lay|o|tu|dau|ra|can cu|vao|tai lieu|nao|nay|do|vay|a|the|cua|cau tra loi|ban|minh|em)(?= |$)/g;
+// "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
+const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
+const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
 
 const PILLARS: readonly [RegExp, Pillar][] = [
   [/(?<=^| )chinh quyen so(?= |$)/, "chinh-quyen-so"],
   [/(?<=^| )kinh te so(?= |$)/, "kinh-te-so"],
   [/(?<=^| )xa hoi so(?= |$)/, "xa-hoi-so"],
 ];
+
+// Words whose one syllable is also a stopword ("xã hội" / "hỏi", "hồ sơ" / "họ", "nhà nước" / "nhà") are
+// written as one token, so the stopword list does not cut them in half.
+const COMPOUNDS =
+  /(?<=^| )(xa hoi|ho so|ho tro|ho gia|nha nuoc|ban hanh|ban chi|co quan|co so du|muc do|ha tang|tai chinh|noi dung|cung cap|can bo|dau tu|do thi|tu phap)(?= |$)/g;
+const PILLARS_STRIPPED = /(?<=^| )(chinh quyen so|kinh te so|xahoi so)(?= |$)/g;
+const PILLAR_WORDS: Record<Pillar, string> = {
+  chung: "",
+  "chinh-quyen-so": "chinh quyen so",
+  "kinh-te-so": "kinh te so",
+  "xa-hoi-so": "xahoi so",
+};
+
+/** The previous topic asked again for another pillar: "xếp hạng chính quyền số" → "xếp hạng kinh tế số". */
+export function withPillar(topic: string, pillar: Pillar | undefined): string {
+  if (!pillar || pillar === "chung") return topic;
+  const swapped = topic.replace(PILLARS_STRIPPED, PILLAR_WORDS[pillar]);
+  return swapped === topic && !topic.includes(PILLAR_WORDS[pillar]) ? `${topic} ${PILLAR_WORDS[pillar]}` : swapped;
+}
 
 // Small talk is recognised only when the whole message is small talk: a greeting in front of a real question
 // is stripped instead. Words that only address the bot ("bot", "bạn", "ạ", "nhé") may surround it.
@@ -99,23 +140,31 @@ export function understand(folded: string): Understanding {
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
   if (has(text, NATIONAL)) slots.scope = "national";
+  else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, COMPARE)) slots.compare = true;
+  if (has(text, PROGRESS)) slots.progress = true;
   for (const [pattern, pillar] of PILLARS) if (has(text, pattern)) slots.pillar = pillar;
 
   const followUp = has(text, FOLLOW_UP);
   const asksForSources = has(text, SOURCES);
+  const sourcesOnly = asksForSources && strip(strip(text, FOLLOW_UP_STRIPPED), SOURCE_WORDS) === "";
   text = strip(text, YEAR);
   text = strip(text, NOW);
   text = strip(text, NATIONAL_STRIPPED);
   text = strip(text, COMPARE_STRIPPED);
   text = strip(text, FOLLOW_UP_STRIPPED);
   text = strip(text, QUESTION_PHRASES);
+  text = strip(text, PROVINCE).replace(COMPOUNDS, (compound) => compound.replace(" ", ""));
+  const restText = strip(strip(text, GOAL_WORDS), PILLARS_STRIPPED);
   return {
     slots,
     years,
     topicText: text,
     followUp,
     asksForSources,
+    sourcesOnly,
+    restText,
+    elsewhere: otherProvinces(folded),
     ...(smallTalk ? { smallTalk } : {}),
     ...(choice !== undefined ? { choice } : {}),
   };

@@ -8,10 +8,15 @@ export function clean(text: string): string {
   return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
+// A date keeps only its year: "3/6/2020" → "2020", "tháng 11/2025" → "2025". Day and month numbers would
+// otherwise read as numbers the answer must contain.
+const DATE = /(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?![\d/.-])/g;
+const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
+
 /**
  * Lower case without tone or vowel marks, đ → d, punctuation → space: "Nghị quyết 16-NQ/TU" → "nghi quyet 16 nq tu".
  * Letters glued to digits are split ("muc4" → "muc 4", "qd749" → "qd 749", "3va4" → "3 va 4") but "4g" and
- * "5g" stay whole.
+ * "5g" stay whole. A comma between two single digits lists them ("mức 3,4" → "3 4"); others are decimal commas.
  */
 export function fold(text: string): string {
   return text
@@ -19,6 +24,9 @@ export function fold(text: string): string {
     .replace(/\p{M}/gu, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
+    .replace(DATE, "$1")
+    .replace(MONTH_OF_YEAR, "$1")
+    .replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " "))
     .replace(/(\d),(\d)/g, "$1.$2")
     .replace(/[^\p{L}\p{N}%.]+/gu, " ")
     .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
@@ -39,7 +47,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "a ah ak a. ad admin ban bot cho em anh minh toi hoi xin vui long giup voi nhe nha nhi ha ho hen " +
     "la gi the nao nhu sao ra sao bao nhieu nao khong ko k chua co duoc dc da dang se thi ma va hay hoac " +
     "cua ve o tai trong tren duoi den tu voi cac nhung mot nay do kia day ay vay roi luon lam cai viec " +
-    "biet muon can xem noi oi uh um ok okay vs cung nua ai nam"
+    "biet muon can xem noi oi uh um ok okay vs cung nua nam may vao phai dat rieng"
   ).split(" "),
 );
 

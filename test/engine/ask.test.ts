@@ -113,7 +113,27 @@ describe("follow-ups", () => {
   });
 });
 
+describe("conversation context", () => {
+  it("asks the last question again for another pillar or year", () => {
+    const chat = createConversation();
+    expect(engine.ask("thứ hạng chính quyền số của tỉnh trong DTI", chat).entries[0]).toBe("dti-chinh-quyen-so");
+    expect(engine.ask("còn xã hội số?", chat).entries[0]).toBe("dti-xa-hoi-so");
+    expect(engine.ask("mục tiêu của QĐ 749 năm 2025", chat).entries[0]).toMatch(/749/);
+    expect(engine.ask("còn 2030?", chat).entries[0]).toMatch(/2030/);
+  });
+
+  it("answers 'nguồn tin ở đâu' with the sources of the previous answer", () => {
+    const chat = createConversation();
+    engine.ask("kinh tế số chiếm bao nhiêu GDP cả nước", chat);
+    expect(engine.ask("nguồn tin ở đâu", chat).entries).toEqual(["@sources"]);
+  });
+});
+
 describe("not sure and out of scope", () => {
+  it("does not answer about another province", () => {
+    expect(engine.ask("tỷ lệ dịch vụ công mức 4 của Đồng Nai").answered).toBe(false);
+  });
+
   it("refuses out-of-scope questions politely, saying what it covers", () => {
     for (const question of ["thời tiết Nha Trang hôm nay", "giá vàng hôm nay bao nhiêu", "làm căn cước công dân ở đâu", "asdfghjkl"]) {
       const answer = engine.ask(question);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { understand } from "../../src/engine/understand.js";
+import { understand, withPillar } from "../../src/engine/understand.js";
 import { fold } from "../../src/text/normalize.js";
 
 const read = (text: string) => understand(fold(text));
@@ -14,7 +14,7 @@ describe("understand: slots", () => {
   it("recognises 'now' words and removes them from the topic", () => {
     const u = read("tỷ lệ hồ sơ trực tuyến hiện nay?");
     expect(u.slots.now).toBe(true);
-    expect(u.topicText).toBe("ty le ho so truc tuyen");
+    expect(u.topicText).toBe("ty le hoso truc tuyen");
   });
 
   it("recognises the national scope but not 'đứng đầu cả nước'", () => {
@@ -38,6 +38,30 @@ describe("understand: slots", () => {
 
   it("asks for sources", () => {
     expect(read("nguồn ở đâu?").asksForSources).toBe(true);
+    expect(read("số liệu này lấy từ đâu").sourcesOnly).toBe(true);
+    expect(read("nguồn tin về kinh tế số").sourcesOnly).toBe(false);
+  });
+
+  it("tells progress ('đã đạt chưa') from what a target is", () => {
+    expect(read("các chỉ tiêu đã đạt chưa").slots.progress).toBe(true);
+    expect(read("mục tiêu năm 2030 là gì").slots.progress).toBeUndefined();
+  });
+
+  it("reads QĐ 749 as the nation and Khánh Hòa as the province", () => {
+    expect(read("mục tiêu của quyet dinh 749").slots.scope).toBe("national");
+    expect(read("còn Khánh Hòa thì sao").slots.scope).toBe("province");
+  });
+
+  it("names other provinces and keeps compounds whole", () => {
+    expect(read("đà nẵng có đô thị thông minh chưa").elsewhere).toEqual(["da nang"]);
+    expect(read("khánh hòa sáp nhập với ninh thuận").elsewhere).toEqual([]);
+    expect(read("xếp hạng xã hội số").topicText).toBe("xep hang xahoi so");
+  });
+
+  it("leaves only what a follow-up changes besides slots", () => {
+    expect(read("còn kinh tế số?").restText).toBe("");
+    expect(read("mục tiêu 2030?").restText).toBe("");
+    expect(withPillar("xep hang chinh quyen so", "kinh-te-so")).toBe("xep hang kinh te so");
   });
 });
 
