@@ -1,5 +1,6 @@
 // What the search sees: one doc per answerable thing, with the phrasings people would use for it.
 // Knowledge entries bring their own phrasings; the built-in topics (overviews) are phrased here.
+import { formatDate } from "./format.js";
 import type { SearchDoc } from "./search-index.js";
 import type { Lookup } from "./lookup.js";
 import { promptFor } from "./compose/entries.js";
@@ -94,6 +95,11 @@ export const TOPICS: readonly SearchDoc[] = [
   },
 ];
 
+/** People ask by date too: "ngày 19/10/2021 có sự kiện gì". Only full dates are specific enough. */
+function onTheDay(date: string, what: string): string[] {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? [`ngày ${formatDate(date)} ${what}`] : [];
+}
+
 export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
   const { knowledge } = lookup;
   const prompt = (id: string) => promptFor(lookup, id) ?? id;
@@ -152,8 +158,16 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
       kind: "document",
       years: [Number(document.date.slice(0, 4)), document.periodTo, document.vision].filter((y): y is number => y !== undefined),
       prompt: prompt(document.id),
-      phrasings: [document.number, document.title, ...document.aliases, ...document.questions, ...(eventsByDocument.get(document.id) ?? [])],
-      context: present([document.issuer, document.signer, document.summary]),
+      phrasings: [
+        document.number,
+        document.title,
+        ...document.aliases,
+        ...document.questions,
+        ...(eventsByDocument.get(document.id) ?? []),
+        ...onTheDay(document.date, "văn bản nào được ban hành"),
+      ],
+      // The date written out ("19/10/2021") becomes a date token, so "ngày 19/10/2021 có gì" finds it.
+      context: present([document.issuer, document.signer, document.summary, formatDate(document.date)]),
     });
   }
   for (const person of knowledge.people) {
@@ -170,8 +184,8 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
       kind: "event",
       years: [Number(event.date.slice(0, 4))],
       prompt: prompt(event.id),
-      phrasings: [event.title, ...event.questions],
-      context: present([event.description, ...event.documents.map(documentName)]),
+      phrasings: [event.title, ...event.questions, ...onTheDay(event.date, "có sự kiện gì")],
+      context: present([event.description, ...event.documents.map(documentName), formatDate(event.date)]),
     });
   }
   return docs;

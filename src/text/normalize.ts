@@ -8,9 +8,12 @@ export function clean(text: string): string {
   return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
-// A date keeps only its year: "3/6/2020" → "2020", "tháng 11/2025" → "2025". Day and month numbers would
-// otherwise read as numbers the answer must contain.
-const DATE = /(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?![\d/.-])/g;
+// A date becomes its year plus one date token: "3/6/2020" → "2020 20200603", so the year works as a slot and
+// the whole date matches exactly the entries of that day; "tháng 11/2025" → "2025". Loose day and month
+// numbers would otherwise read as numbers the answer must contain.
+const DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/g;
+const dateTokens = (_match: string, day: string, month: string, year: string) =>
+  `${year} ${year}${month.padStart(2, "0")}${day.padStart(2, "0")}`;
 const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
 
 /**
@@ -24,7 +27,7 @@ export function fold(text: string): string {
     .replace(/\p{M}/gu, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
-    .replace(DATE, "$1")
+    .replace(DATE, dateTokens)
     .replace(MONTH_OF_YEAR, "$1")
     .replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " "))
     .replace(/(\d),(\d)/g, "$1.$2")
