@@ -31,8 +31,8 @@ describe("fold", () => {
     expect(fold("tỷ lệ 64,06%")).toBe("ty le 64.06%");
   });
 
-  it("keeps only the year of a date and reads a comma between single digits as a list", () => {
-    expect(fold("ký ngày 3/6/2020")).toBe("ky ngay 2020");
+  it("turns a date into its year and one exact date token, and reads a comma between single digits as a list", () => {
+    expect(fold("ký ngày 3/6/2020")).toBe("ky ngay 2020 20200603");
     expect(fold("tháng 11/2025")).toBe("thang 2025");
     expect(fold("mức 3,4")).toBe("muc 3 4");
     expect(fold("hạng 16/34")).toBe("hang 16 34");
