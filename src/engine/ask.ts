@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { Knowledge } from "../knowledge/schema.js";
-import { clean, fold, hasNoWords, tokens } from "../text/normalize.js";
+import { clean, fold, hasNoWords, STOPWORDS, tokens, undoTelex } from "../text/normalize.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
@@ -31,7 +31,7 @@ export interface Explanation {
   readonly terms: readonly string[];
   readonly unknown: readonly string[];
   readonly slots: Slots;
-  readonly hits: readonly { id: string; score: number }[];
+  readonly hits: readonly { id: string; score: number; unexplained?: number }[];
 }
 
 export interface Engine {
@@ -45,8 +45,18 @@ export const ANSWER_THRESHOLD = 0.55;
 /** Below this, a runner-up closer than MARGIN that is not related to the best match means "not sure". */
 const SURE_THRESHOLD = 0.8;
 const MARGIN = 0.05;
+/** An unsure match the previous answer points to is taken from this score on. */
+const CONVERSATION_THRESHOLD = 0.45;
+/** A runner-up leaving this much more of the question unexplained does not make the best match unsure. */
+const BETTER_EXPLAINED = 0.2;
 /** Between the two thresholds the engine asks "Có phải bạn muốn hỏi…" instead of guessing. */
 export const CLARIFY_THRESHOLD = 0.3;
+/**
+ * When a good part of the question (by word rarity) is not mentioned anywhere in the best doc, that doc
+ * only answers a neighbouring question ("kỹ sư công nghệ thông tin" → the IT index): a higher bar applies.
+ */
+const POORLY_EXPLAINED = 0.33;
+const POORLY_EXPLAINED_THRESHOLD = 0.61;
 const DEFAULT_MAX_QUESTION_LENGTH = 1000;
 const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
 const NOTHING: ReadonlySet<string> = new Set();
@@ -62,6 +72,12 @@ const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
   "trien-khai": "@timeline",
   nguon: "@sources",
 };
+/** How far below an FAQ the indicator or goal it stands for may score and still be preferred. */
+const ITSELF_GAP = 0.1;
+/** "…đạt chưa" asks for a status, which only the indicator or goal itself can give. */
+const PROGRESS_ITSELF_GAP = 0.2;
+/** The status and timeline overviews asked about a year still to come. */
+const FUTURE_STATUS_PENALTY = 0.85;
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
 
@@ -78,11 +94,26 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     tokens: tokens(understanding.topicText),
     years: understanding.slots.year ? [understanding.slots.year] : [],
     national: understanding.slots.scope === "national",
+    province: understanding.slots.scope === "province",
   });
   const index = new SearchIndex(buildSearchDocs(lookup), (text) => {
     const understanding = understand(expand(fold(text)));
     return { tokens: tokens(understanding.topicText), years: understanding.years, national: understanding.slots.scope === "national" };
   });
+  const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word);
+  /**
+   * Telex leftovers ("ddatj chuwa", "hieenj nay") undone before the slots are read, so progress, "now" and
+   * compound words work for them too; a word is only changed when it is unknown and its repair is known.
+   */
+  const untelex = (folded: string) =>
+    folded
+      .split(" ")
+      .map((word) => {
+        if (knownWord(word) || /\d/.test(word)) return word;
+        const repaired = undoTelex(word);
+        return repaired !== word && knownWord(repaired) ? repaired : word;
+      })
+      .join(" ");
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
   const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
@@ -92,7 +123,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING): SearchHit[] {
     const hits = index.search(question, limit);
+    // Nothing has been measured yet for a year still to come: "2030 phải đạt gì" asks for goals, not status.
+    const future = question.years.some((year) => year > now().getFullYear());
     const weigh = (hit: SearchHit) =>
+      (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1);
     return hits.map((hit) => ({ ...hit, score: Math.min(1, hit.score * weigh(hit)) })).sort((a, b) => b.score - a.score);
@@ -243,7 +277,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (hasNoWords(text)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
     if (isCommand(text)) return runCommand(parseCommand(text), conversation);
 
-    const understanding = understand(expand(fold(text)));
+    const understanding = understand(expand(untelex(fold(text))));
     const { slots } = understanding;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
@@ -262,11 +296,31 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     };
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
     const hasTopic = named(understanding.topicText) + understanding.elsewhere.length > 0;
+    // A near-equal indicator or goal that an FAQ stands for is the thing itself: it answers more precisely.
+    const first = hits[0];
+    const itself =
+      first?.doc.kind === "faq"
+        ? hits.find(
+            (hit) =>
+              (hit.doc.kind === "indicator" || hit.doc.kind === "goal") &&
+              relatedTo(first.doc).has(hit.doc.id) &&
+              first.score - hit.score < (slots.progress ? PROGRESS_ITSELF_GAP : ITSELF_GAP),
+          )
+        : undefined;
+    if (itself && !understanding.definitional) {
+      hits.splice(hits.indexOf(itself), 1);
+      hits.unshift({ ...itself, score: first!.score, unexplained: Math.min(itself.unexplained ?? 0, first!.unexplained ?? 0) });
+    }
     const top = hits[0];
     const runnerUp = hits[1];
     const close = (a: SearchHit, b: SearchHit) =>
-      a.score < SURE_THRESHOLD && a.score - b.score < MARGIN && !relatedTo(a.doc).has(b.doc.id) && !relatedTo(b.doc).has(a.doc.id);
-    const confident = top !== undefined && top.score >= ANSWER_THRESHOLD && !(runnerUp && close(top, runnerUp));
+      a.score < SURE_THRESHOLD &&
+      a.score - b.score < MARGIN &&
+      // A runner-up that leaves clearly more of the question unexplained is no real rival.
+      (b.unexplained ?? 0) - (a.unexplained ?? 0) < BETTER_EXPLAINED &&
+      !relatedTo(a.doc).has(b.doc.id) && !relatedTo(b.doc).has(a.doc.id);
+    const bar = (top?.unexplained ?? 0) >= POORLY_EXPLAINED ? POORLY_EXPLAINED_THRESHOLD : ANSWER_THRESHOLD;
+    const confident = top !== undefined && top.score >= bar && !(runnerUp && close(top, runnerUp));
 
     if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };
@@ -275,17 +329,36 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?", "còn kinh tế số?") asks the last
     // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.
     const onlySlots = !hasTopic || (named(understanding.restText) === 0 && understanding.elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
-    const hasTargets = previousDoc?.kind === "indicator" || previousDoc?.kind === "goal" || previousDoc?.kind === "topic";
+    // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
+    const hasTargets =
+      previousDoc?.kind === "indicator" ||
+      previousDoc?.kind === "goal" ||
+      previousDoc?.kind === "topic" ||
+      [...relatedTo(previousDoc)].some((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? ""));
     if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {
       const merged = { ...previous.slots, ...slots };
       const topic = withPillar(previous.topic ?? "", slots.pillar);
-      const again = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" })[0];
+      const againHits = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" });
+      // After an FAQ, a target year asks for the indicator or goal the FAQ stands for.
+      const target =
+        previousDoc.kind === "faq" && slots.year !== undefined
+          ? againHits.find((hit) => (hit.doc.kind === "indicator" || hit.doc.kind === "goal") && hit.score >= ANSWER_THRESHOLD)
+          : undefined;
+      const again = target ?? againHits[0];
       const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
     if (top && confident) {
       const merged = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
       return finish(composeDoc(top.doc, merged, previous?.sourceIds ?? []), top.score, conversation, top.doc, merged, understanding.topicText);
+    }
+    // In a conversation, an unsure match that the previous answer points to is what the user means.
+    const pointedTo = previousDoc
+      ? hits.find((hit) => hit.score >= CONVERSATION_THRESHOLD && relatedTo(previousDoc).has(hit.doc.id))
+      : undefined;
+    if (pointedTo && hits.every((hit) => hit === pointedTo || hit.score < pointedTo.score + MARGIN)) {
+      const merged = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
+      return finish(composeDoc(pointedTo.doc, merged, previous?.sourceIds ?? []), pointedTo.score, conversation, pointedTo.doc, merged, understanding.topicText);
     }
     if (previousDoc && previous && understanding.followUp) {
       const merged = { ...previous.slots, ...slots };
@@ -302,9 +375,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   function explain(question: string): Explanation {
-    const understanding = understand(expand(fold(clean(question))));
+    const understanding = understand(expand(untelex(fold(clean(question)))));
     const { terms, unknown } = index.analyze(prepare(understanding).tokens);
-    const hits = search(prepare(understanding)).map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000 }));
+    const hits = search(prepare(understanding)).map((hit) => ({
+      id: hit.doc.id,
+      score: Math.round(hit.score * 1000) / 1000,
+      unexplained: Math.round((hit.unexplained ?? 0) * 1000) / 1000,
+    }));
     return { terms, unknown, slots: understanding.slots, hits };
   }
 

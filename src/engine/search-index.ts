@@ -26,6 +26,11 @@ export interface SearchDoc {
 export interface SearchHit {
   readonly doc: SearchDoc;
   readonly score: number;
+  /**
+   * The share of the question (by word rarity) that the doc never mentions, in no phrasing and not in its
+   * context: 0 when it explains every known word. Words the index has never seen are not counted here.
+   */
+  readonly unexplained?: number;
 }
 
 /** A text prepared for matching: its topic tokens (stopwords included) and the years it names. */
@@ -34,6 +39,8 @@ export interface PreparedText {
   readonly years: readonly number[];
   /** About the whole country ("cả nước", "QĐ 749") rather than the province. */
   readonly national?: boolean;
+  /** Names the province outright ("Khánh Hòa", "tỉnh mình"): a national phrasing is then a clearly weaker match. */
+  readonly province?: boolean;
 }
 
 export interface QueryTerms {
@@ -77,6 +84,8 @@ const UNASKED_YEAR_PENALTY = 0.85;
  * Indicators and overviews answer either scope, so they are exempt.
  */
 const OTHER_SCOPE_PENALTY = 0.9;
+/** …and weaker still when the question names the province outright. */
+const NAMED_PROVINCE_PENALTY = 0.8;
 const SCOPED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["goal", "faq", "document", "person", "event"]);
 /** Up to this much is added for reading alike word for word ("DTI là gì" is the FAQ, "DTI" the indicator). */
 const SURFACE_BONUS = 0.02;
@@ -146,6 +155,11 @@ export class SearchIndex {
       ignoreLocation: true,
       minMatchCharLength: 2,
     });
+  }
+
+  /** Whether the index has seen this word (in any phrasing or context). */
+  knows(term: string): boolean {
+    return this.idf.has(term);
   }
 
   /** Whether every token appears in one of the doc's phrasings or in its context. */
@@ -269,7 +283,9 @@ export class SearchIndex {
         score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
       }
       if (phrasing.years.some((year) => !question.years.includes(year))) score *= UNASKED_YEAR_PENALTY;
-      if (phrasing.national !== !!question.national && SCOPED_KINDS.has(this.docs[phrasing.doc]!.kind)) score *= OTHER_SCOPE_PENALTY;
+      if (phrasing.national !== !!question.national && SCOPED_KINDS.has(this.docs[phrasing.doc]!.kind)) {
+        score *= phrasing.national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
+      }
       scored.push({ phrasing, score });
       if (score > top) top = score;
     }
@@ -282,9 +298,14 @@ export class SearchIndex {
       if (final > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, final);
     }
     const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);
+    const unexplained = (doc: number) => {
+      let worst = 0;
+      for (const term of terms) if (!this.docTerms[doc]!.has(term)) worst += this.idf.get(term) ?? 0;
+      return worst / queryWeight;
+    };
     return [...best]
       .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
       .slice(0, limit)
-      .map(([doc, score]) => ({ doc: this.docs[doc]!, score: Math.min(1, score) }));
+      .map(([doc, score]) => ({ doc: this.docs[doc]!, score: Math.min(1, score), unexplained: unexplained(doc) }));
   }
 }

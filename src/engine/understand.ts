@@ -26,6 +26,8 @@ export interface Understanding {
   readonly smallTalk?: SmallTalk;
   /** "còn …", "thế còn …", "… thì sao": leans on the previous answer. */
   readonly followUp: boolean;
+  /** Asks what something is ("DTI là gì"): a definition (FAQ, document) beats the indicator's figures. */
+  readonly definitional: boolean;
   /** "nguồn ở đâu?" after an answer. */
   readonly asksForSources: boolean;
   /** Nothing but a request for sources ("nguồn tin ở đâu?"), so it is about the previous answer. */
@@ -64,6 +66,7 @@ const SOURCE_WORDS =
   /(?<=^| )(nguon|nguon tin|trich dan|thong tin|tin|so lieu|du lieu|lay|o|tu|dau|ra|can cu|vao|tai lieu|nao|nay|do|vay|a|the|cua|cau tra loi|ban|minh|em)(?= |$)/g;
 // "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
+const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
 
 const PILLARS: readonly [RegExp, Pillar][] = [
@@ -161,6 +164,7 @@ export function understand(folded: string): Understanding {
     years,
     topicText: text,
     followUp,
+    definitional: has(folded, DEFINITION),
     asksForSources,
     sourcesOnly,
     restText,

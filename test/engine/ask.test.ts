@@ -205,3 +205,42 @@ describe("every suggestion leads somewhere", () => {
     }
   });
 });
+
+describe("calibration", () => {
+  it("reports how much of the question the best doc leaves unexplained", () => {
+    const [hit] = engine.explain("tỷ lệ hồ sơ trực tuyến").hits;
+    expect(hit?.unexplained).toBe(0);
+  });
+
+  it("does not answer a neighbouring question it cannot explain", () => {
+    expect(engine.ask("tỉnh có bao nhiêu lập trình viên công nghệ thông tin").answered).toBe(false);
+  });
+
+  it("after a ranking question, a target year asks for the indicator itself", () => {
+    const conversation = createConversation();
+    expect(["faq-tinh-hinh-ca-nuoc", "egdi"]).toContain(engine.ask("Việt Nam đứng thứ mấy về chính phủ điện tử", conversation).entries[0]);
+    expect(engine.ask("thế năm 2030 thì mục tiêu là gì", conversation).entries[0]).toBe("egdi");
+  });
+
+  it("prefers the indicator an overview FAQ stands for, but a definition for 'là gì'", () => {
+    expect(engine.ask("an ninh mạng Việt Nam năm 2024 đứng hạng mấy").entries[0]).toBe("gci-an-ninh-mang");
+    expect(engine.ask("DTI là gì vậy").entries[0]).toBe("faq-dti-la-gi");
+  });
+});
+
+describe("Telex leftovers", () => {
+  it("still read the progress and 'now' words", () => {
+    expect(engine.explain("chuwx kys soos ddatj chuwa").slots.progress).toBe(true);
+    expect(engine.explain("chuwx kys soos hieenj nay").slots.now).toBe(true);
+    expect(engine.ask("chuwx kys soos ddatj chuwa").entries[0]).toBe("chu-ky-so");
+  });
+});
+
+describe("unsure matches in a conversation", () => {
+  it("take the one the previous answer points to", () => {
+    expect(engine.ask("khi đó ai làm chủ tịch tỉnh").intent).toBe("clarify");
+    const conversation = createConversation();
+    engine.ask("chuyển đổi số hỗ trợ phòng chống covid ra sao", conversation);
+    expect(engine.ask("khi đó ai làm chủ tịch tỉnh", conversation).entries[0]).toBe("nguyen-tan-tuan");
+  });
+});

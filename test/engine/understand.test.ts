@@ -84,3 +84,11 @@ describe("understand: small talk and choices", () => {
     expect(read("2030").choice).toBeUndefined();
   });
 });
+
+describe("definitional questions", () => {
+  it("are told apart from questions about figures", () => {
+    expect(understand("dti la gi").definitional).toBe(true);
+    expect(understand("chuyen doi so nghia la gi").definitional).toBe(true);
+    expect(understand("dti cua tinh hang may").definitional).toBe(false);
+  });
+});
