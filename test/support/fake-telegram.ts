@@ -112,8 +112,15 @@ async function readPayload(request: IncomingMessage, query: URLSearchParams): Pr
   return Object.fromEntries([...form].map(([key, value]) => [key, parseFormValue(value)]));
 }
 
+/** Faults below the API: no answer until the client gives up, or the connection cut without an answer. */
+export type NetworkFault = "hang" | "drop";
+
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
+  /** Knob: false keeps `calls` empty (long load runs); `onCall` still sees every call. */
+  recordCalls = true;
+  /** Called for every call as it is answered (also when not recorded), e.g. to time replies. */
+  onCall: ((call: RecordedCall) => void) | undefined;
   /** What the bot registered with setMyCommands, if anything. */
   commands: unknown;
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
@@ -122,6 +129,7 @@ export class FakeTelegram {
   private readonly chats = new Map<number, Chat>();
   private readonly openCallbackQueries = new Set<string>();
   private readonly failures = new Map<string, { remaining: number; failure: ApiFailure }>();
+  private readonly networkFaults = new Map<string, { remaining: number; fault: NetworkFault }>();
   private readonly wakeups = new Set<() => void>();
   private allowedUpdates: string[] | undefined;
   private nextUpdateId = 1;
@@ -160,6 +168,14 @@ export class FakeTelegram {
   /** The next `times` calls of `method` fail with this error (e.g. 429 with retry_after). */
   failNext(method: string, times: number, failure: ApiFailure): void {
     this.failures.set(method, { remaining: times, failure });
+  }
+
+  /**
+   * The next `times` calls of `method` get no API answer: "hang" holds the request until the client gives up
+   * (nothing is done), "drop" cuts the connection at once (nothing is done).
+   */
+  faultNext(method: string, times: number, fault: NetworkFault): void {
+    this.networkFaults.set(method, { remaining: times, fault });
   }
 
   /** Successful calls of one method, in order. */
@@ -202,12 +218,20 @@ export class FakeTelegram {
     let payload: Payload = {};
     try {
       payload = await readPayload(request, url.searchParams);
+      const fault = this.networkFaults.get(method);
+      if (fault && fault.remaining > 0) {
+        fault.remaining -= 1;
+        this.record({ method, payload, ok: false });
+        if (fault.fault === "drop") request.socket.destroy();
+        // "hang": never answered; the socket stays open until the client aborts or close() cuts it.
+        return;
+      }
       const result = await this.call(method, payload, response);
-      this.calls.push({ method, payload, ok: true });
+      this.record({ method, payload, ok: true });
       reply(200, { ok: true, result });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${String(error)}`);
-      this.calls.push({ method, payload, ok: false });
+      this.record({ method, payload, ok: false });
       reply(apiError.code, {
         ok: false,
         error_code: apiError.code,
@@ -215,6 +239,11 @@ export class FakeTelegram {
         ...(apiError.retryAfter === undefined ? {} : { parameters: { retry_after: apiError.retryAfter } }),
       });
     }
+  }
+
+  private record(call: RecordedCall): void {
+    if (this.recordCalls) this.calls.push(call);
+    this.onCall?.(call);
   }
 
   private async call(method: string, payload: Payload, response: ServerResponse): Promise<unknown> {

@@ -24,7 +24,7 @@ export interface SentText {
   readonly text: string;
 }
 
-type Failure = { method: string; status: number | "reset"; remaining: number };
+type Failure = { method: string; status: number | "reset" | "hang"; remaining: number };
 
 export const hex20 = () => randomBytes(10).toString("hex");
 
@@ -47,6 +47,10 @@ export class FakeZalo {
   webhookOrigin: string | undefined;
 
   readonly calls: RecordedCall[] = [];
+  /** Knob: false keeps `calls` empty (long load runs); `onCall` still sees every call. */
+  recordCalls = true;
+  /** Called for every call as it is answered (also when not recorded), e.g. to time replies. */
+  onCall: ((call: RecordedCall) => void) | undefined;
   webhook: { url: string; secret: string; updatedAt: number } | undefined;
 
   private readonly queue: ZaloUpdate[] = [];
@@ -82,8 +86,11 @@ export class FakeZalo {
     return this.calls.filter((call) => call.method === method).length;
   }
 
-  /** The next `times` calls of `method` ("*" for any) fail with that HTTP status, or a dropped connection. */
-  failNext(method: string, status: number | "reset", times = 1): void {
+  /**
+   * The next `times` calls of `method` ("*" for any) fail with that HTTP status, a dropped connection
+   * ("reset"), or no answer at all until the client gives up ("hang"); none of them is carried out.
+   */
+  failNext(method: string, status: number | "reset" | "hang", times = 1): void {
     this.failures.push({ method, status, remaining: times });
   }
 
@@ -137,9 +144,9 @@ export class FakeZalo {
     const failure = this.failures.find((f) => f.remaining > 0 && (f.method === method || f.method === "*"));
     if (failure) {
       failure.remaining -= 1;
-      if (failure.status === "reset") {
-        this.calls.push({ method, body, status: 0 });
-        request.socket.destroy();
+      if (failure.status === "reset" || failure.status === "hang") {
+        this.record({ method, body, status: 0 });
+        if (failure.status === "reset") request.socket.destroy();
         return;
       }
       return this.fail(response, method, body, failure.status, failure.status === 429 ? "Quota exceeded" : "Internal server error");
@@ -220,14 +227,19 @@ export class FakeZalo {
     return this.queue[this.replayNext++ % this.queue.length];
   }
 
+  private record(call: RecordedCall): void {
+    if (this.recordCalls) this.calls.push(call);
+    this.onCall?.(call);
+  }
+
   private ok(response: ServerResponse, method: string, body: Json, result: unknown): void {
-    this.calls.push({ method, body, status: 200 });
+    this.record({ method, body, status: 200 });
     const envelope = { ok: true, ...(result === undefined ? {} : { result }), ...(this.successErrorCode ? { error_code: 0 } : {}) };
     send(response, 200, envelope);
   }
 
   private fail(response: ServerResponse, method: string, body: Json, status: number, description: string): void {
-    this.calls.push({ method, body, status });
+    this.record({ method, body, status });
     send(response, status, { ok: false, error_code: status, description });
   }
 }

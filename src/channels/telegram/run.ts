@@ -1,12 +1,13 @@
 // Starting and stopping the Telegram channel: command list, then long polling, or a webhook when WEBHOOK_URL
 // is set. main.ts owns the process (signals) and the WebServer (listen/close); this module only uses them.
 import { createHash, randomBytes } from "node:crypto";
-import { GrammyError, webhookCallback, type Bot } from "grammy";
+import { GrammyError, HttpError, type Bot, type Transformer } from "grammy";
 import { BlockedRecipientError } from "../../admin/notifier.js";
 import type { BotCommand } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
-import { sendJson, type WebServer } from "../../server/http-server.js";
+import type { WebServer } from "../../server/http-server.js";
+import { createTelegramWebhook } from "../../server/telegram-webhook.js";
 import { ALLOWED_UPDATES, createTelegramBot, type ChatHandler } from "./bot.js";
 
 export const BOT_COMMANDS: readonly BotCommand[] = [
@@ -71,32 +72,53 @@ async function startWebhook(bot: Bot, webhookUrl: string, configuredSecret: stri
   // Without WEBHOOK_SECRET a fresh one per start is fine: setWebhook below registers it (and the new path).
   const secret = configuredSecret ?? randomBytes(32).toString("base64url");
   const url = telegramWebhookUrl(webhookUrl, secret);
-  // A wrong or missing X-Telegram-Bot-Api-Secret-Token gets 401 from grammY before anything is processed.
-  // A slow update is acknowledged after 10 s rather than failed, or Telegram would deliver it again.
-  const handle = webhookCallback(bot, "http", {
-    secretToken: secret,
-    onTimeout: () => logger.warn("Telegram: an update took over 10 s; acknowledged, still answering"),
-  });
-  const inFlight = new Set<Promise<unknown>>();
+  // Secret header (401), body limit (413), JSON and update shape (400) are checked before grammY sees the
+  // update; a slow update is acknowledged after 10 s rather than failed, or Telegram would deliver it again.
   let stopping = false;
-  server.route(url.pathname, async (request, response) => {
-    // 503 makes Telegram keep the update and deliver it again after the restart.
-    if (stopping) return sendJson(response, 503, { ok: false, error: "stopping" });
-    const task = handle(request, response);
-    inFlight.add(task);
-    try {
-      await task;
-    } finally {
-      inFlight.delete(task);
-    }
-  });
+  const webhook = createTelegramWebhook({ secret, handleUpdate: (update) => bot.handleUpdate(update), isOpen: () => !stopping, logger });
+  server.route(url.pathname, webhook.handler);
   await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
   return {
     mode: "webhook",
     async stop() {
+      // 503 from now on makes Telegram keep new updates and deliver them again after the restart.
       stopping = true;
-      await Promise.allSettled(inFlight);
+      await webhook.drain();
     },
+  };
+}
+
+/** One Bot API request may take this long before it is abandoned and tried again. */
+const API_TIMEOUT_MS = 15_000;
+const NETWORK_ATTEMPTS = 3;
+
+/**
+ * A dropped connection or a request that hangs is tried again, up to three times. auto-retry (installed
+ * first, so it runs inside this) handles 429 and 5xx but not network errors, and grammY's own request
+ * timeout is 500 s. The long poll has its own timeout and is left alone.
+ */
+function retryNetworkFailures(logger: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    if (method === "getUpdates") return prev(method, payload, signal);
+    for (let attempt = 1; ; attempt += 1) {
+      // grammY accepts any signal with addEventListener (it polyfills AbortController on Node).
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
+      const forward = () => controller.abort();
+      if (signal?.aborted) controller.abort();
+      else signal?.addEventListener("abort", forward);
+      try {
+        return await prev(method, payload, controller.signal as unknown as typeof signal);
+      } catch (error) {
+        const timedOut = controller.signal.aborted && !signal?.aborted;
+        if (!(error instanceof HttpError || timedOut) || signal?.aborted || attempt >= NETWORK_ATTEMPTS) throw error;
+        logger.warn({ method, attempt, timedOut }, "Telegram: API request failed on the network; retrying");
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", forward);
+      }
+    }
   };
 }
 
@@ -106,6 +128,7 @@ export async function startTelegram({ config, chat, logger, server }: TelegramOp
   const { webhookUrl } = config;
   if (webhookUrl && !server) throw new Error("Telegram: webhook mode (WEBHOOK_URL) needs the web server");
   const bot = createTelegramBot({ token: config.telegramToken, apiRoot: config.telegramApiRoot, chat, logger });
+  bot.api.config.use(retryNetworkFailures(logger));
   await bot.init();
   // Only the "/" menu depends on it, so a failure is logged rather than fatal.
   await bot.api

@@ -1,30 +1,32 @@
 // The webhook receiver: Zalo POSTs each update with the secret we registered in X-Bot-Api-Secret-Token.
 // Wrong secret → 403 and nothing read; otherwise 200 at once and the update is handled afterwards.
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage } from "node:http";
-import type { Logger } from "../../logger.js";
-import { BodyTooLargeError, readBody, sendJson, type RouteHandler } from "../../server/http-server.js";
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { withLogContext, type Logger } from "../../logger.js";
+import { readJsonBody, secretMatches, sendError, sendJson, type RouteHandler } from "../../server/http-server.js";
 import { isUpdate, unwrapWebhookBody } from "./updates.js";
+
+export { secretMatches };
 
 export const SECRET_HEADER = "x-bot-api-secret-token";
 /** Zalo updates are small; the spec suggests accepting about 1 MiB. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+/** Updates acknowledged but not yet answered; beyond this the webhook answers 503 (memory stays bounded). */
+export const MAX_IN_FLIGHT = 1_000;
 
 export interface WebhookOptions {
   readonly secret: string;
-  /** Called after the 200 has been sent; not awaited. */
-  readonly onUpdate: (update: unknown) => void;
+  /**
+   * Called after the 200 has been sent; not awaited. When it returns a promise, the update counts as in
+   * flight until it settles, and beyond `maxInFlight` new deliveries get 503 instead of queueing without bound.
+   */
+  readonly onUpdate: (update: unknown) => void | Promise<unknown>;
+  /** Default 1,000. */
+  readonly maxInFlight?: number;
   /** False once the channel is stopping or stopped: Zalo gets 503 and may deliver again later. */
   readonly isOpen: () => boolean;
   readonly logger: Logger;
   readonly maxBodyBytes?: number;
-}
-
-const digest = (text: string) => createHash("sha256").update(text).digest();
-
-/** Constant time, and without revealing the length: both sides are hashed to 32 bytes first. */
-export function secretMatches(received: string | string[] | undefined, secret: string): boolean {
-  return typeof received === "string" && timingSafeEqual(digest(received), digest(secret));
 }
 
 /** The route's last path segment: derived from the secret, so the URL is unguessable without revealing it. */
@@ -35,25 +37,46 @@ export function webhookPathSegment(secret: string): string {
 export function createWebhookHandler(options: WebhookOptions): RouteHandler {
   const { logger } = options;
   const maxBytes = options.maxBodyBytes ?? MAX_WEBHOOK_BODY_BYTES;
-  return async (request: IncomingMessage, response) => {
-    if (request.method !== "POST") return sendJson(response, 405, { ok: false });
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
+  let inFlight = 0;
+  const handler = async (request: IncomingMessage, response: ServerResponse) => {
+    // Rules, in order: wrong method 405 · wrong or missing secret 403 (nothing read) · over the limit 413 ·
+    // not JSON 400 · not an update 400 · stopping 503 · otherwise 200 at once, handled afterwards.
+    if (request.method !== "POST") return sendError(response, 405, { allow: "POST" });
     if (!secretMatches(request.headers[SECRET_HEADER], options.secret)) {
       logger.warn("Zalo webhook request with a wrong or missing secret token rejected");
-      return sendJson(response, 403, { ok: false });
+      return sendError(response, 403);
     }
-    // Refused before reading, so the sender gets the 413 (readBody can only cut an over-long stream off).
-    if (Number(request.headers["content-length"]) > maxBytes) return sendJson(response, 413, { ok: false });
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(request, maxBytes)).toString("utf8"));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendJson(response, 413, { ok: false });
-      return sendJson(response, 400, { ok: false });
+    const body = await readJsonBody(request, response, maxBytes);
+    if (!body.ok) {
+      logger.warn({ status: response.statusCode }, "Zalo webhook body rejected");
+      return;
     }
-    const update = unwrapWebhookBody(body);
-    if (!isUpdate(update)) return sendJson(response, 400, { ok: false });
-    if (!options.isOpen()) return sendJson(response, 503, { ok: false });
+    const update = unwrapWebhookBody(body.value);
+    if (!isUpdate(update)) {
+      logger.warn("Zalo webhook body is not an update; rejected");
+      return sendError(response, 400);
+    }
+    if (!options.isOpen()) return sendError(response, 503);
+    if (inFlight >= maxInFlight) {
+      logger.debug({ inFlight }, "Zalo webhook: too many updates in flight; refused with 503 (counted in bot_http_responses_total)");
+      return sendError(response, 503);
+    }
     sendJson(response, 200, { message: "Success" });
-    options.onUpdate(update);
+    const message = update.message;
+    const messageId = typeof message === "object" && message !== null ? (message as { message_id?: unknown }).message_id : undefined;
+    // Every line logged while this update is handled carries its id; the text only at debug level.
+    withLogContext(typeof messageId === "string" ? { updateId: messageId.slice(0, 64) } : {}, () => {
+      logger.debug({ eventName: update.event_name, text: (message as { text?: unknown } | undefined)?.text }, "Zalo update received");
+      const handling = options.onUpdate(update);
+      if (handling instanceof Promise) {
+        inFlight += 1;
+        void handling.then(
+          () => (inFlight -= 1),
+          () => (inFlight -= 1),
+        );
+      }
+    });
   };
+  return Object.assign(handler, { routeOptions: { methods: ["POST"], name: "zalo" } });
 }

@@ -1,0 +1,348 @@
+// npm run bench:load — the real bot process (both channels in webhook mode) under load on loopback, with the
+// fake Telegram and Zalo API servers answering in this process.
+//
+// For each channel: a closed loop (N senders, each posts an update and waits for its reply) for the highest
+// rate, then open loops at fixed rates (default 400/s and the 2,000/s target) for the latency at those rates,
+// then both channels at once. Latency is measured from just before the update is POSTed to the moment the fake API
+// receives the first sendMessage of its reply. Every update goes to its own chat, so each reply is matched
+// to its update; at the end every update must have exactly as many messages as the same question got in a
+// baseline pass (no reply lost, none twice). RSS and CPU of the bot are sampled from /proc.
+//
+// Options: --seconds <per phase, default 10> --rate <updates/s, default 2000> --sustained <updates/s, default 400>
+//          --concurrency <closed-loop senders, default 32> --only tg|zalo|both
+//          --connections <keep-alive sockets, default 40 — Telegram's max_connections> --profile <dir>
+//          --entry <bundle.mjs> (a prebuilt bundle instead of tsx)
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import type { Agent } from "node:http";
+import {
+  cpuSecondsOf,
+  keepAliveAgent,
+  machineCpuSeconds,
+  waitForQuietMachine,
+  mb,
+  post,
+  problemsIn,
+  quantile,
+  ROOT,
+  rssOf,
+  sampleQuestions,
+  sampleRss,
+  sleep,
+  startBot,
+  startFakes,
+  table,
+  telegramTextUpdate,
+  TELEGRAM_SECRET_HEADER,
+  WEBHOOK_SECRET,
+  ZALO_SECRET_HEADER,
+  zaloTextUpdate,
+  type BotProcess,
+} from "./support/harness.js";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    rate: { type: "string", default: "2000" },
+    sustained: { type: "string", default: "400" },
+    concurrency: { type: "string", default: "32" },
+    connections: { type: "string", default: "40" },
+    profile: { type: "string" },
+    only: { type: "string" },
+    entry: { type: "string" },
+  },
+});
+const PHASE_SECONDS = Math.min(Math.max(Number(args.seconds), 1), 120);
+const RATE = Math.min(Math.max(Number(args.rate), 1), 20_000);
+const SUSTAINED = Math.min(Math.max(Number(args.sustained), 1), 20_000);
+const CONCURRENCY = Math.min(Math.max(Number(args.concurrency), 1), 1_000);
+const CONNECTIONS = Math.min(Math.max(Number(args.connections), 1), 1_000);
+/** An open-loop phase stops adding updates while this many wait for their reply (bounds the backlog). */
+const MAX_OUTSTANDING = 2_000;
+/** How long a phase, and the run at the end, waits for the replies still due. */
+const DRAIN_MS = 30_000;
+const REDELIVERIES = 8;
+
+type Channel = "tg" | "zalo";
+
+interface Pending {
+  readonly channel: Channel;
+  readonly question: string;
+  readonly sentAt: number;
+  firstReplyAt?: number;
+  messages: number;
+  resolve?: () => void;
+}
+
+const quiet = await waitForQuietMachine();
+if (quiet >= 0.25) console.log(`note: the machine is busy with other work (${Math.round(quiet * 100)}% of a core); figures will be lower`);
+const fakes = await startFakes();
+fakes.telegram.recordCalls = false;
+fakes.zalo.recordCalls = false;
+// --profile <dir>: the bot writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+// --entry <file.mjs>: run a prebuilt JavaScript bundle instead of `--import tsx src/main.ts`.
+const bot = await startBot(fakes, {
+  ...(args.profile ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] } : {}),
+  ...(args.entry ? { entry: [args.entry], env: { KNOWLEDGE_DIR: `${ROOT}knowledge` } } : {}),
+});
+const questions = await sampleQuestions();
+const pending = new Map<string, Pending>();
+let unmatchedReplies = 0;
+
+function onReply(key: string): void {
+  const entry = pending.get(key);
+  if (!entry) {
+    unmatchedReplies += 1;
+    return;
+  }
+  entry.messages += 1;
+  if (entry.firstReplyAt === undefined) {
+    entry.firstReplyAt = performance.now();
+    entry.resolve?.();
+  }
+}
+fakes.telegram.onCall = (call) => {
+  if (call.method === "sendMessage" && call.ok) onReply(`tg:${String(call.payload.chat_id)}`);
+};
+fakes.zalo.onCall = (call) => {
+  if (call.method === "sendMessage" && call.status === 200) onReply(`zalo:${String(call.body.chat_id)}`);
+};
+
+let sequence = 0;
+const statuses = new Map<string, number>();
+const countStatus = (label: string) => statuses.set(label, (statuses.get(label) ?? 0) + 1);
+
+/**
+ * Posts one update with a fresh chat; `done` resolves when its first reply reached the fake API and the
+ * POST ended.
+ */
+function send(channel: Channel, agent: Agent, question: string): { key: string; done: Promise<void> } {
+  sequence += 1;
+  const id = sequence;
+  const chatId = channel === "tg" ? String(2_000_000_000 + id) : `c${id.toString(16).padStart(19, "0")}`;
+  const key = `${channel}:${chatId}`;
+  const entry: Pending = { channel, question, sentAt: performance.now(), messages: 0 };
+  pending.set(key, entry);
+  const replied = new Promise<void>((resolve) => (entry.resolve = resolve));
+  const body = channel === "tg" ? JSON.stringify(telegramTextUpdate(id, Number(chatId), question)) : JSON.stringify(zaloTextUpdate(`m${id}`, chatId, question));
+  const url = channel === "tg" ? `${bot.origin}${bot.telegramPath}` : `${bot.origin}${bot.zaloPath}`;
+  const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
+  const posted = (async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      const status = await post(url, body, { agent, headers: { [header]: WEBHOOK_SECRET } }).then(
+        (result) => String(result.status),
+        (error: NodeJS.ErrnoException) => error.code ?? error.message,
+      );
+      countStatus(`${channel} ${status}`);
+      // Like the platforms: a 503 or a failed connection is delivered again a little later.
+      if (/^[2-4]\d\d$/.test(status) || attempt >= REDELIVERIES) return;
+      await sleep(250 * attempt);
+    }
+  })();
+  return { key, done: Promise.all([posted, replied]).then(() => undefined) };
+}
+
+interface PhaseResult {
+  readonly name: string;
+  readonly sent: number;
+  readonly replied: number;
+  readonly seconds: number;
+  readonly latencies: number[];
+  readonly botCpu: number;
+  readonly benchCpu: number;
+  readonly peakRss: number;
+  /** CPU used by other processes on the machine during the phase (a shared machine distorts the figures). */
+  readonly otherCpu: number;
+}
+
+async function measure(name: string, run: (keys: Set<string>) => Promise<void>): Promise<PhaseResult> {
+  const keys = new Set<string>();
+  const cpuBefore = (await cpuSecondsOf(bot.child.pid!)) ?? 0;
+  const machineBefore = (await machineCpuSeconds()) ?? 0;
+  const benchBefore = process.cpuUsage();
+  const started = performance.now();
+  const phaseRss = sampleRss(bot.child.pid!);
+  await run(keys);
+  const seconds = (performance.now() - started) / 1000;
+  const { peak: peakRss } = await phaseRss.stop();
+  const cpuAfter = (await cpuSecondsOf(bot.child.pid!)) ?? 0;
+  const bench = process.cpuUsage(benchBefore);
+  const machineAfter = (await machineCpuSeconds()) ?? 0;
+  const latencies: number[] = [];
+  let replied = 0;
+  for (const key of keys) {
+    const entry = pending.get(key)!;
+    if (entry.firstReplyAt !== undefined) {
+      replied += 1;
+      latencies.push(entry.firstReplyAt - entry.sentAt);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    sent: keys.size,
+    replied,
+    seconds,
+    latencies,
+    botCpu: (cpuAfter - cpuBefore) / seconds,
+    benchCpu: (bench.user + bench.system) / 1e6 / seconds,
+    peakRss,
+    otherCpu: Math.max(0, (machineAfter - machineBefore - (cpuAfter - cpuBefore) - (bench.user + bench.system) / 1e6) / seconds),
+  };
+}
+
+let questionIndex = 0;
+const nextQuestion = () => questions[questionIndex++ % questions.length]!;
+
+function tracked(channel: Channel, agent: Agent, keys: Set<string>): Promise<void> {
+  const { key, done } = send(channel, agent, nextQuestion());
+  keys.add(key);
+  return done;
+}
+
+/** N senders, each waiting for its reply before sending again, for `seconds`. */
+function closedLoop(channels: readonly Channel[], concurrency: number, seconds: number, agents: Record<Channel, Agent>) {
+  return async (keys: Set<string>) => {
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, worker) => {
+        const channel = channels[worker % channels.length]!;
+        while (performance.now() < until) await tracked(channel, agents[channel], keys);
+      }),
+    );
+  };
+}
+
+const notes: string[] = [];
+
+/** Updates at a fixed rate regardless of replies (as users would send them), for `seconds`; then waits for the replies. */
+function openLoop(name: string, channels: readonly Channel[], rate: number, seconds: number, agents: Record<Channel, Agent>) {
+  return async (keys: Set<string>) => {
+    const started = performance.now();
+    const inFlight = new Set<Promise<void>>();
+    let sent = 0;
+    let skipped = 0;
+    while (performance.now() - started < seconds * 1000) {
+      const due = Math.floor(((performance.now() - started) / 1000) * rate);
+      while (sent < due) {
+        if (inFlight.size >= MAX_OUTSTANDING) {
+          skipped += 1;
+          sent += 1;
+          continue;
+        }
+        const promise = tracked(channels[sent % channels.length]!, agents[channels[sent % channels.length]!], keys);
+        inFlight.add(promise);
+        void promise.finally(() => inFlight.delete(promise));
+        sent += 1;
+      }
+      await sleep(2);
+    }
+    if (skipped > 0) notes.push(`${name}: ${skipped} updates not sent (over ${MAX_OUTSTANDING} were waiting for a reply)`);
+    await Promise.race([Promise.allSettled([...inFlight]), sleep(DRAIN_MS)]);
+  };
+}
+
+const agents: Record<Channel, Agent> = { tg: keepAliveAgent(CONNECTIONS), zalo: keepAliveAgent(CONNECTIONS) };
+const idleRss = (await rssOf(bot.child.pid!)) ?? 0;
+const rss = sampleRss(bot.child.pid!);
+
+// Baseline: every question once per channel, one at a time — how many messages each answer takes (and warm-up).
+console.log(`bot pid ${bot.child.pid}, port ${bot.port}; ${questions.length} distinct questions; ${PHASE_SECONDS} s per phase`);
+const expected = new Map<string, number>();
+const baselineChannels: Channel[] = args.only === "tg" ? ["tg"] : args.only === "zalo" ? ["zalo"] : ["tg", "zalo"];
+for (const channel of baselineChannels) {
+  const keys = new Set<string>();
+  for (const question of questions) {
+    await tracked(channel, agents[channel], keys);
+  }
+  await sleep(500);
+  for (const key of keys) {
+    const entry = pending.get(key)!;
+    expected.set(`${channel}:${entry.question}`, entry.messages);
+  }
+}
+
+const phases: PhaseResult[] = [];
+// --only tg | zalo | both: run just those phases (for profiling one path).
+const only = args.only;
+const rates = [...new Set([SUSTAINED, RATE])].sort((a, b) => a - b);
+for (const [channel, label] of [["tg", "Telegram"], ["zalo", "Zalo"]] as const) {
+  if (only && only !== channel) continue;
+  phases.push(await measure(`${label}, closed loop, ${CONCURRENCY} senders`, closedLoop([channel], CONCURRENCY, PHASE_SECONDS, agents)));
+  for (const rate of rates) {
+    const name = `${label}, open loop ${rate}/s`;
+    phases.push(await measure(name, openLoop(name, [channel], rate, PHASE_SECONDS, agents)));
+  }
+}
+if (!only || only === "both") {
+  for (const rate of rates) {
+    const name = `both, open loop ${rate}/s (half each)`;
+    phases.push(await measure(name, openLoop(name, ["tg", "zalo"], rate, PHASE_SECONDS, agents)));
+  }
+}
+
+// Let the last replies arrive, then check every update.
+const drainUntil = Date.now() + DRAIN_MS;
+while ([...pending.values()].some((entry) => entry.firstReplyAt === undefined) && Date.now() < drainUntil) await sleep(50);
+await sleep(500);
+const memory = await rss.stop();
+let lost = 0;
+let short = 0;
+let extra = 0;
+for (const entry of pending.values()) {
+  const want = expected.get(`${entry.channel}:${entry.question}`) ?? 1;
+  if (entry.messages === 0) lost += 1;
+  else if (entry.messages < want) short += 1;
+  else if (entry.messages > want) extra += 1;
+}
+
+const metricsText = await fetch(`${bot.origin}/metrics`).then((response) => response.text());
+const stopped = await bot.stop();
+const problems = problemsIn(bot.logLines);
+
+console.log("");
+console.log(
+  table(
+    ["phase", "updates sent", "replied", "updates/s", "p50", "p99", "max", "bot CPU", "bench CPU", "other CPU", "bot RSS peak"],
+    phases.map((phase) => [
+      phase.name,
+      phase.sent,
+      phase.replied,
+      Math.round(phase.replied / phase.seconds),
+      `${quantile(phase.latencies, 0.5).toFixed(2)} ms`,
+      `${quantile(phase.latencies, 0.99).toFixed(2)} ms`,
+      `${(phase.latencies.at(-1) ?? Number.NaN).toFixed(2)} ms`,
+      `${Math.round(phase.botCpu * 100)}%`,
+      `${Math.round(phase.benchCpu * 100)}%`,
+      `${Math.round(phase.otherCpu * 100)}%`,
+      mb(phase.peakRss),
+    ]),
+  ),
+);
+console.log("");
+console.log(
+  table(
+    ["check", "value"],
+    [
+      ["updates sent (baseline + phases)", pending.size],
+      ["replies lost (no message)", lost],
+      ["replies incomplete (fewer messages than baseline)", short],
+      ["replies duplicated (more messages than baseline)", extra],
+      ["replies to no known update", unmatchedReplies],
+      ["HTTP statuses", [...statuses].map(([label, count]) => `${label}: ${count}`).join(", ")],
+      ["bot RSS idle (after start) / peak / end", `${mb(idleRss)} / ${mb(memory.peak)} / ${mb(memory.last)}`],
+      ["bot log lines at error level", problems.errors.length],
+      ["unhandled rejections / exceptions", problems.unhandled.length],
+      ["bot_errors_total", (metricsText.match(/^bot_errors_total.*$/gm) ?? ["?"]).join("; ")],
+      ["SIGTERM → exit", `code ${stopped.code} in ${stopped.ms} ms`],
+      ["cores", `${availableParallelism()} (bot and bench share them)`],
+    ],
+  ),
+);
+for (const note of notes) console.log(`  note: ${note}`);
+for (const line of problems.errors.slice(0, 5)) console.log(`  error: ${line.slice(0, 300)}`);
+agents.tg.destroy();
+agents.zalo.destroy();
+await fakes.close();
+await bot.cleanup();
+process.exitCode = lost + short + extra + problems.unhandled.length === 0 && stopped.code === 0 ? 0 : 1;
