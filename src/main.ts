@@ -39,7 +39,7 @@ async function within(task: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 async function serveBots(config: Config, assistant: Assistant, logger: Logger, metrics: Metrics): Promise<void> {
-  const store = await Store.open({ dataDir: config.dataDir, logger });
+  const store = await Store.open({ dataDir: config.dataDir, logger, retentionDays: config.retentionDays });
   assistant.setRuntimeMeasurements(store.measurements());
   const notifier = new Notifier({ store, logger });
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: config.adminIds, logger });
