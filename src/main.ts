@@ -1,135 +1,8 @@
-// Composition root: configuration → knowledge → assistant → (terminal chat | store, HTTP server, channels).
-import { randomBytes } from "node:crypto";
-import { AdminCommands } from "./admin/admin-commands.js";
-import { Notifier } from "./admin/notifier.js";
+// Composition root: configuration → knowledge → assistant → terminal chat, or the bots when a token is set.
 import { Assistant } from "./assistant.js";
 import { loadKnowledgeOrExit } from "./bootstrap.js";
-import { ChatService } from "./channels/chat-service.js";
 import { runConsole } from "./channels/console.js";
-import { ConfigError, loadDotEnv, readConfig, type Config } from "./config.js";
-import { formatProblem } from "./knowledge/problems.js";
-import { summarizeKnowledge } from "./knowledge/summary.js";
-import { watchKnowledge } from "./knowledge/watch.js";
-import { createLogger, type Logger } from "./logger.js";
-import { serveHealthAndMetrics } from "./server/health.js";
-import { WebServer } from "./server/http-server.js";
-import { Metrics } from "./server/metrics.js";
-import { Store } from "./store/store.js";
-
-/** How long a shutdown waits for the updates under way (and open connections) before it moves on. */
-const SHUTDOWN_GRACE_MS = 8_000;
-/** Last resort: a shutdown that has not finished by then (a hung store write) exits 1. */
-const SHUTDOWN_HARD_LIMIT_MS = 15_000;
-
-interface RunningChannel {
-  readonly name: "telegram" | "zalo";
-  readonly mode: string;
-  /** Set when the channel stopped by itself (Zalo after its token was rejected). */
-  stopped?: boolean;
-  stop(): Promise<void>;
-}
-
-/** Resolves when `task` settles or after `ms`, whichever comes first; true when it settled. */
-async function within(task: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const settled = await Promise.race([task.then(() => true, () => true), expired]);
-  clearTimeout(timer);
-  return settled;
-}
-
-async function serveBots(config: Config, assistant: Assistant, logger: Logger, metrics: Metrics): Promise<void> {
-  const store = await Store.open({ dataDir: config.dataDir, logger, retentionDays: config.retentionDays });
-  assistant.setRuntimeMeasurements(store.measurements());
-  const notifier = new Notifier({ store, logger });
-  const admin = new AdminCommands({ assistant, store, notifier, adminIds: config.adminIds, logger });
-  const chat = new ChatService({ ask: assistant.ask, store, admin, metrics, logger });
-  const server = new WebServer({
-    onError: (error) => {
-      metrics.errors.inc({ channel: "http" });
-      logger.error({ err: error }, "HTTP handler failed");
-    },
-    onResponse: (route, status, seconds) => {
-      metrics.httpResponses.inc({ route, code: String(status) });
-      metrics.httpSeconds.observe(seconds, { route });
-    },
-  });
-  const channels: RunningChannel[] = [];
-  const startedAt = Date.now();
-  let stopping = false;
-  serveHealthAndMetrics(server, {
-    metrics,
-    ready: () => !stopping,
-    // No paths or file names: /healthz may be reachable from outside.
-    health: async () => ({
-      knowledge: { version: assistant.knowledge.version, loadedAt: assistant.knowledge.loadedAt },
-      store: {
-        // "ok" when the last write reached the disk; a corrupt file found at start was moved aside.
-        status: await store.flush().then(() => "ok", () => "write-failed"),
-        ...(store.status.recoveredFrom ? { recoveredFromCorruptFile: true } : {}),
-      },
-      // "webhook" or "polling" while it runs; "stopped" when it gave up (e.g. a rejected token).
-      channels: Object.fromEntries(channels.map((c) => [c.name, c.stopped ? "stopped" : c.mode])),
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    }),
-  });
-  await server.listen(config.port);
-  logger.info({ port: config.port }, "HTTP server listening (webhooks, /healthz, /metrics)");
-
-  if (config.telegramToken) {
-    const { startTelegram } = await import("./channels/telegram/run.js");
-    const telegram = await startTelegram({ config, chat, logger, server });
-    notifier.register("tg", telegram.send);
-    channels.push({ name: "telegram", ...telegram });
-  }
-  if (config.zaloToken) {
-    const { startZalo } = await import("./channels/zalo/run.js");
-    const { seenMessagesInStore } = await import("./channels/zalo/seen-in-store.js");
-    try {
-      const zalo = await startZalo({ config, chat, logger, server, seen: seenMessagesInStore(store, logger) });
-      notifier.register("zalo", zalo.send);
-      const channel: RunningChannel = { name: "zalo", ...zalo };
-      channels.push(channel);
-      void zalo.done.then(() => {
-        if (!stopping) channel.stopped = true;
-      });
-    } catch (error) {
-      // Zalo down or its token refused must not take Telegram down with it.
-      if (channels.length === 0) throw error;
-      logger.error({ err: error }, "Zalo channel did not start; continuing with Telegram only");
-    }
-  }
-
-  const watcher = watchKnowledge(config.knowledgeDir, () => {
-    void assistant.reload().then((result) => {
-      if (result.ok) logger.info({ version: result.knowledge.version }, `knowledge reloaded: ${summarizeKnowledge(result.knowledge)}`);
-      else logger.error({ problems: result.problems.map(formatProblem) }, "knowledge files are invalid; keeping the last good version");
-    });
-  });
-
-  // Stop accepting connections; answer new requests on open connections with 503 (the platforms deliver
-  // those again later); finish the updates under way; close the connections; flush the store; exit 0.
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    const started = Date.now();
-    logger.info({ signal, activeRequests: server.activeRequests }, "shutting down");
-    setTimeout(() => {
-      logger.error("shutdown did not finish in time; exiting");
-      process.exit(1);
-    }, SHUTDOWN_HARD_LIMIT_MS).unref();
-    watcher.close();
-    const closing = server.close(SHUTDOWN_GRACE_MS);
-    const drained = await within(Promise.allSettled(channels.map((channel) => channel.stop())), SHUTDOWN_GRACE_MS);
-    if (!drained) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "updates still under way after the grace period; not waiting for them");
-    await closing;
-    await store.flush().catch((error: unknown) => logger.error({ err: error }, "could not flush the store"));
-    logger.info({ ms: Date.now() - started }, "stopped");
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-}
+import { ConfigError, loadDotEnv, readConfig } from "./config.js";
 
 try {
   loadDotEnv();
@@ -138,27 +11,8 @@ try {
   if (!config.telegramToken && !config.zaloToken) {
     await runConsole({ ask: assistant.ask, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
   } else {
-    const webhookSecret = config.webhookSecret ?? randomBytes(24).toString("base64url");
-    const metrics = new Metrics();
-    const logger = createLogger({
-      level: config.logLevel,
-      secrets: [config.telegramToken, config.zaloToken, webhookSecret],
-      onError: (level) => metrics.logErrors.inc({ level }),
-    });
-    // A promise nobody awaited must not take the process (and every chat) down: log it, count it, go on.
-    process.on("unhandledRejection", (reason) => {
-      metrics.errors.inc({ channel: "process" });
-      logger.error({ err: reason }, "unhandled rejection");
-    });
-    // After an exception nothing is known to be consistent: log it and exit 1 (systemd or Docker restarts).
-    process.on("uncaughtException", (error) => {
-      logger.fatal({ err: error }, "uncaught exception; exiting");
-      process.exit(1);
-    });
-    await serveBots({ ...config, webhookSecret }, assistant, logger, metrics).catch((error: unknown) => {
-      logger.fatal({ err: error }, "could not start the bot");
-      process.exit(1);
-    });
+    const { serve } = await import("./serve.js");
+    await serve(config, assistant);
   }
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
