@@ -105,7 +105,8 @@ export class ChatService {
     this.options.metrics?.latency.observe((performance.now() - started) / 1000);
     this.options.metrics?.answers.inc({ intent: answer.intent });
     if (!answer.answered) this.options.metrics?.fallbacks.inc();
-    await this.record(message, answer);
+    // Not awaited: the reply does not wait for the statistics to reach the disk (record() never rejects).
+    void this.record(message, answer);
 
     const answerId = `${chatKey}:${(++this.answerCounter).toString(36)}`;
     this.remember(answerId, { question: message.text, channel: message.channel, ...(answer.entries[0] ? { entry: answer.entries[0] } : {}) });

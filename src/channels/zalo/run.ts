@@ -99,7 +99,7 @@ export async function startZalo(options: StartZaloOptions): Promise<ZaloChannel>
     const path = `${url.pathname.replace(/\/+$/, "")}/zalo/${webhookPathSegment(secret)}`;
     options.server.route(
       path,
-      createWebhookHandler({ secret, onUpdate: (update) => void bot.handle(update), isOpen: () => !stopping, logger }),
+      createWebhookHandler({ secret, onUpdate: (update) => bot.handle(update), isOpen: () => !stopping, logger }),
     );
     // The route exists before Zalo is told about it, so the first delivery already finds it.
     await client.setWebhook(`${url.origin}${path}`, secret);
