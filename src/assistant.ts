@@ -32,6 +32,8 @@ export class Assistant {
   readonly ask: Ask = (question, conversation) => this.engine.ask(question, conversation);
 
   setRuntimeMeasurements(measurements: readonly RuntimeMeasurementInput[]): void {
+    // At start-up with an empty store there is nothing to merge: keep the engine already built.
+    if (measurements.length === 0 && this.runtime.length === 0) return;
     this.runtime = measurements;
     this.rebuild();
   }
