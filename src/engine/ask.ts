@@ -348,17 +348,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
+    // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
+    const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
     if (top && confident) {
-      const merged = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
-      return finish(composeDoc(top.doc, merged, previous?.sourceIds ?? []), top.score, conversation, top.doc, merged, understanding.topicText);
+      return finish(composeDoc(top.doc, carried, previous?.sourceIds ?? []), top.score, conversation, top.doc, carried, understanding.topicText);
     }
     // In a conversation, an unsure match that the previous answer points to is what the user means.
     const pointedTo = previousDoc
       ? hits.find((hit) => hit.score >= CONVERSATION_THRESHOLD && relatedTo(previousDoc).has(hit.doc.id))
       : undefined;
     if (pointedTo && hits.every((hit) => hit === pointedTo || hit.score < pointedTo.score + MARGIN)) {
-      const merged = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
-      return finish(composeDoc(pointedTo.doc, merged, previous?.sourceIds ?? []), pointedTo.score, conversation, pointedTo.doc, merged, understanding.topicText);
+      return finish(composeDoc(pointedTo.doc, carried, previous?.sourceIds ?? []), pointedTo.score, conversation, pointedTo.doc, carried, understanding.topicText);
     }
     if (previousDoc && previous && understanding.followUp) {
       const merged = { ...previous.slots, ...slots };
