@@ -49,6 +49,9 @@ const MARGIN = 0.05;
 const CONVERSATION_THRESHOLD = 0.45;
 /** A runner-up leaving this much more of the question unexplained does not make the best match unsure. */
 const BETTER_EXPLAINED = 0.2;
+/** A match from this score on that leads every other by CLEAR_LEAD is answered too. */
+const LEAD_THRESHOLD = 0.4;
+const CLEAR_LEAD = 0.1;
 /** Between the two thresholds the engine asks "Có phải bạn muốn hỏi…" instead of guessing. */
 export const CLARIFY_THRESHOLD = 0.3;
 /**
@@ -76,6 +79,8 @@ const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
 const ITSELF_GAP = 0.1;
 /** "…đạt chưa" asks for a status, which only the indicator or goal itself can give. */
 const PROGRESS_ITSELF_GAP = 0.2;
+/** How far below the best match an FAQ may score and still answer a "… là gì" question. */
+const DEFINITION_GAP = 0.02;
 /** The status and timeline overviews asked about a year still to come. */
 const FUTURE_STATUS_PENALTY = 0.85;
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
@@ -171,6 +176,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       case "document": {
         const setsGoals = doc.id === MAIN_RESOLUTION || doc.id === NATIONAL_PROGRAMME;
         if (setsGoals && slots.compare) return composeComparison(ctx);
+        // "NQ16 đạt chưa" asks how its indicators stand.
+        if (doc.id === MAIN_RESOLUTION && slots.progress) return composeStatusAll(ctx);
         // "NQ16 năm 2030" asks for what the resolution wants by then, not for the document.
         if (setsGoals && slots.year !== undefined && goalYears.has(slots.year)) {
           const scope = doc.id === NATIONAL_PROGRAMME ? "national" : slots.scope;
@@ -311,6 +318,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       hits.splice(hits.indexOf(itself), 1);
       hits.unshift({ ...itself, score: first!.score, unexplained: Math.min(itself.unexplained ?? 0, first!.unexplained ?? 0) });
     }
+    // "DTI là gì" asks for the explanation an FAQ gives, not for the indicator's figures.
+    const explaining = understanding.definitional && first && first.doc.kind !== "faq"
+      ? hits.find((hit) => hit.doc.kind === "faq" && relatedTo(hit.doc).has(first.doc.id) && first.score - hit.score <= DEFINITION_GAP)
+      : undefined;
+    if (explaining) {
+      hits.splice(hits.indexOf(explaining), 1);
+      hits.unshift({ ...explaining, score: first!.score });
+    }
     const top = hits[0];
     const runnerUp = hits[1];
     const close = (a: SearchHit, b: SearchHit) =>
@@ -320,7 +335,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (b.unexplained ?? 0) - (a.unexplained ?? 0) < BETTER_EXPLAINED &&
       !relatedTo(a.doc).has(b.doc.id) && !relatedTo(b.doc).has(a.doc.id);
     const bar = (top?.unexplained ?? 0) >= POORLY_EXPLAINED ? POORLY_EXPLAINED_THRESHOLD : ANSWER_THRESHOLD;
-    const confident = top !== undefined && top.score >= bar && !(runnerUp && close(top, runnerUp));
+    // A weaker match far ahead of every other is still the one meant.
+    const clearLead = top !== undefined && (top.unexplained ?? 0) < 0.2 && top.score >= LEAD_THRESHOLD && top.score - (runnerUp?.score ?? 0) >= CLEAR_LEAD;
+    const confident = top !== undefined && ((top.score >= bar && !(runnerUp && close(top, runnerUp))) || clearLead);
 
     if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };

@@ -225,6 +225,19 @@ describe("calibration", () => {
   it("prefers the indicator an overview FAQ stands for, but a definition for 'là gì'", () => {
     expect(engine.ask("an ninh mạng Việt Nam năm 2024 đứng hạng mấy").entries[0]).toBe("gci-an-ninh-mang");
     expect(engine.ask("DTI là gì vậy").entries[0]).toBe("faq-dti-la-gi");
+    // Indicator and FAQ read equally well: "là gì" still wants the explanation.
+    expect(engine.ask("chỉ số DTI là gì").entries[0]).toBe("faq-dti-la-gi");
+  });
+
+  it("answers a weaker match that leads every other by far, and asks when none leads", () => {
+    const sure = engine.ask("đến 31/12/2025 thì nghị quyết 16 hết giai đoạn chưa");
+    expect(sure).toMatchObject({ answered: true, entries: ["tl-2025-12-31-ket-thuc-giai-doan"] });
+    expect(sure.confidence).toBeLessThan(0.55);
+    expect(engine.ask("kế hoạch 2044 ban hành cùng ngày với nghị quyết 48 à").intent).toBe("clarify");
+  });
+
+  it("answers 'NQ16 đạt chưa' with how the indicators stand", () => {
+    expect(engine.ask("nghị quyết 16 đạt chưa").entries[0]).toBe("@status-all");
   });
 });
 

@@ -45,6 +45,7 @@ describe("understand: slots", () => {
   it("tells progress ('đã đạt chưa') from what a target is", () => {
     expect(read("các chỉ tiêu đã đạt chưa").slots.progress).toBe(true);
     expect(read("mục tiêu năm 2030 là gì").slots.progress).toBeUndefined();
+    expect(read("đến năm 2030 tỉnh muốn đạt được những gì").slots.progress).toBeUndefined();
   });
 
   it("reads QĐ 749 as the nation and Khánh Hòa as the province", () => {
