@@ -143,9 +143,10 @@ export function understand(folded: string): Understanding {
   if (years.length > 0 && !has(text, SINCE)) slots.year = Math.max(...years);
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
-  if (has(text, NATIONAL)) slots.scope = "national";
-  else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, COMPARE)) slots.compare = true;
+  // "tỉnh mình so với cả nước" is about the province, measured against the nation.
+  if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
+  else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
   for (const [pattern, pillar] of PILLARS) if (has(text, pattern)) slots.pillar = pillar;
 

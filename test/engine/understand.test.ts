@@ -20,6 +20,8 @@ describe("understand: slots", () => {
   it("recognises the national scope but not 'đứng đầu cả nước'", () => {
     expect(read("còn cả nước?").slots.scope).toBe("national");
     expect(read("kinh tế số của Việt Nam").slots.scope).toBe("national");
+    // The province measured against the nation is still a question about the province.
+    expect(read("kinh tế số tỉnh mình so với cả nước").slots).toMatchObject({ scope: "province", compare: true });
     expect(read("nhóm 20 tỉnh đứng đầu cả nước").slots.scope).toBeUndefined();
   });
 
