@@ -45,13 +45,12 @@ export const ANSWER_THRESHOLD = 0.55;
 /** Below this, a runner-up closer than MARGIN that is not related to the best match means "not sure". */
 const SURE_THRESHOLD = 0.8;
 const MARGIN = 0.05;
+/** Above SURE_THRESHOLD, only two matches of one kind this close are a tie. */
+const TIE = 0.01;
 /** An unsure match the previous answer points to is taken from this score on. */
 const CONVERSATION_THRESHOLD = 0.45;
 /** A runner-up leaving this much more of the question unexplained does not make the best match unsure. */
 const BETTER_EXPLAINED = 0.2;
-/** A match from this score on that leads every other by CLEAR_LEAD is answered too. */
-const LEAD_THRESHOLD = 0.4;
-const CLEAR_LEAD = 0.1;
 /** Between the two thresholds the engine asks "Có phải bạn muốn hỏi…" instead of guessing. */
 export const CLARIFY_THRESHOLD = 0.3;
 /**
@@ -75,8 +74,10 @@ const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
   "trien-khai": "@timeline",
   nguon: "@sources",
 };
-/** How far below an FAQ the indicator or goal it stands for may score and still be preferred. */
+/** How far below an FAQ the indicator or goal it stands for may score and still be preferred… */
 const ITSELF_GAP = 0.1;
+/** …when the FAQ stands for at most this many. */
+const MAX_STOOD_FOR = 3;
 /** "…đạt chưa" asks for a status, which only the indicator or goal itself can give. */
 const PROGRESS_ITSELF_GAP = 0.2;
 /** How far below the best match an FAQ may score and still answer a "… là gì" question. */
@@ -135,6 +136,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1);
     return hits.map((hit) => ({ ...hit, score: Math.min(1, hit.score * weigh(hit)) })).sort((a, b) => b.score - a.score);
+  }
+
+  /** How many indicators and goals an FAQ points to: an overview of many stands for none of them. */
+  function standsFor(doc: SearchDoc): number {
+    return [...relatedTo(doc)].filter((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? "")).length;
   }
 
   function relatedTo(doc: SearchDoc | undefined): ReadonlySet<string> {
@@ -306,7 +312,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A near-equal indicator or goal that an FAQ stands for is the thing itself: it answers more precisely.
     const first = hits[0];
     const itself =
-      first?.doc.kind === "faq"
+      first?.doc.kind === "faq" && standsFor(first.doc) <= MAX_STOOD_FOR
         ? hits.find(
             (hit) =>
               (hit.doc.kind === "indicator" || hit.doc.kind === "goal") &&
@@ -329,15 +335,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const top = hits[0];
     const runnerUp = hits[1];
     const close = (a: SearchHit, b: SearchHit) =>
-      a.score < SURE_THRESHOLD &&
+      // Two of a kind that read alike (three people "giữ chức gì") stay rivals however well they match.
+      (a.score < SURE_THRESHOLD || (a.doc.kind === b.doc.kind && a.score - b.score < TIE)) &&
       a.score - b.score < MARGIN &&
       // A runner-up that leaves clearly more of the question unexplained is no real rival.
       (b.unexplained ?? 0) - (a.unexplained ?? 0) < BETTER_EXPLAINED &&
       !relatedTo(a.doc).has(b.doc.id) && !relatedTo(b.doc).has(a.doc.id);
     const bar = (top?.unexplained ?? 0) >= POORLY_EXPLAINED ? POORLY_EXPLAINED_THRESHOLD : ANSWER_THRESHOLD;
-    // A weaker match far ahead of every other is still the one meant.
-    const clearLead = top !== undefined && (top.unexplained ?? 0) < 0.2 && top.score >= LEAD_THRESHOLD && top.score - (runnerUp?.score ?? 0) >= CLEAR_LEAD;
-    const confident = top !== undefined && ((top.score >= bar && !(runnerUp && close(top, runnerUp))) || clearLead);
+    const confident = top !== undefined && top.score >= bar && !(runnerUp && close(top, runnerUp));
 
     if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };

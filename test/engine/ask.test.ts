@@ -229,11 +229,9 @@ describe("calibration", () => {
     expect(engine.ask("chỉ số DTI là gì").entries[0]).toBe("faq-dti-la-gi");
   });
 
-  it("answers a weaker match that leads every other by far, and asks when none leads", () => {
-    const sure = engine.ask("đến 31/12/2025 thì nghị quyết 16 hết giai đoạn chưa");
-    expect(sure).toMatchObject({ answered: true, entries: ["tl-2025-12-31-ket-thuc-giai-doan"] });
-    expect(sure.confidence).toBeLessThan(0.55);
-    expect(engine.ask("kế hoạch 2044 ban hành cùng ngày với nghị quyết 48 à").intent).toBe("clarify");
+
+  it("asks which one when several of a kind match equally well", () => {
+    expect(engine.ask("ông ấy giữ chức gì").intent).toBe("clarify");
   });
 
   it("answers 'NQ16 đạt chưa' with how the indicators stand", () => {
@@ -251,9 +249,9 @@ describe("Telex leftovers", () => {
 
 describe("unsure matches in a conversation", () => {
   it("take the one the previous answer points to", () => {
-    expect(engine.ask("khi đó ai làm chủ tịch tỉnh").intent).toBe("clarify");
+    expect(engine.ask("lúc đó chủ tịch tỉnh là ai").intent).toBe("clarify");
     const conversation = createConversation();
     engine.ask("chuyển đổi số hỗ trợ phòng chống covid ra sao", conversation);
-    expect(engine.ask("khi đó ai làm chủ tịch tỉnh", conversation).entries[0]).toBe("nguyen-tan-tuan");
+    expect(engine.ask("lúc đó chủ tịch tỉnh là ai", conversation).entries[0]).toBe("nguyen-tan-tuan");
   });
 });
