@@ -3,13 +3,15 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context, type FilterQuery } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { DEFAULT_TELEGRAM_API_ROOT } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
 import { questionFor } from "./addressing.js";
+import { createBotApiFetch } from "./http-fetch.js";
 import { parseButtonData, withoutFeedback } from "./keyboards.js";
 import { sendReply, type ReplyTarget } from "./send-reply.js";
 import { SuggestionMemory } from "./suggestion-memory.js";
-import { withTypingIndicator } from "./typing.js";
+import { withTypingIndicator } from "../typing.js";
 
 /** What the bot needs of ChatService (tests may pass a slower or failing stand-in). */
 export type ChatHandler = Pick<ChatService, "handle" | "feedback">;
@@ -20,6 +22,8 @@ export interface TelegramBotOptions {
   readonly apiRoot?: string;
   readonly chat: ChatHandler;
   readonly logger: Logger;
+  /** Lets the first sendMessage of an update go back in the webhook response (see TELEGRAM_WEBHOOK_REPLY). */
+  readonly webhookReply?: boolean;
   /** Skips getMe at start (tests, or a caller that already knows the bot). */
   readonly botInfo?: UserFromGetMe;
 }
@@ -50,10 +54,16 @@ const NON_TEXT_CONTENT: FilterQuery[] = [
 
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { chat, logger } = options;
+  // grammY joins apiRoot and "/bot<token>/<method>" itself; a trailing slash would double it.
+  const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, "");
   const bot = new Bot(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    // grammY joins apiRoot and "/bot<token>/<method>" itself; a trailing slash would double it.
-    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot.replace(/\/+$/, "") } } : {}),
+    client: {
+      apiRoot,
+      fetch: createBotApiFetch(apiRoot),
+      // Only the answer itself: everything else (typing, callback answers) stays a request whose result is seen.
+      ...(options.webhookReply ? { canUseWebhookReply: (method: string) => method === "sendMessage" } : {}),
+    },
   });
   // Capped, so a long rate limit fails the update (and is logged) instead of blocking polling or outliving
   // the webhook request. auto-retry would retry network errors forever, hence rethrowHttpErrors.
