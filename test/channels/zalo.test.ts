@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ChatService, type IncomingText } from "../../src/channels/chat-service.js";
+import { ChatService, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
 import type { Sleep } from "../../src/channels/zalo/backoff.js";
 import { NON_TEXT_NOTE } from "../../src/channels/zalo/bot.js";
 import { chunkText, ZaloApiError, ZaloClient } from "../../src/channels/zalo/client.js";
@@ -67,7 +67,7 @@ function echoChat(asked: string[]): ChatService {
   });
 }
 
-async function start(options: { chat: ChatService; env?: Record<string, string>; server?: WebServer; apiBase?: string }): Promise<ZaloChannel> {
+async function start(options: { chat: Pick<ChatService, "handle">; env?: Record<string, string>; server?: WebServer; apiBase?: string }): Promise<ZaloChannel> {
   const config = readConfig({ ZALO_BOT_TOKEN: TOKEN, ZALO_API_BASE: options.apiBase ?? fake.baseUrl, DATA_DIR: dataDir, ...options.env });
   const channel = await startZalo({
     config,
@@ -122,7 +122,22 @@ afterEach(async () => {
 });
 
 describe("Zalo channel, polling", () => {
-  it("answers a question with the engine's plain rendering, after a typing action", async () => {
+  it("shows typing while a slow answer is being prepared", async () => {
+    const slow = {
+      handle: async (): Promise<Reply> => {
+        await new Promise((resolve) => setTimeout(resolve, 450));
+        return { kind: "notice", text: "Chậm mà chắc." };
+      },
+    };
+    await start({ chat: slow });
+    await fake.inject(updates.text("muc tieu 2030"));
+    await fake.waitFor(() => fake.sent.length === 1, "the answer");
+    const methods = fake.calls.map((call) => call.method).filter((method) => method !== "getUpdates");
+    expect(methods.slice(-2)).toEqual(["sendChatAction", "sendMessage"]);
+    expect(fake.calls.find((call) => call.method === "sendChatAction")?.body).toEqual({ chat_id: USER, action: "typing" });
+  });
+
+  it("answers a question with the engine's plain rendering, with no typing flash before a quick answer", async () => {
     const channel = await start({ chat: new ChatService({ ask: engine.ask }) });
     expect(channel.mode).toBe("polling");
     await fake.inject(updates.text("muc tieu 2030"));
@@ -131,7 +146,7 @@ describe("Zalo channel, polling", () => {
     expect(fake.sent).toEqual(expected.map((text) => ({ chat_id: USER, text })));
     expect(expected[0]).toContain("2030");
     const methods = fake.calls.map((call) => call.method).filter((method) => method !== "getUpdates");
-    expect(methods).toEqual(["getMe", "getWebhookInfo", "sendChatAction", ...expected.map(() => "sendMessage")]);
+    expect(methods).toEqual(["getMe", "getWebhookInfo", ...expected.map(() => "sendMessage")]);
     expect(fake.calls.find((call) => call.method === "getUpdates")?.body).toEqual({ timeout: "1" });
     // An idle poll (HTTP 408) is "nothing new", not a failure.
     await fake.waitFor(() => fake.calls.some((call) => call.method === "getUpdates" && call.status === 408), "an idle poll");

@@ -3,6 +3,7 @@
 import type { ChatService, Reply } from "../chat-service.js";
 import type { Logger } from "../../logger.js";
 import { renderPlain } from "../../render/plain.js";
+import { withTypingIndicator } from "../typing.js";
 import { isUnauthorized, type ZaloClient } from "./client.js";
 import type { SeenMessages } from "./seen-messages.js";
 import { parseUpdate, type ZaloEvent } from "./updates.js";
@@ -12,7 +13,7 @@ export const NON_TEXT_NOTE =
 
 export interface ZaloBotOptions {
   readonly client: Pick<ZaloClient, "sendMessage" | "sendChatAction">;
-  readonly chat: ChatService;
+  readonly chat: Pick<ChatService, "handle">;
   readonly seen: SeenMessages;
   /** Names a group mention may use (from getMe). */
   readonly botNames: readonly string[];
@@ -65,8 +66,12 @@ export class ZaloBot {
         return;
       }
       const { chatId } = event.incoming;
-      await client.sendChatAction(chatId).catch((error: unknown) => logger.debug({ err: error }, "Zalo typing action failed"));
-      for (const text of replyTexts(await chat.handle(event.incoming))) await client.sendMessage(chatId, text);
+      const reply = await withTypingIndicator(
+        () => chat.handle(event.incoming),
+        () => client.sendChatAction(chatId),
+        (error) => logger.debug({ err: error }, "Zalo typing action failed"),
+      );
+      for (const text of replyTexts(reply)) await client.sendMessage(chatId, text);
     } catch (error) {
       if (isUnauthorized(error)) this.options.onUnauthorized(error);
       else logger.error({ err: error, messageId: event.messageId }, "could not answer a Zalo message");

@@ -32,7 +32,8 @@ export interface ZaloTuning {
 
 export interface StartZaloOptions {
   readonly config: Config;
-  readonly chat: ChatService;
+  /** What the channel needs of ChatService (tests may pass a slower stand-in). */
+  readonly chat: Pick<ChatService, "handle">;
   readonly logger: Logger;
   /** Required in webhook mode: the route is added here; the caller listens. */
   readonly server?: WebServer;

@@ -1,4 +1,5 @@
-// "typing…" only when an answer is not immediate: a quick answer should not flash an indicator first.
+// "typing…" only when an answer is not immediate (both channels): a quick answer should not flash an indicator
+// first, and it saves a request per message.
 
 export const TYPING_DELAY_MS = 300;
 
