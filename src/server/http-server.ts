@@ -120,9 +120,13 @@ export function sendError(response: ServerResponse, status: number, headers: Rea
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-/** Constant time, and without revealing the length: both sides are hashed to 32 bytes first. */
-export function secretMatches(received: string | string[] | undefined, secret: string): boolean {
-  return typeof received === "string" && timingSafeEqual(digest(received), digest(secret));
+/**
+ * A check of a received secret header against `secret`: constant time, and without revealing the length, as
+ * both sides are hashed to 32 bytes first (the expected side once, not on every request).
+ */
+export function secretMatcher(secret: string): (received: string | string[] | undefined) => boolean {
+  const expected = digest(secret);
+  return (received) => typeof received === "string" && timingSafeEqual(digest(received), expected);
 }
 
 export type JsonBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false };

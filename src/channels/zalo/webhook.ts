@@ -3,10 +3,8 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { withLogContext, type Logger } from "../../logger.js";
-import { readJsonBody, secretMatches, sendError, sendJson, type RouteHandler } from "../../server/http-server.js";
+import { readJsonBody, secretMatcher, sendError, sendJson, type RouteHandler } from "../../server/http-server.js";
 import { isUpdate, unwrapWebhookBody } from "./updates.js";
-
-export { secretMatches };
 
 export const SECRET_HEADER = "x-bot-api-secret-token";
 /** Zalo updates are small; the spec suggests accepting about 1 MiB. */
@@ -39,11 +37,12 @@ export function createWebhookHandler(options: WebhookOptions): RouteHandler {
   const maxBytes = options.maxBodyBytes ?? MAX_WEBHOOK_BODY_BYTES;
   const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
   let inFlight = 0;
+  const secretMatches = secretMatcher(options.secret);
   const handler = async (request: IncomingMessage, response: ServerResponse) => {
     // Rules, in order: wrong method 405 · wrong or missing secret 403 (nothing read) · over the limit 413 ·
     // not JSON 400 · not an update 400 · stopping 503 · otherwise 200 at once, handled afterwards.
     if (request.method !== "POST") return sendError(response, 405, { allow: "POST" });
-    if (!secretMatches(request.headers[SECRET_HEADER], options.secret)) {
+    if (!secretMatches(request.headers[SECRET_HEADER])) {
       logger.warn("Zalo webhook request with a wrong or missing secret token rejected");
       return sendError(response, 403);
     }
