@@ -13,6 +13,7 @@
 //    it aside as corrupt). Then the same with the whole bot: kill -9 under load, restart, /healthz store ok.
 //
 // Options: --updates <N per fault and channel, default 20> --kills <default 20>
+//          --webhook-reply (TELEGRAM_WEBHOOK_REPLY=true: a faulted first message is lost, as it would be on Telegram)
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -23,6 +24,7 @@ import { Store } from "../src/store/store.js";
 import {
   keepAliveAgent,
   post,
+  postUpdate,
   problemsIn,
   ROOT,
   sleep,
@@ -39,7 +41,7 @@ import {
 } from "./support/harness.js";
 
 const { values: args } = parseArgs({
-  options: { updates: { type: "string", default: "20" }, kills: { type: "string", default: "20" } },
+  options: { updates: { type: "string", default: "20" }, kills: { type: "string", default: "20" }, "webhook-reply": { type: "boolean", default: false } },
 });
 const N = Math.min(Math.max(Number(args.updates), 1), 200);
 const KILLS = Math.min(Math.max(Number(args.kills), 1), 100);
@@ -93,7 +95,7 @@ async function deliver(bot: BotProcess, byChat: Map<string, Tracked>, channel: C
   const url = `${bot.origin}${channel === "tg" ? bot.telegramPath : bot.zaloPath}`;
   const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
   for (let attempt = 1; attempt <= 5; attempt += 1) {
-    const status = await post(url, body, { agent, headers: { [header]: WEBHOOK_SECRET }, timeoutMs: 60_000 }).then(
+    const status = await postUpdate(fakes, url, body, { agent, headers: { [header]: WEBHOOK_SECRET }, timeoutMs: 60_000 }).then(
       (result) => result.status,
       () => 0,
     );
@@ -118,7 +120,8 @@ const fakes = await startFakes();
 fakes.telegram.recordCalls = false;
 fakes.zalo.recordCalls = false;
 const byChat = collector(fakes);
-const bot = await startBot(fakes);
+const botEnv: Record<string, string> = args["webhook-reply"] ? { TELEGRAM_WEBHOOK_REPLY: "true" } : {};
+const bot = await startBot(fakes, { env: botEnv });
 
 // Baseline: the number of messages each question's answer takes, per channel.
 const expected = new Map<string, number>();
@@ -239,7 +242,7 @@ console.log(`\nbot: SIGTERM → exit code ${stopped.code} in ${stopped.ms} ms; $
 // sent before the process exits) or refused with 503 / a closed connection (the platform delivers it again).
 const shutdownRounds: { accepted: number; answered: number; refused503: number; noConnection: number; code: number | null; ms: number }[] = [];
 for (let round = 0; round < 3; round += 1) {
-  const stopping = await startBot(fakes);
+  const stopping = await startBot(fakes, { env: botEnv });
   const outcomes: Promise<{ key: string; status: number }>[] = [];
   const send = (i: number) => {
     sequence += 1;
@@ -251,7 +254,7 @@ for (let round = 0; round < 3; round += 1) {
     const url = `${stopping.origin}${channel === "tg" ? stopping.telegramPath : stopping.zaloPath}`;
     const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
     outcomes.push(
-      post(url, body, { headers: { [header]: WEBHOOK_SECRET } }).then(
+      postUpdate(fakes, url, body, { headers: { [header]: WEBHOOK_SECRET } }).then(
         (result) => ({ key: `${channel}:${chatId}`, status: result.status }),
         () => ({ key: `${channel}:${chatId}`, status: 0 }),
       ),

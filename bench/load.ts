@@ -11,7 +11,8 @@
 // Options: --seconds <per phase, default 10> --rate <updates/s, default 2000> --sustained <updates/s, default 400>
 //          --concurrency <closed-loop senders, default 32> --only tg|zalo|both
 //          --connections <keep-alive sockets, default 40 — Telegram's max_connections> --profile <dir>
-//          --entry <bundle.mjs> (a prebuilt bundle instead of tsx)
+//          --entry <bundle.mjs> (a prebuilt bundle instead of tsx) --webhook-reply (TELEGRAM_WEBHOOK_REPLY=true)
+//          --node-options="<Node/V8 flags for the bot>" (e.g. --node-options="--max-semi-space-size=4")
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import type { Agent } from "node:http";
@@ -21,7 +22,7 @@ import {
   machineCpuSeconds,
   waitForQuietMachine,
   mb,
-  post,
+  postUpdate,
   problemsIn,
   quantile,
   ROOT,
@@ -50,6 +51,8 @@ const { values: args } = parseArgs({
     profile: { type: "string" },
     only: { type: "string" },
     entry: { type: "string" },
+    "webhook-reply": { type: "boolean", default: false },
+    "node-options": { type: "string" },
   },
 });
 const PHASE_SECONDS = Math.min(Math.max(Number(args.seconds), 1), 120);
@@ -81,9 +84,14 @@ fakes.telegram.recordCalls = false;
 fakes.zalo.recordCalls = false;
 // --profile <dir>: the bot writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
 // --entry <file.mjs>: run a prebuilt JavaScript bundle instead of `--import tsx src/main.ts`.
+const nodeArgs = [...(args["node-options"]?.split(/\s+/).filter(Boolean) ?? []), ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [])];
 const bot = await startBot(fakes, {
-  ...(args.profile ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] } : {}),
-  ...(args.entry ? { entry: [args.entry], env: { KNOWLEDGE_DIR: `${ROOT}knowledge` } } : {}),
+  nodeArgs,
+  ...(args.entry ? { entry: [args.entry] } : {}),
+  env: {
+    ...(args.entry ? { KNOWLEDGE_DIR: `${ROOT}knowledge` } : {}),
+    ...(args["webhook-reply"] ? { TELEGRAM_WEBHOOK_REPLY: "true" } : {}),
+  },
 });
 const questions = await sampleQuestions();
 const pending = new Map<string, Pending>();
@@ -129,7 +137,7 @@ function send(channel: Channel, agent: Agent, question: string): { key: string; 
   const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
   const posted = (async () => {
     for (let attempt = 1; ; attempt += 1) {
-      const status = await post(url, body, { agent, headers: { [header]: WEBHOOK_SECRET } }).then(
+      const status = await postUpdate(fakes, url, body, { agent, headers: { [header]: WEBHOOK_SECRET } }).then(
         (result) => String(result.status),
         (error: NodeJS.ErrnoException) => error.code ?? error.message,
       );
@@ -248,6 +256,7 @@ const rss = sampleRss(bot.child.pid!);
 
 // Baseline: every question once per channel, one at a time — how many messages each answer takes (and warm-up).
 console.log(`bot pid ${bot.child.pid}, port ${bot.port}; ${questions.length} distinct questions; ${PHASE_SECONDS} s per phase`);
+console.log(`bot: ${args.entry ?? "--import tsx src/main.ts"}${nodeArgs.length > 0 ? ` ${nodeArgs.join(" ")}` : ""}; Telegram replies ${args["webhook-reply"] ? "in the webhook response (first message)" : "by sendMessage requests"}`);
 const expected = new Map<string, number>();
 const baselineChannels: Channel[] = args.only === "tg" ? ["tg"] : args.only === "zalo" ? ["zalo"] : ["tg", "zalo"];
 for (const channel of baselineChannels) {

@@ -15,6 +15,7 @@ const optionalUrl = optionalText.pipe(z.url({ message: "phải là một URL đ�
 const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_WEBHOOK_REPLY: optionalText.pipe(z.stringbool({ error: "true hoặc false" }).optional()),
   ZALO_BOT_TOKEN: optionalText,
   ZALO_API_BASE: optionalUrl,
   WEBHOOK_URL: optionalUrl,
@@ -35,6 +36,11 @@ type Env = z.infer<typeof configSchema>;
 export interface Config {
   readonly telegramToken?: string;
   readonly telegramApiRoot: string;
+  /**
+   * Webhook mode: the first message of a reply goes back in the webhook response instead of a sendMessage
+   * request. Half the HTTP exchanges, but a failure of that message (rate limit, bad HTML) is never seen.
+   */
+  readonly telegramWebhookReply: boolean;
   readonly zaloToken?: string;
   readonly zaloApiBase: string;
   /** Public base URL for webhooks; polling when absent. */
@@ -79,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...(value.TELEGRAM_BOT_TOKEN ? { telegramToken: value.TELEGRAM_BOT_TOKEN } : {}),
     telegramApiRoot: value.TELEGRAM_API_ROOT ?? DEFAULT_TELEGRAM_API_ROOT,
+    telegramWebhookReply: value.TELEGRAM_WEBHOOK_REPLY ?? false,
     ...(value.ZALO_BOT_TOKEN ? { zaloToken: value.ZALO_BOT_TOKEN } : {}),
     zaloApiBase: value.ZALO_API_BASE ?? DEFAULT_ZALO_API_BASE,
     ...(value.WEBHOOK_URL ? { webhookUrl: value.WEBHOOK_URL } : {}),

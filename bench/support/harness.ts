@@ -278,6 +278,17 @@ export function post(
   });
 }
 
+/**
+ * POSTs an update to the bot as the platform does. A Bot API call the bot put in the webhook response (Telegram's
+ * webhook reply, TELEGRAM_WEBHOOK_REPLY=true) is handed to the fake Telegram, which carries it out as Telegram
+ * would, so that reply is counted like any other sendMessage.
+ */
+export async function postUpdate(fakes: Fakes, url: string, body: string, options: Parameters<typeof post>[2] = {}): Promise<PostResult> {
+  const result = await post(url, body, options);
+  if (result.status === 200) await fakes.telegram.takeWebhookReply(result.body);
+  return result;
+}
+
 // ── Updates ────────────────────────────────────────────────────────────────
 
 /** A private Telegram text message from a user whose id is also the chat id. */

@@ -6,10 +6,11 @@
 // Rules, in order: wrong method 405 (WebServer) · wrong or missing secret 401 · stopping 503 (Telegram
 // delivers it again later) · body over the limit 413 · not JSON 400 · not an update 400 · otherwise 200,
 // also when handling failed (a poison update must not come back forever; the failure is logged and counted).
+// The 200 may carry one Bot API call as its body (Telegram's "webhook reply"), when the handler uses `reply`.
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import { withLogContext, type Logger } from "../logger.js";
-import { readJsonBody, secretMatches, sendError, sendJson, type RouteHandler } from "./http-server.js";
+import { readJsonBody, secretMatcher, sendError, sendJson, type RouteHandler } from "./http-server.js";
 
 export const TELEGRAM_SECRET_HEADER = "x-telegram-bot-api-secret-token";
 /** Telegram updates are a few kilobytes (a 4096-character message with entities); 1 MiB is plenty. */
@@ -44,10 +45,17 @@ export const telegramUpdate = z
   .refine((update) => Object.keys(update).some((key) => key !== "update_id"), "an update carries one payload")
   .refine((update) => Object.entries(update).every(([key, value]) => key === "update_id" || (typeof value === "object" && value !== null && !Array.isArray(value))));
 
+/**
+ * Answers the webhook request with this JSON body, a Bot API call (`{"method":"sendMessage",…}`) that Telegram
+ * then carries out. False when the request was already answered (acknowledged after `ackAfterMs`, or the
+ * client went away): the call must then be made through the API.
+ */
+export type WebhookReply = (json: string) => boolean;
+
 export interface TelegramWebhookOptions {
   readonly secret: string;
-  /** bot.handleUpdate (after bot.init()). */
-  readonly handleUpdate: (update: Update) => Promise<void>;
+  /** bot.handleUpdate (after bot.init()); `reply` may be used once, for the first API call of the update. */
+  readonly handleUpdate: (update: Update, reply: WebhookReply) => Promise<void>;
   /** False once the channel is stopping: 503, and Telegram keeps the update. */
   readonly isOpen: () => boolean;
   readonly logger: Logger;
@@ -68,10 +76,11 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
   const maxBytes = options.maxBodyBytes ?? MAX_TELEGRAM_BODY_BYTES;
   const ackAfterMs = options.ackAfterMs ?? ACK_AFTER_MS;
   const inFlight = new Set<Promise<void>>();
+  const secretMatches = secretMatcher(options.secret);
 
   const handler: RouteHandler = Object.assign(
     async (request: Parameters<RouteHandler>[0], response: Parameters<RouteHandler>[1]) => {
-      if (!secretMatches(request.headers[TELEGRAM_SECRET_HEADER], options.secret)) {
+      if (!secretMatches(request.headers[TELEGRAM_SECRET_HEADER])) {
         logger.warn("Telegram webhook request with a wrong or missing secret token rejected");
         return sendError(response, 401);
       }
@@ -91,7 +100,13 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
         const kind = Object.keys(update).find((key) => key !== "update_id");
         // Message text only at debug level.
         logger.debug({ kind, text: update.message?.text ?? update.callback_query?.data }, "Telegram update received");
-        const task = options.handleUpdate(update).catch((error: unknown) => {
+        const reply: WebhookReply = (json) => {
+          if (response.headersSent || response.destroyed) return false;
+          response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
+          response.end(json);
+          return true;
+        };
+        const task = options.handleUpdate(update, reply).catch((error: unknown) => {
           logger.error({ err: error }, "Telegram: update could not be handled");
           options.onFailure?.(error);
         });

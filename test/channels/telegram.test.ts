@@ -7,7 +7,7 @@ import { ChatService, type IncomingText, type Reply } from "../../src/channels/c
 import { FloodGuard, SLOW_DOWN_MESSAGE } from "../../src/channels/flood-guard.js";
 import { createTelegramBot, STALE_BUTTON_NOTE, TEXT_ONLY_NOTE, APOLOGY, type ChatHandler } from "../../src/channels/telegram/bot.js";
 import { TOPICS } from "../../src/channels/telegram/keyboards.js";
-import { BOT_COMMANDS, startTelegram, type TelegramChannel } from "../../src/channels/telegram/run.js";
+import { BOT_COMMANDS, startTelegram, webhookReplyEnvelope, type TelegramChannel } from "../../src/channels/telegram/run.js";
 import { readConfig } from "../../src/config.js";
 import type { Answer } from "../../src/engine/answer.js";
 import { createEngine } from "../../src/engine/ask.js";
@@ -371,11 +371,11 @@ describe("Telegram channel over the Bot API (long polling)", () => {
 describe("Telegram channel in webhook mode", () => {
   const SECRET = "test-webhook-secret-0123456789";
 
-  async function startWebhook(): Promise<URL> {
+  async function startWebhook(env: Record<string, string> = {}): Promise<URL> {
     webServer = new WebServer();
     const { port } = await webServer.listen(0, "127.0.0.1");
     channel = await startTelegram({
-      config: config({ WEBHOOK_URL: `http://127.0.0.1:${port}/hooks`, WEBHOOK_SECRET: SECRET }),
+      config: config({ WEBHOOK_URL: `http://127.0.0.1:${port}/hooks`, WEBHOOK_SECRET: SECRET, ...env }),
       chat: new ChatService({ ask: engine.ask }),
       logger,
       server: webServer,
@@ -408,6 +408,34 @@ describe("Telegram channel in webhook mode", () => {
     expect(response.status).toBe(200);
     const sent = fake.succeeded("sendMessage");
     expect(texts(sent)).toEqual(expectedMessages("muc tieu 2030 la gi"));
+  });
+
+  it("with TELEGRAM_WEBHOOK_REPLY the first message comes back in the webhook response, the rest by sendMessage", async () => {
+    const url = await startWebhook({ TELEGRAM_WEBHOOK_REPLY: "true" });
+    const long = engine.ask("muc tieu 2030 la gi", createConversation());
+    const expected = renderTelegram(long);
+    const response = await post(url, { update_id: 4, message: userMessage(LAN_CHAT, { text: "muc tieu 2030 la gi" }) }, SECRET);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(JSON.parse(body)).toMatchObject({ method: "sendMessage", chat_id: LAN_CHAT.id, text: expected[0], parse_mode: "HTML" });
+    // Not a request to the API: only Telegram, reading the response, carries it out.
+    expect(texts(fake.succeeded("sendMessage"))).toEqual(expected.slice(1));
+    await fake.takeWebhookReply(body);
+    expect(texts(fake.succeeded("sendMessage"))).toEqual([...expected.slice(1), expected[0]]);
+    expect(fake.calls.filter((call) => call.method === "sendChatAction")).toEqual([]);
+  });
+
+  it("without TELEGRAM_WEBHOOK_REPLY the webhook response carries no call", async () => {
+    const url = await startWebhook();
+    const response = await post(url, { update_id: 5, message: userMessage(LAN_CHAT, { text: "/help" }) }, SECRET);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(fake.succeeded("sendMessage")).toHaveLength(expectedMessages("/help").length);
+  });
+
+  it("a webhook reply that can no longer be sent in the response (acknowledged late) goes through the API", async () => {
+    const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, chat: new ChatService({ ask: engine.ask }), logger, botInfo: fake.botInfo });
+    await webhookReplyEnvelope(bot, () => false).send(JSON.stringify({ method: "sendMessage", chat_id: LAN_CHAT.id, text: "Trả lời muộn" }));
+    expect(fake.succeeded("sendMessage").map((call) => call.payload)).toEqual([{ chat_id: LAN_CHAT.id, text: "Trả lời muộn" }]);
   });
 
   it("rejects a wrong or missing secret with 401 and processes nothing", async () => {

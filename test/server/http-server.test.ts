@@ -168,6 +168,34 @@ describe("Telegram webhook intake", () => {
     expect(failing.lines.some((line) => line.level === 50 && line.updateId === 7)).toBe(true);
   });
 
+  it("can answer with one Bot API call as the response body (webhook reply), once, and not after a late acknowledgement", async () => {
+    const call = JSON.stringify({ method: "sendMessage", chat_id: 5, text: "Chào bạn" });
+    const outcomes: boolean[] = [];
+    const replying = await intake({
+      handleUpdate: async (_update, reply) => {
+        outcomes.push(reply(call), reply(call));
+      },
+    });
+    const response = await replying.post(JSON.stringify(update));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(await response.text()).toBe(call);
+    expect(outcomes).toEqual([true, false]);
+
+    let lateOutcome: boolean | undefined;
+    const late = await intake({
+      ackAfterMs: 30,
+      handleUpdate: async (_update, reply) => {
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        lateOutcome = reply(call);
+      },
+    });
+    const acknowledged = await late.post(JSON.stringify(update));
+    expect(await acknowledged.json()).toEqual({ ok: true });
+    await late.webhook.drain();
+    expect(lateOutcome).toBe(false);
+  });
+
   it("answers 503 once closed, so Telegram delivers the update again later", async () => {
     const { post, handled } = await intake({ isOpen: () => false });
     expect((await post(JSON.stringify(update))).status).toBe(503);

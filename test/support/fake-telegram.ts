@@ -199,6 +199,28 @@ export class FakeTelegram {
     return this.succeeded(method);
   }
 
+  /**
+   * The body of a webhook response, as Telegram reads it: when it carries a method call (a "webhook reply"),
+   * the call is carried out like an API request, queued failures included, except that nobody sees its
+   * result. `{"ok":true}` and anything else without a method is ignored.
+   */
+  async takeWebhookReply(body: string): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return;
+    }
+    if (typeof parsed !== "object" || parsed === null || typeof (parsed as { method?: unknown }).method !== "string") return;
+    const { method, ...payload } = parsed as Payload & { method: string };
+    try {
+      await this.call(method, payload);
+      this.record({ method, payload, ok: true });
+    } catch {
+      this.record({ method, payload, ok: false });
+    }
+  }
+
   async close(): Promise<void> {
     for (const wake of this.wakeups) wake();
     this.server.closeAllConnections();
@@ -246,7 +268,8 @@ export class FakeTelegram {
     this.onCall?.(call);
   }
 
-  private async call(method: string, payload: Payload, response: ServerResponse): Promise<unknown> {
+  /** `response` is absent for a webhook reply (no long poll can arrive that way). */
+  private async call(method: string, payload: Payload, response?: ServerResponse): Promise<unknown> {
     const failure = this.failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
@@ -256,6 +279,7 @@ export class FakeTelegram {
       case "getMe":
         return this.botInfo;
       case "getUpdates":
+        if (!response) throw badRequest("getUpdates cannot be a webhook reply");
         return this.getUpdates(payload, response);
       case "sendMessage":
         return this.sendMessage(payload);

@@ -7,7 +7,7 @@ import type { BotCommand } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { WebServer } from "../../server/http-server.js";
-import { createTelegramWebhook } from "../../server/telegram-webhook.js";
+import { createTelegramWebhook, type WebhookReply } from "../../server/telegram-webhook.js";
 import { ALLOWED_UPDATES, createTelegramBot, type ChatHandler } from "./bot.js";
 
 export const BOT_COMMANDS: readonly BotCommand[] = [
@@ -68,14 +68,40 @@ async function startPolling(bot: Bot, logger: Logger): Promise<ChannelControl> {
   };
 }
 
-async function startWebhook(bot: Bot, webhookUrl: string, configuredSecret: string | undefined, server: WebServer, logger: Logger): Promise<ChannelControl> {
+/**
+ * grammY's webhook reply envelope over the intake's `reply`. When the request was already answered (an update
+ * acknowledged after the timeout), the call it carried is made through the API instead, so it is not lost.
+ */
+export function webhookReplyEnvelope(bot: Bot, reply: WebhookReply) {
+  return {
+    async send(json: string) {
+      if (reply(json)) return;
+      // canUseWebhookReply admits sendMessage only.
+      const { method: _method, ...payload } = JSON.parse(json) as Parameters<Bot["api"]["raw"]["sendMessage"]>[0] & { method: string };
+      await bot.api.raw.sendMessage(payload);
+    },
+  };
+}
+
+async function startWebhook(
+  bot: Bot,
+  config: Pick<Config, "webhookSecret" | "telegramWebhookReply"> & { webhookUrl: string },
+  server: WebServer,
+  logger: Logger,
+): Promise<ChannelControl> {
+  const { webhookUrl, webhookSecret: configuredSecret } = config;
   // Without WEBHOOK_SECRET a fresh one per start is fine: setWebhook below registers it (and the new path).
   const secret = configuredSecret ?? randomBytes(32).toString("base64url");
   const url = telegramWebhookUrl(webhookUrl, secret);
   // Secret header (401), body limit (413), JSON and update shape (400) are checked before grammY sees the
   // update; a slow update is acknowledged after 10 s rather than failed, or Telegram would deliver it again.
   let stopping = false;
-  const webhook = createTelegramWebhook({ secret, handleUpdate: (update) => bot.handleUpdate(update), isOpen: () => !stopping, logger });
+  const webhook = createTelegramWebhook({
+    secret,
+    handleUpdate: config.telegramWebhookReply ? (update, reply) => bot.handleUpdate(update, webhookReplyEnvelope(bot, reply)) : (update) => bot.handleUpdate(update),
+    isOpen: () => !stopping,
+    logger,
+  });
   server.route(url.pathname, webhook.handler);
   await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
   return {
@@ -127,7 +153,13 @@ export async function startTelegram({ config, chat, logger, server }: TelegramOp
   if (!config.telegramToken) throw new Error("Telegram: TELEGRAM_BOT_TOKEN is not set");
   const { webhookUrl } = config;
   if (webhookUrl && !server) throw new Error("Telegram: webhook mode (WEBHOOK_URL) needs the web server");
-  const bot = createTelegramBot({ token: config.telegramToken, apiRoot: config.telegramApiRoot, chat, logger });
+  const bot = createTelegramBot({
+    token: config.telegramToken,
+    apiRoot: config.telegramApiRoot,
+    chat,
+    logger,
+    webhookReply: Boolean(webhookUrl) && config.telegramWebhookReply,
+  });
   bot.api.config.use(retryNetworkFailures(logger));
   await bot.init();
   // Only the "/" menu depends on it, so a failure is logged rather than fatal.
@@ -136,7 +168,7 @@ export async function startTelegram({ config, chat, logger, server }: TelegramOp
     .catch((error: unknown) => logger.warn({ err: error }, "Telegram: could not register the command list"));
   const channel =
     webhookUrl && server
-      ? await startWebhook(bot, webhookUrl, config.webhookSecret, server, logger)
+      ? await startWebhook(bot, { ...config, webhookUrl }, server, logger)
       : await startPolling(bot, logger);
   logger.info({ bot: bot.botInfo.username, mode: channel.mode }, "Telegram: started");
   return {
