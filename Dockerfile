@@ -1,10 +1,23 @@
-# The bot in a container: Node 20 on Debian slim, production dependencies only (tsx runs the TypeScript),
-# non-root, data in a volume, health checked on /healthz. Build and run:
+# The bot in a container: Node 20 on Debian slim. A build stage compiles src/ to dist/ (plain JavaScript: no
+# tsx at run time, ~25 MB less memory); the image holds production dependencies only, runs non-root, keeps data
+# in a volume and is health checked on /healthz. Build and run:
 #   docker build -t nq16-bot .
 #   docker run -d --name nq16-bot --env-file .env -p 127.0.0.1:8080:8080 -v nq16-data:/data --restart unless-stopped nq16-bot
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY deploy/tsconfig.build.json ./deploy/
+COPY src ./src
+RUN npm run build
+
 FROM node:20-slim
 
+# A young generation of at most 3 × 8 MB instead of 3 × 16 MB: the process stays near 140 MB under load at
+# about the same throughput (npm run bench:load -- --entry dist/main.js --node-options=…).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=8 \
     PORT=8080 \
     DATA_DIR=/data \
     LOG_LEVEL=info
@@ -14,8 +27,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-COPY tsconfig.json ./
-COPY src ./src
+COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
 
 # /data is the only place the bot writes (db.json); the image itself stays read-only for the bot user.
@@ -29,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 
 # node is PID 1 and handles SIGTERM itself: stops accepting, finishes the updates under way, flushes the store.
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]
