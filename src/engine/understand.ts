@@ -28,6 +28,8 @@ export interface Understanding {
   readonly followUp: boolean;
   /** Asks what something is ("DTI là gì"): a definition (FAQ, document) beats the indicator's figures. */
   readonly definitional: boolean;
+  /** "ban hành khi nào", "ra đời năm nào": asks for a date, which documents and events carry. */
+  readonly asksWhen: boolean;
   /** "nguồn ở đâu?" after an answer. */
   readonly asksForSources: boolean;
   /** Nothing but a request for sources ("nguồn tin ở đâu?"), so it is about the previous answer. */
@@ -68,6 +70,7 @@ const SOURCE_WORDS =
 // "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
 const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
+const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may)(?= |$)/;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
 
 const PILLARS: readonly [RegExp, Pillar][] = [
@@ -167,6 +170,7 @@ export function understand(folded: string): Understanding {
     topicText: text,
     followUp,
     definitional: has(folded, DEFINITION),
+    asksWhen: has(folded, WHEN),
     asksForSources,
     sourcesOnly,
     restText,

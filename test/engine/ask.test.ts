@@ -230,6 +230,11 @@ describe("calibration", () => {
   });
 
 
+  it("answers 'ban hành khi nào' with the dated document rather than an FAQ listing it", () => {
+    expect(engine.ask("Kế hoạch CĐS tỉnh Khánh Hòa năm 2025 được ban hành khi nào").entries[0]).toBe("kh-2044");
+    expect(engine.ask("bối cảnh ra đời của nghị quyết 16").entries[0]).toBe("faq-boi-canh-ra-doi");
+  });
+
   it("asks which one when several of a kind match equally well", () => {
     expect(engine.ask("ông ấy giữ chức gì").intent).toBe("clarify");
   });
