@@ -28,6 +28,8 @@ export interface EvaluationSets {
 }
 
 export const EVAL_DIR = new URL("./eval/", import.meta.url);
+/** Questions kept out of all tuning; `npm run eval` reports them apart. */
+export const HOLDOUT_DIR = new URL("./eval/holdout/", import.meta.url);
 
 export async function loadEvaluationSets(dir: URL = EVAL_DIR): Promise<EvaluationSets> {
   const names = await readdir(dir);
