@@ -339,8 +339,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const top = hits[0];
     const runnerUp = hits[1];
     const close = (a: SearchHit, b: SearchHit) =>
-      // Two of a kind that read alike (three people "giữ chức gì") stay rivals however well they match.
-      (a.score < SURE_THRESHOLD || (a.doc.kind === b.doc.kind && a.score - b.score < TIE)) &&
+      // Two of a kind that read alike (three people "giữ chức gì") stay rivals however well they match;
+      // two overviews do not (the goals asked with "đạt chưa" are the status overview).
+      (a.score < SURE_THRESHOLD || (a.doc.kind === b.doc.kind && a.doc.kind !== "topic" && a.score - b.score < TIE)) &&
       a.score - b.score < MARGIN &&
       // A runner-up that leaves clearly more of the question unexplained is no real rival.
       (b.unexplained ?? 0) - (a.unexplained ?? 0) < BETTER_EXPLAINED &&

@@ -237,6 +237,8 @@ describe("calibration", () => {
 
   it("asks which one when several of a kind match equally well", () => {
     expect(engine.ask("ông ấy giữ chức gì").intent).toBe("clarify");
+    // Two overviews are no such tie: asked with "đạt", the goals are the status overview.
+    expect(engine.ask("chỉ tiêu nào đạt, chỉ tiêu nào chưa đạt").entries[0]).toBe("@status-all");
   });
 
   it("answers 'NQ16 đạt chưa' with how the indicators stand", () => {
