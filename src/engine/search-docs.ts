@@ -85,6 +85,9 @@ export const TOPICS: readonly SearchDoc[] = [
       "trong năm tỉnh ban hành những văn bản nào",
       "có gì mới về chuyển đổi số",
       "diễn biến chuyển đổi số qua các năm",
+      "các mốc theo từng năm",
+      "các văn bản theo thứ tự thời gian",
+      "tiến trình chuyển đổi số từ đó đến nay",
     ],
   },
   {
