@@ -21,6 +21,8 @@ export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
   readonly now?: () => Date;
   readonly maxQuestionLength?: number;
+  /** Recent search results kept (default 5,000); 0 turns the cache off. */
+  readonly searchCacheSize?: number;
 }
 
 /** What every channel calls: one question in the context of one chat, one structured answer out. */
@@ -105,10 +107,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     national: understanding.slots.scope === "national",
     province: understanding.slots.scope === "province",
   });
-  const index = new SearchIndex(buildSearchDocs(lookup), (text) => {
-    const understanding = understand(expand(fold(text)));
-    return { tokens: tokens(understanding.topicText), years: understanding.years, national: understanding.slots.scope === "national" };
-  });
+  const index = new SearchIndex(
+    buildSearchDocs(lookup),
+    (text) => {
+      const understanding = understand(expand(fold(text)));
+      return { tokens: tokens(understanding.topicText), years: understanding.years, national: understanding.slots.scope === "national" };
+    },
+    options.searchCacheSize,
+  );
   const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word);
   /**
    * Telex leftovers ("ddatj chuwa", "hieenj nay") undone before the slots are read, so progress, "now" and

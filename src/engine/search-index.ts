@@ -97,6 +97,7 @@ const CONTENDER_GAP = 0.3;
 const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "event", "topic", "faq"];
 
 const isNumber = (token: string) => /^\d+$/.test(token);
+const DEFAULT_CACHE_SIZE = 5_000;
 
 export class SearchIndex {
   private readonly phrasings: Phrasing[] = [];
@@ -110,11 +111,15 @@ export class SearchIndex {
   private readonly maxIdf: number;
   private readonly vocabulary: Fuse<string>;
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
+  /** Recent results: people ask the same few questions over and over, and a search depends on nothing else. */
+  private readonly results = new Map<string, readonly SearchHit[]>();
 
   constructor(
     readonly docs: readonly SearchDoc[],
     /** The engine's text pipeline (fold, synonyms, slot phrases out); the same one runs on questions. */
     prepare: (text: string) => PreparedText,
+    /** How many recent results to keep; 0 searches every time (the speed benchmark's worst case). */
+    private readonly cacheSize = DEFAULT_CACHE_SIZE,
   ) {
     const docFrequency = new Map<string, number>();
     docs.forEach((doc, docIndex) => {
@@ -248,6 +253,21 @@ export class SearchIndex {
 
   /** Best phrasing per doc, scored 0..1; docs sorted best first. */
   search(question: PreparedText, limit = 5): SearchHit[] {
+    if (this.cacheSize === 0) return this.rank(question, limit);
+    const key = `${question.tokens.join(" ")}|${question.years.join(" ")}|${question.national ? 1 : 0}${question.province ? 1 : 0}|${limit}`;
+    let hits = this.results.get(key);
+    if (hits) {
+      // Re-inserted, so the oldest entry is the least recently used one.
+      this.results.delete(key);
+    } else {
+      hits = this.rank(question, limit);
+      if (this.results.size >= this.cacheSize) this.results.delete(this.results.keys().next().value!);
+    }
+    this.results.set(key, hits);
+    return [...hits];
+  }
+
+  private rank(question: PreparedText, limit: number): SearchHit[] {
     const { terms, unknown, repaired } = this.analyze(question.tokens);
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
