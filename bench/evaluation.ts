@@ -170,7 +170,7 @@ export const TARGETS: Thresholds = {
 
 /**
  * What CI enforces: the targets where they are met, and floors just under today's figures where they are not
- * yet (in-scope 91.2%, answered-but-wrong 3.1% on 2026-11-28, session 9), so the figures can only improve.
+ * yet (in-scope 91.5%, answered-but-wrong 3.0% on 2026-11-28, session 9), so the figures can only improve.
  */
 export const CI_FLOORS: Thresholds = { ...TARGETS, inScope: 0.9, answeredButWrong: 0.035 };
 
