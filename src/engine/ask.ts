@@ -293,6 +293,60 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
   }
 
+  /**
+   * Reorders near-equal matches so the more precise answer goes first: the indicator or goal an FAQ stands for
+   * (it is the thing itself), or, for "… là gì", the FAQ that explains the best match.
+   */
+  function preferPreciseMatch(hits: SearchHit[], understanding: Understanding): void {
+    const first = hits[0];
+    if (!first) return;
+    if (understanding.definitional) {
+      // "DTI là gì" asks for the explanation an FAQ gives, not for the indicator's figures.
+      const explaining =
+        first.doc.kind !== "faq"
+          ? hits.find((hit) => hit.doc.kind === "faq" && relatedTo(hit.doc).has(first.doc.id) && first.score - hit.score <= DEFINITION_GAP)
+          : undefined;
+      if (explaining) {
+        hits.splice(hits.indexOf(explaining), 1);
+        hits.unshift({ ...explaining, score: first.score });
+      }
+      return;
+    }
+    const itself =
+      first.doc.kind === "faq" && standsFor(first.doc) <= MAX_STOOD_FOR
+        ? hits.find(
+            (hit) =>
+              (hit.doc.kind === "indicator" || hit.doc.kind === "goal") &&
+              relatedTo(first.doc).has(hit.doc.id) &&
+              first.score - hit.score < (understanding.slots.progress ? PROGRESS_ITSELF_GAP : ITSELF_GAP),
+          )
+        : undefined;
+    if (itself) {
+      hits.splice(hits.indexOf(itself), 1);
+      hits.unshift({ ...itself, score: first.score, unexplained: Math.min(itself.unexplained ?? 0, first.unexplained ?? 0) });
+    }
+  }
+
+  /** Whether the best match is good enough, and far enough ahead of an unrelated runner-up, to answer. */
+  function isConfident(hits: readonly SearchHit[]): boolean {
+    const [top, runnerUp] = hits;
+    if (!top) return false;
+    const bar = (top.unexplained ?? 0) >= POORLY_EXPLAINED ? POORLY_EXPLAINED_THRESHOLD : ANSWER_THRESHOLD;
+    if (top.score < bar) return false;
+    if (!runnerUp) return true;
+    const gap = top.score - runnerUp.score;
+    const rivals =
+      // Two of a kind that read alike (three people "giữ chức gì") stay rivals however well they match;
+      // two overviews do not (the goals asked with "đạt chưa" are the status overview).
+      (top.score < SURE_THRESHOLD || (top.doc.kind === runnerUp.doc.kind && top.doc.kind !== "topic" && gap < TIE)) &&
+      gap < MARGIN &&
+      // A runner-up that leaves clearly more of the question unexplained is no real rival.
+      (runnerUp.unexplained ?? 0) - (top.unexplained ?? 0) < BETTER_EXPLAINED &&
+      !relatedTo(top.doc).has(runnerUp.doc.id) &&
+      !relatedTo(runnerUp.doc).has(top.doc.id);
+    return !rivals;
+  }
+
   function ask(question: string, conversation: Conversation = createConversation()): Answer {
     const text = clean(question);
     if (text === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
@@ -319,41 +373,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     };
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
     const hasTopic = named(understanding.topicText) + understanding.elsewhere.length > 0;
-    // A near-equal indicator or goal that an FAQ stands for is the thing itself: it answers more precisely.
-    const first = hits[0];
-    const itself =
-      first?.doc.kind === "faq" && standsFor(first.doc) <= MAX_STOOD_FOR
-        ? hits.find(
-            (hit) =>
-              (hit.doc.kind === "indicator" || hit.doc.kind === "goal") &&
-              relatedTo(first.doc).has(hit.doc.id) &&
-              first.score - hit.score < (slots.progress ? PROGRESS_ITSELF_GAP : ITSELF_GAP),
-          )
-        : undefined;
-    if (itself && !understanding.definitional) {
-      hits.splice(hits.indexOf(itself), 1);
-      hits.unshift({ ...itself, score: first!.score, unexplained: Math.min(itself.unexplained ?? 0, first!.unexplained ?? 0) });
-    }
-    // "DTI là gì" asks for the explanation an FAQ gives, not for the indicator's figures.
-    const explaining = understanding.definitional && first && first.doc.kind !== "faq"
-      ? hits.find((hit) => hit.doc.kind === "faq" && relatedTo(hit.doc).has(first.doc.id) && first.score - hit.score <= DEFINITION_GAP)
-      : undefined;
-    if (explaining) {
-      hits.splice(hits.indexOf(explaining), 1);
-      hits.unshift({ ...explaining, score: first!.score });
-    }
+    preferPreciseMatch(hits, understanding);
     const top = hits[0];
-    const runnerUp = hits[1];
-    const close = (a: SearchHit, b: SearchHit) =>
-      // Two of a kind that read alike (three people "giữ chức gì") stay rivals however well they match;
-      // two overviews do not (the goals asked with "đạt chưa" are the status overview).
-      (a.score < SURE_THRESHOLD || (a.doc.kind === b.doc.kind && a.doc.kind !== "topic" && a.score - b.score < TIE)) &&
-      a.score - b.score < MARGIN &&
-      // A runner-up that leaves clearly more of the question unexplained is no real rival.
-      (b.unexplained ?? 0) - (a.unexplained ?? 0) < BETTER_EXPLAINED &&
-      !relatedTo(a.doc).has(b.doc.id) && !relatedTo(b.doc).has(a.doc.id);
-    const bar = (top?.unexplained ?? 0) >= POORLY_EXPLAINED ? POORLY_EXPLAINED_THRESHOLD : ANSWER_THRESHOLD;
-    const confident = top !== undefined && top.score >= bar && !(runnerUp && close(top, runnerUp));
+    const confident = isConfident(hits);
 
     if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };
@@ -367,7 +389,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       previousDoc?.kind === "indicator" ||
       previousDoc?.kind === "goal" ||
       previousDoc?.kind === "topic" ||
-      [...relatedTo(previousDoc)].some((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? ""));
+      (previousDoc !== undefined && standsFor(previousDoc) > 0);
     if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {
       const merged = { ...previous.slots, ...slots };
       const topic = withPillar(previous.topic ?? "", slots.pillar);
