@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { Knowledge } from "../knowledge/schema.js";
-import { clean, fold, hasNoWords, STOPWORDS, tokens, undoTelex } from "../text/normalize.js";
+import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
@@ -115,19 +115,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     },
     options.searchCacheSize,
   );
-  const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word);
+  // An abbreviation ("cds") is known too: the expander turns it into indexed words.
+  const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word) || expand(word) !== word;
   /**
-   * Telex leftovers ("ddatj chuwa", "hieenj nay") undone before the slots are read, so progress, "now" and
-   * compound words work for them too; a word is only changed when it is unknown and its repair is known.
+   * Telex leftovers and doubled keys ("ddatj chuwa", "hieenj nay", "kepp") undone before the slots are read,
+   * so progress, "now" and compound words work for them too; a word is only changed when it is unknown and
+   * its repair is known.
    */
   const untelex = (folded: string) =>
     folded
       .split(" ")
-      .map((word) => {
-        if (knownWord(word) || /\d/.test(word)) return word;
-        const repaired = undoTelex(word);
-        return repaired !== word && knownWord(repaired) ? repaired : word;
-      })
+      .map((word) => (knownWord(word) || /\d/.test(word) ? word : (keystrokeRepairs(word).find(knownWord) ?? word)))
       .join(" ");
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));

@@ -168,6 +168,8 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
         ...document.questions,
         ...(eventsByDocument.get(document.id) ?? []),
         ...onTheDay(document.date, "văn bản nào được ban hành"),
+        // Its issuing is the day's event when the timeline event was folded into it.
+        ...(eventsByDocument.has(document.id) ? onTheDay(document.date, "có sự kiện gì") : []),
       ],
       // The date written out ("19/10/2021") becomes a date token, so "ngày 19/10/2021 có gì" finds it.
       context: present([document.issuer, document.signer, document.summary, formatDate(document.date)]),

@@ -3,6 +3,7 @@
 // words typed without a space are repaired exactly; fuse.js proposes a fix for other typos.
 import Fuse from "fuse.js";
 import { STOPWORDS, undoTelex } from "../text/normalize.js";
+import { isJoinedCompound } from "./understand.js";
 
 export interface SearchDoc {
   readonly id: string;
@@ -64,6 +65,8 @@ interface Phrasing {
 
 const FUZZY_PENALTY = 0.8;
 const MIN_FUZZY_LENGTH = 5;
+const MAX_SHORT_TYPO_LENGTH = 4;
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const MAX_FUZZY_SCORE = 0.2;
 /** Recall counts more than precision: every content word of the question must be explained. */
 const BETA_SQUARED = 3;
@@ -195,8 +198,16 @@ export class SearchIndex {
     const cached = this.repairs.get(token);
     if (cached !== undefined) return cached;
     let result: { terms: string[]; fuzzy: boolean } | null = null;
+    if (isJoinedCompound(token)) {
+      this.repairs.set(token, null);
+      return null;
+    }
     const parts = this.split(token);
     if (parts) result = { terms: parts, fuzzy: false };
+    if (!result && token.length <= MAX_SHORT_TYPO_LENGTH && /^[a-z]+$/.test(token)) {
+      const near = this.shortTypoRepair(token);
+      if (near) result = { terms: [near], fuzzy: true };
+    }
     if (!result && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token)) {
       const best = this.vocabulary.search(token, { limit: 1 })[0];
       const close =
@@ -209,6 +220,29 @@ export class SearchIndex {
     if (this.repairs.size > 10_000) this.repairs.clear();
     this.repairs.set(token, result);
     return result;
+  }
+
+  /**
+   * A short syllable with a letter left out or two letters swapped ("nih", "tiu", "bna"): the most common
+   * known word one insertion or one swap away. Dropping a letter is not tried: a shorter syllable is
+   * usually another real word.
+   */
+  private shortTypoRepair(token: string): string | null {
+    let best: string | null = null;
+    const consider = (candidate: string) => {
+      const idf = this.idf.get(candidate);
+      if (candidate.length < 3 || idf === undefined) return;
+      if (best === null || idf < this.idf.get(best)! || (idf === this.idf.get(best) && candidate < best)) best = candidate;
+    };
+    for (let at = 0; at <= token.length; at++) {
+      for (const letter of LETTERS) {
+        // "ngan"/"ngành", "ben"/"bệnh": a final n or c grown into nh, ng or ch is another word, not a typo.
+        if (at === token.length && (letter === "h" || letter === "g")) continue;
+        consider(token.slice(0, at) + letter + token.slice(at));
+      }
+    }
+    for (let at = 0; at + 1 < token.length; at++) consider(token.slice(0, at) + token[at + 1] + token[at] + token.slice(at + 2));
+    return best;
   }
 
   /** "dichvucong" → ["dich", "vu", "cong"] when every part is a known word. */
@@ -319,7 +353,8 @@ export class SearchIndex {
     }
     const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);
     const unexplained = (doc: number) => {
-      let worst = 0;
+      // A word the index has never seen is explained by no doc.
+      let worst = unknown.length * this.maxIdf;
       for (const term of terms) if (!this.docTerms[doc]!.has(term)) worst += this.idf.get(term) ?? 0;
       return worst / queryWeight;
     };

@@ -80,9 +80,19 @@ const PILLARS: readonly [RegExp, Pillar][] = [
 ];
 
 // Words whose one syllable is also a stopword ("xã hội" / "hỏi", "hồ sơ" / "họ", "nhà nước" / "nhà") are
-// written as one token, so the stopword list does not cut them in half.
-const COMPOUNDS =
-  /(?<=^| )(xa hoi|ho so|ho tro|ho gia|nha nuoc|ban hanh|ban chi|co quan|co so du|muc do|ha tang|tai chinh|noi dung|cung cap|can bo|dau tu|do thi|tu phap)(?= |$)/g;
+// written as one token, so the stopword list does not cut them in half; so are words whose syllables alone
+// would match something else ("kỹ sư" is neither "ký số" nor "sự kiện").
+const COMPOUND_WORDS = [
+  "ky su", "xa hoi", "ho so", "ho tro", "ho gia", "nha nuoc", "ban hanh", "ban chi", "co quan", "co so du",
+  "muc do", "ha tang", "tai chinh", "noi dung", "cung cap", "can bo", "dau tu", "do thi", "tu phap",
+];
+const COMPOUNDS = new RegExp(`(?<=^| )(${COMPOUND_WORDS.join("|")})(?= |$)`, "g");
+const JOINED_COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS.map((words) => words.replace(" ", "")));
+
+/** A token understand() made of two words ("kysu"): the search must not split it back into them. */
+export function isJoinedCompound(token: string): boolean {
+  return JOINED_COMPOUNDS.has(token);
+}
 const PILLARS_STRIPPED = /(?<=^| )(chinh quyen so|kinh te so|xahoi so)(?= |$)/g;
 const PILLAR_WORDS: Record<Pillar, string> = {
   chung: "",

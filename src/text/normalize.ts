@@ -60,6 +60,8 @@ export function hasNoWords(text: string): boolean {
 }
 
 const TELEX_TONE_KEYS = /^(.{2,}?)[sfrxj]$/;
+/** Some input methods take the tone key before the final consonant: "hajn", "quyeest". */
+const TELEX_INNER_TONE_KEY = /^(.*[aeiouy])[sfrxj](ch|ng|nh|[cmnpt])$/;
 
 /**
  * Undo Telex keystrokes left in the text when the input method was off ("nghij quyeets" → "nghi quyet").
@@ -72,7 +74,16 @@ export function undoTelex(word: string): string {
     .replace(/ee/g, "e")
     .replace(/oo|ow/g, "o")
     .replace(/uw/g, "u");
-  const toneKey = TELEX_TONE_KEYS.exec(result);
-  if (toneKey?.[1]) result = toneKey[1];
+  const toneKey = TELEX_TONE_KEYS.exec(result) ?? TELEX_INNER_TONE_KEY.exec(result);
+  if (toneKey?.[1]) result = toneKey[1] + (toneKey[2] ?? "");
   return result.replace(/w$/, "");
+}
+
+/**
+ * What an unknown word may have been meant as, most likely first: Telex keystrokes undone, a key pressed
+ * twice ("kepp", "nghiij"), or both ("keess hoachj").
+ */
+export function keystrokeRepairs(word: string): string[] {
+  const single = word.replace(/(\p{L})\1+/gu, "$1");
+  return [...new Set([undoTelex(word), single, undoTelex(single)])].filter((candidate) => candidate !== word);
 }

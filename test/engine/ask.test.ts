@@ -252,6 +252,35 @@ describe("Telex leftovers", () => {
     expect(engine.explain("chuwx kys soos hieenj nay").slots.now).toBe(true);
     expect(engine.ask("chuwx kys soos ddatj chuwa").entries[0]).toBe("chu-ky-so");
   });
+
+  it("and keys pressed twice or a tone key before the final consonant are undone", () => {
+    expect(engine.explain("muc tieu kepp").terms).toContain("kep");
+    expect(engine.explain("vi sao co nghi quyeest 16").terms).toContain("quyet");
+    expect(engine.explain("hajn chees cuar chuyeenr ddooir soos").terms).toEqual(expect.arrayContaining(["han", "che", "chuyen", "doi", "so"]));
+    // An abbreviation is a known word too: "cdss" is "cđs".
+    expect(engine.ask("muc tieu quoc gia 2025 ve cdss").entries[0]).toMatch(/749-2025|qd749-muc-tieu-2025/);
+  });
+});
+
+describe("short typos", () => {
+  it("are repaired by one missing letter or two swapped ones, but a final n is not grown into nh", () => {
+    expect(engine.explain("an toan an nih mang").terms).toContain("ninh");
+    expect(engine.explain("ngan sach tinh").terms).not.toContain("nganh");
+  });
+});
+
+describe("words the knowledge has never seen", () => {
+  it("count as unexplained, so a question about them is not answered with a neighbour", () => {
+    expect(engine.ask("tinh co bao nhieu ky su cong nghe thong tin").answered).toBe(false);
+    expect(engine.ask("chỉ số PCI của khánh hòa năm 2024 xếp thứ mấy").answered).toBe(false);
+  });
+});
+
+describe("a full date", () => {
+  it("finds the event of that day, also when it was folded into its document", () => {
+    expect(engine.ask("ngay 19/10/2021 co su kien gi").entries[0]).toBe("nq-16");
+    expect(engine.ask("ngày 3/6/2020 có sự kiện gì liên quan chuyển đổi số").entries[0]).toBe("qd-749");
+  });
 });
 
 describe("unsure matches in a conversation", () => {

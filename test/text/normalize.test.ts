@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clean, fold, hasNoWords, undoTelex } from "../../src/text/normalize.js";
+import { clean, fold, hasNoWords, keystrokeRepairs, undoTelex } from "../../src/text/normalize.js";
 import { createSynonymExpander } from "../../src/text/synonyms.js";
 
 describe("clean", () => {
@@ -49,6 +49,16 @@ describe("undoTelex", () => {
     expect(undoTelex("nghij")).toBe("nghi");
     expect(undoTelex("quyeets")).toBe("quyet");
     expect(undoTelex("ddooi")).toBe("doi");
+    expect(undoTelex("hajn")).toBe("han");
+  });
+});
+
+describe("keystrokeRepairs", () => {
+  it("offers Telex undone, doubled keys collapsed, and both", () => {
+    expect(keystrokeRepairs("kepp")).toContain("kep");
+    expect(keystrokeRepairs("nghiij")).toContain("nghi");
+    expect(keystrokeRepairs("keess")).toContain("ke");
+    expect(keystrokeRepairs("ke")).toEqual([]);
   });
 });
 
