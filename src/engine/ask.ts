@@ -106,12 +106,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     years: understanding.slots.year ? [understanding.slots.year] : [],
     national: understanding.slots.scope === "national",
     province: understanding.slots.scope === "province",
+    ...(understanding.kind ? { kind: understanding.kind } : {}),
   });
   const index = new SearchIndex(
     buildSearchDocs(lookup),
     (text) => {
       const understanding = understand(expand(fold(text)));
-      return { tokens: tokens(understanding.topicText), years: understanding.years, national: understanding.slots.scope === "national" };
+      return {
+        tokens: tokens(understanding.topicText),
+        years: understanding.years,
+        national: understanding.slots.scope === "national",
+        ...(understanding.kind ? { kind: understanding.kind } : {}),
+      };
     },
     options.searchCacheSize,
   );

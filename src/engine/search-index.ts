@@ -3,7 +3,7 @@
 // words typed without a space are repaired exactly; fuse.js proposes a fix for other typos.
 import Fuse from "fuse.js";
 import { STOPWORDS, undoTelex } from "../text/normalize.js";
-import { isJoinedCompound } from "./understand.js";
+import { isJoinedCompound, type QuestionKind } from "./understand.js";
 
 export interface SearchDoc {
   readonly id: string;
@@ -42,6 +42,8 @@ export interface PreparedText {
   readonly national?: boolean;
   /** Names the province outright ("Khánh Hòa", "tỉnh mình"): a national phrasing is then a clearly weaker match. */
   readonly province?: boolean;
+  /** The kind of reply asked for ("khi nào" → when), if the question words say. */
+  readonly kind?: QuestionKind;
 }
 
 export interface QueryTerms {
@@ -60,6 +62,7 @@ interface Phrasing {
   readonly national: boolean;
   /** Every token, stopwords too: how the phrasing reads, for telling near-equal matches apart. */
   readonly surface: ReadonlySet<string>;
+  readonly kind?: QuestionKind;
   weight: number;
 }
 
@@ -92,6 +95,8 @@ const NAMED_PROVINCE_PENALTY = 0.8;
 const SCOPED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["goal", "faq", "document", "person", "event"]);
 /** Up to this much is added for reading alike word for word ("DTI là gì" is the FAQ, "DTI" the indicator). */
 const SURFACE_BONUS = 0.02;
+/** …and this much for asking the same kind of thing ("bao nhiêu nhiệm vụ" is not "những nhiệm vụ nào"). */
+const SAME_KIND_BONUS = 0.03;
 /** Matches scoring below this are never answers or clarify choices. */
 const IRRELEVANT_SCORE = 0.1;
 /** Phrasings this close to the best one are contenders for the surface bonus. */
@@ -134,7 +139,15 @@ export class SearchIndex {
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
         const index = this.phrasings.length;
-        this.phrasings.push({ doc: docIndex, terms, years: prepared.years, national: !!prepared.national, surface: new Set(prepared.tokens), weight: 0 });
+        this.phrasings.push({
+          doc: docIndex,
+          terms,
+          years: prepared.years,
+          national: !!prepared.national,
+          surface: new Set(prepared.tokens),
+          ...(prepared.kind ? { kind: prepared.kind } : {}),
+          weight: 0,
+        });
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -288,7 +301,7 @@ export class SearchIndex {
   /** Best phrasing per doc, scored 0..1; docs sorted best first. */
   search(question: PreparedText, limit = 5): SearchHit[] {
     if (this.cacheSize === 0) return this.rank(question, limit);
-    const key = `${question.tokens.join(" ")}|${question.years.join(" ")}|${question.national ? 1 : 0}${question.province ? 1 : 0}|${limit}`;
+    const key = `${question.tokens.join(" ")}|${question.years.join(" ")}|${question.national ? 1 : 0}${question.province ? 1 : 0}|${question.kind ?? ""}|${limit}`;
     let hits = this.results.get(key);
     if (hits) {
       // Re-inserted, so the oldest entry is the least recently used one.
@@ -348,7 +361,10 @@ export class SearchIndex {
     const best = new Map<number, number>();
     for (const { phrasing, score } of scored) {
       if (score < IRRELEVANT_SCORE) continue;
-      const final = score >= top - CONTENDER_GAP ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) : score;
+      const final =
+        score >= top - CONTENDER_GAP
+          ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -SAME_KIND_BONUS : 0)
+          : score;
       if (final > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, final);
     }
     const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);

@@ -17,6 +17,8 @@ export interface Slots {
   progress?: boolean;
 }
 
+export type QuestionKind = "when" | "how-much" | "who" | "what";
+
 export interface Understanding {
   readonly slots: Slots;
   /** Every year named, for matching phrasings that are about a year ("mục tiêu 2030"). */
@@ -30,6 +32,7 @@ export interface Understanding {
   readonly definitional: boolean;
   /** "ban hành khi nào", "ra đời năm nào": asks for a date, which documents and events carry. */
   readonly asksWhen: boolean;
+  readonly kind?: QuestionKind;
   /** "nguồn ở đâu?" after an answer. */
   readonly asksForSources: boolean;
   /** Nothing but a request for sources ("nguồn tin ở đâu?"), so it is about the previous answer. */
@@ -70,7 +73,20 @@ const SOURCE_WORDS =
 // "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
 const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
-const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may)(?= |$)/;
+const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu)(?= |$)/;
+/**
+ * What kind of reply a question wants, read from its question words (which are stopwords to the search):
+ * the first that matches. A phrasing asking the same kind of thing is the closer match.
+ */
+const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
+  [WHEN, "when"],
+  [/(?<=^| )(bao nhieu|may (?:phan tram|nhom|loai|bac|hang|muc)|thu may|hang may)(?= |$)/, "how-much"],
+  [/(?<=^| )(la gi|nhung gi|gi|nhung nao|nao|the nao|ra sao|nhu the nao)(?= |$)/, "what"],
+];
+
+export function questionKind(folded: string): QuestionKind | undefined {
+  return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
+}
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
 
 const PILLARS: readonly [RegExp, Pillar][] = [
@@ -181,6 +197,7 @@ export function understand(folded: string): Understanding {
     followUp,
     definitional: has(folded, DEFINITION),
     asksWhen: has(folded, WHEN),
+    ...(questionKind(folded) ? { kind: questionKind(folded) } : {}),
     asksForSources,
     sourcesOnly,
     restText,

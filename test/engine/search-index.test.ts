@@ -26,3 +26,16 @@ describe("search result cache", () => {
     }
   });
 });
+
+describe("question kinds", () => {
+  it("a phrasing asking another kind of thing loses a tie", () => {
+    const twins: SearchDoc[] = [
+      { id: "count", kind: "faq", prompt: "?", phrasings: ["có bao nhiêu nhiệm vụ"] },
+      { id: "which", kind: "faq", prompt: "?", phrasings: ["có những nhiệm vụ gì"] },
+    ];
+    const withKind = (text: string, kind?: "how-much" | "what") => ({ ...prepare(text), ...(kind ? { kind } : {}) });
+    const index = new SearchIndex(twins, (text) => withKind(text, text.includes("bao nhiêu") ? "how-much" : "what"), 0);
+    expect(index.search(withKind("nhiệm vụ", "how-much"))[0]!.doc.id).toBe("count");
+    expect(index.search(withKind("nhiệm vụ", "what"))[0]!.doc.id).toBe("which");
+  });
+});

@@ -95,3 +95,12 @@ describe("definitional questions", () => {
     expect(understand("dti cua tinh hang may").definitional).toBe(false);
   });
 });
+
+describe("question kinds", () => {
+  it("are read from the question words, 'when' before 'how much' before 'what'", () => {
+    expect(understand(fold("NQ16 thực hiện đến năm bao nhiêu")).kind).toBe("when");
+    expect(understand(fold("QĐ 749 có tổng cộng bao nhiêu nhiệm vụ")).kind).toBe("how-much");
+    expect(understand(fold("QĐ 749 đề ra những nhiệm vụ nào")).kind).toBe("what");
+    expect(understand(fold("chữ ký số")).kind).toBeUndefined();
+  });
+});
