@@ -140,7 +140,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
 
-  function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING, asksWhen = false): SearchHit[] {
+  function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING): SearchHit[] {
     const hits = index.search(question, limit);
     // Nothing has been measured yet for a year still to come: "2030 phải đạt gì" asks for goals, not status.
     const future = question.years.some((year) => year > now().getFullYear());
@@ -148,7 +148,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
-      (asksWhen && DATED_KINDS.has(hit.doc.kind) ? DATED_BOOST : 1);
+      (question.kind === "when" && DATED_KINDS.has(hit.doc.kind) ? DATED_BOOST : 1);
     return hits.map((hit) => ({ ...hit, score: Math.min(1, hit.score * weigh(hit)) })).sort((a, b) => b.score - a.score);
   }
 
@@ -368,7 +368,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
     // A question about another province is out of scope unless the best doc really is about that province.
-    const hits = search(prepare(understanding), 5, relatedTo(previousDoc), understanding.asksWhen).filter((hit) =>
+    const hits = search(prepare(understanding), 5, relatedTo(previousDoc)).filter((hit) =>
       understanding.elsewhere.every((place) => index.mentions(hit.doc, place)),
     );
     const named = (text: string) => {

@@ -30,8 +30,7 @@ export interface Understanding {
   readonly followUp: boolean;
   /** Asks what something is ("DTI là gì"): a definition (FAQ, document) beats the indicator's figures. */
   readonly definitional: boolean;
-  /** "ban hành khi nào", "ra đời năm nào": asks for a date, which documents and events carry. */
-  readonly asksWhen: boolean;
+  /** The kind of reply wanted: "ban hành khi nào" asks for a date, which documents and events carry. */
   readonly kind?: QuestionKind;
   /** "nguồn ở đâu?" after an answer. */
   readonly asksForSources: boolean;
@@ -58,10 +57,10 @@ const NATIONAL = /(?<=^| )(?<!dau )(ca nuoc|toan quoc|quoc gia|viet nam|trung uo
 const NATIONAL_STRIPPED = /(?<=^| )(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
 const COMPARE = /(?<=^| )(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so)(?= |$)/;
 const COMPARE_STRIPPED = /(?<=^| )(so sanh|so voi|doi chieu)(?= |$)/g;
-// "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi" and "hoàn thành … chưa" ask about progress,
-// "muốn/phải/sẽ đạt được" about a goal.
+// "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi", "có đạt mục tiêu không" and "hoàn thành … chưa"
+// ask about progress, "muốn/phải/sẽ đạt được" about a goal.
 const PROGRESS =
-  /(?<=^| )(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
+  /(?<=^| )(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|co dat (?:\S+ ){0,2}(?:muc tieu|chi tieu) khong$|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<=^| )(thi sao|the nao roi|ra sao roi)$/;
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %".
@@ -196,7 +195,6 @@ export function understand(folded: string): Understanding {
     topicText: text,
     followUp,
     definitional: has(folded, DEFINITION),
-    asksWhen: has(folded, WHEN),
     ...(questionKind(folded) ? { kind: questionKind(folded) } : {}),
     asksForSources,
     sourcesOnly,

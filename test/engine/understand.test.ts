@@ -104,3 +104,10 @@ describe("question kinds", () => {
     expect(understand(fold("chữ ký số")).kind).toBeUndefined();
   });
 });
+
+describe("progress asked as a yes/no question", () => {
+  it("'có đạt mục tiêu không' asks how things stand", () => {
+    expect(understand(fold("nghi quyet 16 co dat muc tieu khong")).slots.progress).toBe(true);
+    expect(understand(fold("có đặt chỉ tiêu cao hơn trung ương không")).slots.progress).toBeUndefined();
+  });
+});
