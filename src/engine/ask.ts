@@ -136,6 +136,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
   const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
+  const siblingsOf = new Map<string, Set<string>>();
+  for (const doc of index.docs) {
+    const group = relatedTo(doc);
+    if ((doc.kind !== "faq" && doc.kind !== "event") || group.size > MAX_STOOD_FOR) continue;
+    for (const id of group) siblingsOf.set(id, new Set([...(siblingsOf.get(id) ?? []), ...group]));
+  }
   const nationalIndicators = new Set(
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
@@ -155,6 +161,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   /** How many indicators and goals an FAQ points to: an overview of many stands for none of them. */
   function standsFor(doc: SearchDoc): number {
     return [...relatedTo(doc)].filter((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? "")).length;
+  }
+
+  /** Two entries one FAQ or event points to together (a plan and the rank it aims at) answer alike. */
+  /**
+   * Two entries one FAQ or event points to together (a plan and the rank it aims at) answer alike; an
+   * overview pointing to many entries makes no siblings.
+   */
+  function siblings(a: string, b: string): boolean {
+    return siblingsOf.get(a)?.has(b) ?? false;
   }
 
   function relatedTo(doc: SearchDoc | undefined): ReadonlySet<string> {
@@ -347,7 +362,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // A runner-up that leaves clearly more of the question unexplained is no real rival.
       (runnerUp.unexplained ?? 0) - (top.unexplained ?? 0) < BETTER_EXPLAINED &&
       !relatedTo(top.doc).has(runnerUp.doc.id) &&
-      !relatedTo(runnerUp.doc).has(top.doc.id);
+      !relatedTo(runnerUp.doc).has(top.doc.id) &&
+      !siblings(top.doc.id, runnerUp.doc.id);
     return !rivals;
   }
 

@@ -262,6 +262,14 @@ describe("Telex leftovers", () => {
   });
 });
 
+describe("siblings", () => {
+  it("two entries one FAQ points to together are no rivals: the better one answers", () => {
+    const answer = engine.ask("tỉnh có chỉ tiêu trường học thu học phí không dùng tiền mặt không ạ");
+    expect(answer.intent).not.toBe("clarify");
+    expect(answer.entries[0]).toBe("truong-hoc-benh-vien-nen-tang-so");
+  });
+});
+
 describe("short typos", () => {
   it("are repaired by one missing letter or two swapped ones, but a final n is not grown into nh", () => {
     expect(engine.explain("an toan an nih mang").terms).toContain("ninh");
