@@ -2,6 +2,7 @@
 import type { Knowledge } from "../knowledge/schema.js";
 import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { createSynonymExpander } from "../text/synonyms.js";
+import { otherProvinces } from "../text/places.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
@@ -133,6 +134,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .split(" ")
       .map((word) => (knownWord(word) || /\d/.test(word) ? word : (keystrokeRepairs(word).find(knownWord) ?? word)))
       .join(" ");
+  const peopleNames = knowledge.people.map((person) => fold(person.name));
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
   const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
@@ -374,8 +376,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (hasNoWords(text)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
     if (isCommand(text)) return runCommand(parseCommand(text), conversation);
 
-    const understanding = understand(expand(untelex(fold(text))));
+    const folded = untelex(fold(text));
+    const understanding = understand(expand(folded));
     const { slots } = understanding;
+    // "Nguyễn Thanh Hà nói…" names no city: the places are read with the people's names taken out.
+    const elsewhere =
+      understanding.elsewhere.length === 0 ? understanding.elsewhere : otherProvinces(peopleNames.reduce((rest, name) => rest.replaceAll(name, " "), folded));
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
     const picked = understanding.choice !== undefined ? previous?.suggestions[understanding.choice - 1] : undefined;
@@ -385,14 +391,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
     // A question about another province is out of scope unless the best doc really is about that province.
     const hits = search(prepare(understanding), 5, relatedTo(previousDoc)).filter((hit) =>
-      understanding.elsewhere.every((place) => index.mentions(hit.doc, place)),
+      elsewhere.every((place) => index.mentions(hit.doc, place)),
     );
     const named = (text: string) => {
       const { terms, unknown } = index.analyze(tokens(text));
       return terms.length + unknown.length;
     };
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
-    const hasTopic = named(understanding.topicText) + understanding.elsewhere.length > 0;
+    const hasTopic = named(understanding.topicText) + elsewhere.length > 0;
     preferPreciseMatch(hits, understanding);
     const top = hits[0];
     const confident = isConfident(hits);
@@ -403,7 +409,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?", "còn kinh tế số?") asks the last
     // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.
-    const onlySlots = !hasTopic || (named(understanding.restText) === 0 && understanding.elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
+    const onlySlots = !hasTopic || (named(understanding.restText) === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
     // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
     const hasTargets =
       previousDoc?.kind === "indicator" ||

@@ -270,6 +270,13 @@ describe("siblings", () => {
   });
 });
 
+describe("a person's name", () => {
+  it("is not read as a city ('Nguyễn Thanh Hà nói' is not Hà Nội)", () => {
+    expect(engine.ask("Phó Chủ tịch Nguyễn Thanh Hà nói Khánh Hòa đứng thứ mấy").answered).toBe(true);
+    expect(engine.ask("Hà Nội xếp hạng DTI thứ mấy").answered).toBe(false);
+  });
+});
+
 describe("short typos", () => {
   it("are repaired by one missing letter or two swapped ones, but a final n is not grown into nh", () => {
     expect(engine.explain("an toan an nih mang").terms).toContain("ninh");
