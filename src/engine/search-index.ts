@@ -75,6 +75,11 @@ const MAX_FUZZY_SCORE = 0.2;
 const BETA_SQUARED = 3;
 /** A number in the question ("QĐ 411", "nghị quyết 15") that the doc never mentions almost rules it out. */
 const MISSING_NUMBER_PENALTY = 0.4;
+/**
+ * …and a document whose own phrasings lack it (only its summary cites "NQ 48") is likely another document
+ * than the one named by that number.
+ */
+const NUMBER_ONLY_IN_CONTEXT_PENALTY = 0.9;
 /** A question word the doc explains only outside the matched phrasing counts this much. */
 const CONTEXT_WEIGHT = 0.5;
 /** Small numbers ("3 trụ cột", "2 con số") are often written out in words, so they weigh less. */
@@ -113,6 +118,8 @@ export class SearchIndex {
   /** Term → docs that mention it in any phrasing or in their context. */
   private readonly docPostings = new Map<string, number[]>();
   private readonly docTerms: ReadonlySet<string>[] = [];
+  /** Terms of the doc's phrasings only, without its context. */
+  private readonly phrasedTerms: ReadonlySet<string>[] = [];
   /** undefined: the doc fits any year. */
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
   private readonly idf = new Map<string, number>();
@@ -155,6 +162,7 @@ export class SearchIndex {
           inDoc.add(term);
         }
       }
+      this.phrasedTerms.push(new Set(inDoc));
       for (const text of doc.context ?? []) {
         for (const token of prepare(text).tokens) if (!STOPWORDS.has(token)) inDoc.add(token);
       }
@@ -344,6 +352,7 @@ export class SearchIndex {
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
       for (const number of numbers) {
         if (!this.docTerms[phrasing.doc]!.has(number)) score *= Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY;
+        else if (this.docs[phrasing.doc]!.kind === "document" && !this.phrasedTerms[phrasing.doc]!.has(number)) score *= NUMBER_ONLY_IN_CONTEXT_PENALTY;
       }
       const docYears = this.docYears[phrasing.doc];
       if (docYears && question.years.length > 0 && !question.years.some((year) => docYears.has(year))) {

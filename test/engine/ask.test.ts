@@ -270,6 +270,12 @@ describe("siblings", () => {
   });
 });
 
+describe("a document's number", () => {
+  it("names that document, not another whose summary cites it", () => {
+    expect(engine.ask("nghi quyet 48 cua tinh ve khoa hoc cong nghe va chuyen doi so").entries[0]).toBe("nq-48");
+  });
+});
+
 describe("a person's name", () => {
   it("is not read as a city ('Nguyễn Thanh Hà nói' is not Hà Nội)", () => {
     expect(engine.ask("Phó Chủ tịch Nguyễn Thanh Hà nói Khánh Hòa đứng thứ mấy").answered).toBe(true);
