@@ -157,7 +157,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
       (question.kind === "when" && DATED_KINDS.has(hit.doc.kind) ? DATED_BOOST : 1);
-    return hits.map((hit) => ({ ...hit, score: Math.min(1, hit.score * weigh(hit)) })).sort((a, b) => b.score - a.score);
+    // Ordered before the cap, so a boost still tells apart two matches that both reach 1.
+    return hits
+      .map((hit) => ({ hit, weighed: hit.score * weigh(hit) }))
+      .sort((a, b) => b.weighed - a.weighed)
+      .map(({ hit, weighed }) => ({ ...hit, score: Math.min(1, weighed) }));
   }
 
   /** How many indicators and goals an FAQ points to: an overview of many stands for none of them. */
@@ -333,8 +337,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       }
       return;
     }
+    // "… ban hành khi nào" asks for the date an FAQ about a plan gives, not for the indicator it stands for.
     const itself =
-      first.doc.kind === "faq" && standsFor(first.doc) <= MAX_STOOD_FOR
+      first.doc.kind === "faq" && standsFor(first.doc) <= MAX_STOOD_FOR && understanding.kind !== "when"
         ? hits.find(
             (hit) =>
               (hit.doc.kind === "indicator" || hit.doc.kind === "goal") &&

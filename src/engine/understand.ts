@@ -73,6 +73,7 @@ const SOURCE_WORDS =
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
 const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
 const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu)(?= |$)/;
+const HAPPENING = /(?<=^| )(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh thanh|co hieu luc|xay ra)(?= |$)/g;
 /**
  * What kind of reply a question wants, read from its question words (which are stopwords to the search):
  * the first that matches. A phrasing asking the same kind of thing is the closer match.
@@ -187,6 +188,8 @@ export function understand(folded: string): Understanding {
   text = strip(text, COMPARE_STRIPPED);
   text = strip(text, FOLLOW_UP_STRIPPED);
   text = strip(text, QUESTION_PHRASES);
+  // "ký ngày nào", "ra đời khi nào": the question words and the verbs of happening only ask for the date.
+  if (has(text, WHEN)) text = strip(strip(text, WHEN), HAPPENING);
   text = strip(text, PROVINCE).replace(COMPOUNDS, (compound) => compound.replace(" ", ""));
   const restText = strip(strip(text, GOAL_WORDS), PILLARS_STRIPPED);
   return {

@@ -270,6 +270,13 @@ describe("siblings", () => {
   });
 });
 
+describe("'when' questions", () => {
+  it("are answered by what carries the date, also when two matches both reach the top score", () => {
+    expect(engine.ask("nghị quyết chuyển đổi số của tỉnh ra đời tháng mấy năm mấy").entries[0]).toBe("nq-16");
+    expect(engine.ask("Kế hoạch thanh toán không dùng tiền mặt trong trường học, bệnh viện ban hành khi nào").entries[0]).toMatch(/kh-4205/);
+  });
+});
+
 describe("a document's number", () => {
   it("names that document, not another whose summary cites it", () => {
     expect(engine.ask("nghi quyet 48 cua tinh ve khoa hoc cong nghe va chuyen doi so").entries[0]).toBe("nq-48");

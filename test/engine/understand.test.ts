@@ -111,3 +111,10 @@ describe("progress asked as a yes/no question", () => {
     expect(understand(fold("có đặt chỉ tiêu cao hơn trung ương không")).slots.progress).toBeUndefined();
   });
 });
+
+describe("'when' questions", () => {
+  it("leave the question words and the verbs of happening out of the topic", () => {
+    expect(understand(fold("kế hoạch 4636 ban hành ngày nào")).topicText).toBe("ke hoach 4636");
+    expect(understand(fold("kế hoạch 4636 ban hành những gì")).topicText).toContain("banhanh");
+  });
+});
