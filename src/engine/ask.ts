@@ -178,6 +178,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return siblingsOf.get(a)?.has(b) ?? false;
   }
 
+  /** Whether an FAQ points to this indicator or goal, or to the indicator of this goal. */
+  function standsForIt(faq: SearchDoc, doc: SearchDoc): boolean {
+    const indicator = lookup.goals.get(doc.id)?.indicator;
+    return relatedTo(faq).has(doc.id) || (indicator !== undefined && relatedTo(faq).has(indicator));
+  }
+
   function relatedTo(doc: SearchDoc | undefined): ReadonlySet<string> {
     return (doc && related.get(doc.id)) ?? NOTHING;
   }
@@ -425,10 +431,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const merged = { ...previous.slots, ...slots };
       const topic = withPillar(previous.topic ?? "", slots.pillar);
       const againHits = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" });
-      // After an FAQ, a target year asks for the indicator or goal the FAQ stands for.
+      // After an FAQ, a target year asks for the indicator or goal the FAQ stands for ("còn 2030?" after the
+      // 2025 goals asks for the 2030 ones, not for some 2030 goal).
       const target =
         previousDoc.kind === "faq" && slots.year !== undefined
-          ? againHits.find((hit) => (hit.doc.kind === "indicator" || hit.doc.kind === "goal") && hit.score >= ANSWER_THRESHOLD)
+          ? againHits.find((hit) => (hit.doc.kind === "indicator" || hit.doc.kind === "goal") && hit.score >= ANSWER_THRESHOLD && standsForIt(previousDoc, hit.doc))
           : undefined;
       const again = target ?? againHits[0];
       const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;

@@ -122,6 +122,12 @@ describe("conversation context", () => {
     expect(engine.ask("còn 2030?", chat).entries[0]).toMatch(/2030/);
   });
 
+  it("after an overview FAQ, another year asks for that year's overview, not for one goal of it", () => {
+    const chat = createConversation();
+    expect(engine.ask("mục tiêu năm 2025 của nghị quyết 16 là gì", chat).entries[0]).toMatch(/2025/);
+    expect(engine.ask("còn năm 2030 thì sao?", chat).entries[0]).toMatch(/^(faq-muc-tieu-2030|@goals)/);
+  });
+
   it("answers 'nguồn tin ở đâu' with the sources of the previous answer", () => {
     const chat = createConversation();
     engine.ask("kinh tế số chiếm bao nhiêu GDP cả nước", chat);
