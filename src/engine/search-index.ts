@@ -90,6 +90,8 @@ const OTHER_YEAR_PENALTY = 0.75;
 const NO_YEAR_PENALTY = 0.9;
 /** A phrasing about a year the question does not name ("mục tiêu 2025" for "mục tiêu") is narrower than asked. */
 const UNASKED_YEAR_PENALTY = 0.85;
+/** An FAQ phrasing asking "which year" answers a question that already names its year less well. */
+const YEAR_GIVEN_PENALTY = 0.9;
 /**
  * A phrasing about the nation answers a question about the province less well, and the other way round.
  * Indicators and overviews answer either scope, so they are exempt.
@@ -110,6 +112,7 @@ const CONTENDER_GAP = 0.3;
 const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "event", "topic", "faq"];
 
 const isNumber = (token: string) => /^\d+$/.test(token);
+const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 const DEFAULT_CACHE_SIZE = 5_000;
 
 export class SearchIndex {
@@ -331,10 +334,17 @@ export class SearchIndex {
     const phrasingGain = new Float64Array(this.phrasings.length);
     const docGain = new Float64Array(this.docs.length);
     const touched: number[] = [];
-    for (const term of terms) {
+    // A small number alone ("1 + 1 bằng mấy" and "NQ 01") is no match: it takes a word as well. Numbers
+    // are added last, so only phrasings a word touched are scored.
+    const ordered = [...terms.filter((term) => !isSmallNumber(term)), ...terms.filter(isSmallNumber)];
+    for (const term of ordered) {
       const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? FUZZY_PENALTY : 1);
+      const small = isSmallNumber(term);
       for (const index of this.postings.get(term) ?? []) {
-        if (phrasingGain[index] === 0) touched.push(index);
+        if (phrasingGain[index] === 0) {
+          if (small) continue;
+          touched.push(index);
+        }
         phrasingGain[index] = phrasingGain[index]! + gain;
       }
       for (const doc of this.docPostings.get(term) ?? []) docGain[doc] = docGain[doc]! + gain;
@@ -359,6 +369,10 @@ export class SearchIndex {
         score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
       }
       if (phrasing.years.some((year) => !question.years.includes(year))) score *= UNASKED_YEAR_PENALTY;
+      // A question naming its year ("tầm nhìn 2030 của NQ16") is not asking which year it is.
+      if (phrasing.kind === "when" && question.kind !== "when" && question.years.length > 0 && this.docs[phrasing.doc]!.kind === "faq") {
+        score *= YEAR_GIVEN_PENALTY;
+      }
       if (phrasing.national !== !!question.national && SCOPED_KINDS.has(this.docs[phrasing.doc]!.kind)) {
         score *= phrasing.national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
       }

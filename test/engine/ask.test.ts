@@ -283,6 +283,16 @@ describe("'when' questions", () => {
   });
 });
 
+describe("numbers and years", () => {
+  it("a small number alone matches nothing: '1 + 1' is not Nghị quyết 01", () => {
+    expect(engine.ask("1 + 1 bằng mấy").answered).toBe(false);
+  });
+
+  it("a question naming its year is not the FAQ that tells which year", () => {
+    expect(engine.ask("tam nhin 2030 cua nq16 la gi").entries[0]).toMatch(/^(faq-muc-tieu-2030|@goals)/);
+  });
+});
+
 describe("a document's number", () => {
   it("names that document, not another whose summary cites it", () => {
     expect(engine.ask("nghi quyet 48 cua tinh ve khoa hoc cong nghe va chuyen doi so").entries[0]).toBe("nq-48");
