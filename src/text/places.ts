@@ -17,5 +17,6 @@ const PLACE = new RegExp(`(?<=^| )(?:${PROVINCES.join("|")})(?= |$)`, "g");
 
 /** The other provinces a folded text names, in order. */
 export function otherProvinces(folded: string): string[] {
-  return folded.match(PLACE) ?? [];
+  // "cáp quang năm 2025" folds to "cap quang nam 2025": "nam" before a year is "năm", not Quảng Nam.
+  return folded.replace(/(?<=^| )nam(?= \d)/g, "năm").match(PLACE) ?? [];
 }
