@@ -90,6 +90,9 @@ const FUTURE_STATUS_PENALTY = 0.85;
 /** "…ban hành khi nào" is answered by what carries a date: a document or an event. */
 const DATED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "event"]);
 const DATED_BOOST = 1.08;
+/** "… là bao nhiêu" is not answered by a document, a person or an event: they carry no figures. */
+const FIGURELESS_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "person", "event"]);
+const FIGURELESS_PENALTY = 0.93;
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
 
@@ -156,7 +159,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
-      (question.kind === "when" && DATED_KINDS.has(hit.doc.kind) ? DATED_BOOST : 1);
+      (question.kind === "when" && DATED_KINDS.has(hit.doc.kind) ? DATED_BOOST : 1) *
+      (question.kind === "how-much" && FIGURELESS_KINDS.has(hit.doc.kind) ? FIGURELESS_PENALTY : 1);
     // Ordered before the cap, so a boost still tells apart two matches that both reach 1.
     return hits
       .map((hit) => ({ hit, weighed: hit.score * weigh(hit) }))

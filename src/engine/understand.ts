@@ -72,7 +72,7 @@ const SOURCE_WORDS =
 // "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
 const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
-const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu)(?= |$)/;
+const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu)(?= |$)/;
 const HAPPENING = /(?<=^| )(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh thanh|co hieu luc|xay ra)(?= |$)/g;
 /**
  * What kind of reply a question wants, read from its question words (which are stopwords to the search):

@@ -293,6 +293,17 @@ describe("numbers and years", () => {
   });
 });
 
+describe("'how much' questions", () => {
+  it("are not answered with a document, which carries no figures", () => {
+    const answer = engine.ask("chỉ số chuyển đổi số quốc gia năm 2022 là bao nhiêu");
+    expect(answer.entries[0]).not.toBe("qd-505");
+  });
+
+  it("but 'ngày bao nhiêu' asks when", () => {
+    expect(engine.explain("NQ16 được Tỉnh ủy ban hành ngày bao nhiêu").hits[0]?.id).toBe("nq-16");
+  });
+});
+
 describe("a document's number", () => {
   it("names that document, not another whose summary cites it", () => {
     expect(engine.ask("nghi quyet 48 cua tinh ve khoa hoc cong nghe va chuyen doi so").entries[0]).toBe("nq-48");
