@@ -170,9 +170,9 @@ export const TARGETS: Thresholds = {
 
 /**
  * What CI enforces: the targets where they are met, and floors just under today's figures where they are not
- * yet (in-scope 91.5%, answered-but-wrong 3.0% on 2026-11-28, session 9), so the figures can only improve.
+ * yet (in-scope 94.1%, answered-but-wrong 2.1% on 2026-11-28, session 10), so the figures can only improve.
  */
-export const CI_FLOORS: Thresholds = { ...TARGETS, inScope: 0.9, answeredButWrong: 0.035 };
+export const CI_FLOORS: Thresholds = { ...TARGETS, inScope: 0.92, answeredButWrong: 0.025 };
 
 /** The thresholds the metrics miss, in words; empty when all are met. */
 export function failedTargets(metrics: Metrics, thresholds: Thresholds = TARGETS): string[] {
