@@ -16,7 +16,7 @@ import { createConversation, recentTurn, type Conversation } from "./conversatio
 import { createLookup, type Lookup } from "./lookup.js";
 import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
-import { understand, withPillar, type Slots, type Understanding } from "./understand.js";
+import { understand, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -87,12 +87,28 @@ const PROGRESS_ITSELF_GAP = 0.2;
 const DEFINITION_GAP = 0.02;
 /** The status and timeline overviews asked about a year still to come. */
 const FUTURE_STATUS_PENALTY = 0.85;
-/** "…ban hành khi nào" is answered by what carries a date: a document or an event. */
 const DATED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "event"]);
-const DATED_BOOST = 1.08;
-/** "… là bao nhiêu" is not answered by a document, a person or an event: they carry no figures. */
 const FIGURELESS_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "person", "event"]);
-const FIGURELESS_PENALTY = 0.93;
+const DATED_BOOST = 1.08;
+const UNFIT_PENALTY = 0.93;
+
+/**
+ * How well a kind of entry can answer a kind of question: "… ban hành khi nào" wants a date (a document or an
+ * event), "… là bao nhiêu" figures (which documents, people and events do not carry), "vì sao …" an
+ * explanation (an FAQ).
+ */
+function kindFit(question: QuestionKind | undefined, entry: SearchDoc["kind"]): number {
+  switch (question) {
+    case "when":
+      return DATED_KINDS.has(entry) ? DATED_BOOST : 1;
+    case "how-much":
+      return FIGURELESS_KINDS.has(entry) ? UNFIT_PENALTY : 1;
+    case "why":
+      return entry === "faq" ? 1 : UNFIT_PENALTY;
+    default:
+      return 1;
+  }
+}
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
 
@@ -159,8 +175,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
-      (question.kind === "when" && DATED_KINDS.has(hit.doc.kind) ? DATED_BOOST : 1) *
-      (question.kind === "how-much" && FIGURELESS_KINDS.has(hit.doc.kind) ? FIGURELESS_PENALTY : 1);
+      kindFit(question.kind, hit.doc.kind);
     // Ordered before the cap, so a boost still tells apart two matches that both reach 1.
     return hits
       .map((hit) => ({ hit, weighed: hit.score * weigh(hit) }))

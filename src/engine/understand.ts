@@ -17,7 +17,7 @@ export interface Slots {
   progress?: boolean;
 }
 
-export type QuestionKind = "when" | "how-much" | "who" | "what";
+export type QuestionKind = "when" | "why" | "how-much" | "what";
 
 export interface Understanding {
   readonly slots: Slots;
@@ -80,6 +80,7 @@ const HAPPENING = /(?<=^| )(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh than
  */
 const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
   [WHEN, "when"],
+  [/(?<=^| )(tai sao|vi sao|sao lai|ly do|vi dau|nguyen nhan)(?= |$)/, "why"],
   [/(?<=^| )(bao nhieu|may (?:phan tram|nhom|loai|bac|hang|muc)|thu may|hang may)(?= |$)/, "how-much"],
   [/(?<=^| )(la gi|nhung gi|gi|nhung nao|nao|the nao|ra sao|nhu the nao)(?= |$)/, "what"],
 ];

@@ -293,10 +293,15 @@ describe("numbers and years", () => {
   });
 });
 
-describe("'how much' questions", () => {
+describe("question kinds", () => {
   it("are not answered with a document, which carries no figures", () => {
     const answer = engine.ask("chỉ số chuyển đổi số quốc gia năm 2022 là bao nhiêu");
     expect(answer.entries[0]).not.toBe("qd-505");
+  });
+
+  it("'vì sao' wants the explanation an FAQ gives, not the document", () => {
+    expect(engine.ask("tại sao có nghị quyết 16").entries[0]).not.toBe("nq-16");
+    expect(engine.ask("vi sao co nghi quyet 16").entries[0]).toBe("faq-boi-canh-ra-doi");
   });
 
   it("but 'ngày bao nhiêu' asks when", () => {

@@ -101,6 +101,7 @@ describe("question kinds", () => {
     expect(understand(fold("NQ16 thực hiện đến năm bao nhiêu")).kind).toBe("when");
     expect(understand(fold("QĐ 749 có tổng cộng bao nhiêu nhiệm vụ")).kind).toBe("how-much");
     expect(understand(fold("QĐ 749 đề ra những nhiệm vụ nào")).kind).toBe("what");
+    expect(understand(fold("vì sao có nghị quyết 16")).kind).toBe("why");
     expect(understand(fold("chữ ký số")).kind).toBeUndefined();
   });
 });
