@@ -50,7 +50,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "a ah ak a. ad admin ban bot cho em anh minh toi hoi xin vui long giup voi nhe nha nhi ha ho hen " +
     "la gi the nao nhu sao ra sao bao nhieu nao khong ko k chua co duoc dc da dang se thi ma va hay hoac " +
     "cua ve o tai trong tren duoi den tu voi cac nhung mot nay do kia day ay vay roi luon lam cai viec " +
-    "biet muon can xem noi oi uh um ok okay vs cung nua nam may vao phai dat rieng gom"
+    "biet muon can xem noi oi uh um ok okay vs cung nua nam may vao phai dat rieng gom no"
   ).split(" "),
 );
 

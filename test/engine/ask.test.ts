@@ -323,6 +323,10 @@ describe("a person's name", () => {
 });
 
 describe("short typos", () => {
+  it("leave pronouns and compound words alone ('nó' is not 'nhỏ', 'văn bản' one word)", () => {
+    expect(engine.explain("nó là văn bản gì vậy").terms).toEqual(["vanban"]);
+  });
+
   it("are repaired by one missing letter or two swapped ones, but a final n is not grown into nh", () => {
     expect(engine.explain("an toan an nih mang").terms).toContain("ninh");
     expect(engine.explain("ngan sach tinh").terms).not.toContain("nganh");
