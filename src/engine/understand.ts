@@ -100,8 +100,9 @@ const PILLARS: readonly [RegExp, Pillar][] = [
 // written as one token, so the stopword list does not cut them in half; so are words whose syllables alone
 // would match something else ("kỹ sư" is neither "ký số" nor "sự kiện").
 const COMPOUND_WORDS = [
-  "ky su", "van ban", "xa hoi", "ho so", "ho tro", "ho gia", "nha nuoc", "ban hanh", "ban chi", "co quan", "co so du",
-  "muc do", "ha tang", "tai chinh", "noi dung", "cung cap", "can bo", "dau tu", "do thi", "tu phap",
+  "ky su", "van ban", "ngay hoi", "hoi nghi", "tai lieu", "trong tam", "cai cach", "thi diem", "xa hoi", "ho so",
+  "ho tro", "ho gia", "nha nuoc", "ban hanh", "ban chi", "co quan", "co so du", "muc do", "ha tang", "tai chinh",
+  "noi dung", "cung cap", "can bo", "dau tu", "do thi", "tu phap",
 ];
 const COMPOUNDS = new RegExp(`(?<=^| )(${COMPOUND_WORDS.join("|")})(?= |$)`, "g");
 const JOINED_COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS.map((words) => words.replace(" ", "")));
