@@ -167,7 +167,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
 
-  function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING): SearchHit[] {
+  function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING, plural = false): SearchHit[] {
     const hits = index.search(question, limit);
     // Nothing has been measured yet for a year still to come: "2030 phải đạt gì" asks for goals, not status.
     const future = question.years.some((year) => year > now().getFullYear());
@@ -175,7 +175,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
-      kindFit(question.kind, hit.doc.kind);
+      kindFit(question.kind, hit.doc.kind) *
+      (plural && hit.doc.kind === "topic" ? DATED_BOOST : 1);
     // Ordered before the cap, so a boost still tells apart two matches that both reach 1.
     return hits
       .map((hit) => ({ hit, weighed: hit.score * weigh(hit) }))
@@ -420,7 +421,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
     // A question about another province is out of scope unless the best doc really is about that province.
-    const hits = search(prepare(understanding), 5, relatedTo(previousDoc)).filter((hit) =>
+    const hits = search(prepare(understanding), 5, relatedTo(previousDoc), understanding.plural).filter((hit) =>
       elsewhere.every((place) => index.mentions(hit.doc, place)),
     );
     const named = (text: string) => {

@@ -32,6 +32,8 @@ export interface Understanding {
   readonly definitional: boolean;
   /** The kind of reply wanted: "ban hành khi nào" asks for a date, which documents and events carry. */
   readonly kind?: QuestionKind;
+  /** "các chỉ tiêu", "những mục tiêu": asks about many at once, which an overview answers. */
+  readonly plural: boolean;
   /** "nguồn ở đâu?" after an answer. */
   readonly asksForSources: boolean;
   /** Nothing but a request for sources ("nguồn tin ở đâu?"), so it is about the previous answer. */
@@ -73,6 +75,7 @@ const SOURCE_WORDS =
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
 const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
 const WHEN = /(?<=^| )(khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu)(?= |$)/;
+const PLURAL_GOALS = /(?<=^| )(cac|nhung|tat ca|toan bo) (chi tieu|muc tieu)(?= |$)/;
 const HAPPENING = /(?<=^| )(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh thanh|co hieu luc|xay ra)(?= |$)/g;
 /**
  * What kind of reply a question wants, read from its question words (which are stopwords to the search):
@@ -201,6 +204,7 @@ export function understand(folded: string): Understanding {
     followUp,
     definitional: has(folded, DEFINITION),
     ...(questionKind(folded) ? { kind: questionKind(folded) } : {}),
+    plural: has(folded, PLURAL_GOALS),
     asksForSources,
     sourcesOnly,
     restText,

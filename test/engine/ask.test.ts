@@ -309,6 +309,12 @@ describe("question kinds", () => {
   });
 });
 
+describe("many indicators at once", () => {
+  it("'các chỉ tiêu' leans toward an overview", () => {
+    expect(engine.ask("tien do cac chi tieu chuyen doi so quoc gia").entries[0]).toMatch(/^@status-all/);
+  });
+});
+
 describe("a document's number", () => {
   it("names that document, not another whose summary cites it", () => {
     expect(engine.ask("nghi quyet 48 cua tinh ve khoa hoc cong nghe va chuyen doi so").entries[0]).toBe("nq-48");
