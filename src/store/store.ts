@@ -37,7 +37,11 @@ export const DB_FILE = "db.json";
 export const LOW_CONFIDENCE = 0.6;
 const DEFAULT_RETENTION_DAYS = 90;
 const SEEN_PER_CHANNEL = 5_000;
-/** Bounds the file (rewritten whole on every write) if a flood of unanswerable messages arrives. */
+/**
+ * Bounds the file (rewritten whole on every write) if a flood of unanswerable messages arrives. Applied as each
+ * write starts, not on every question: cutting the front of a 10,000-item array costs more than the rest of
+ * recording a question.
+ */
 const MAX_QUESTION_TEXTS = 10_000;
 const DEFAULT_REVIEW_LIMIT = 20;
 const DAY_MS = 24 * 3600_000;
@@ -92,6 +96,7 @@ export interface StoreStatus {
 const questionInput = questionRecord.omit({ at: true, text: true });
 
 export class Store {
+  /** Seen ids per channel, oldest first (Set order). Copied into the data as each write starts. */
   private readonly seen = new Map<string, Set<string>>();
   private lastWrite: Promise<void> = Promise.resolve();
   /** The next write, not started yet: every change made until it starts is saved by it. */
@@ -178,7 +183,6 @@ export class Store {
     if (text !== "" && (!fields.answered || fields.confidence < LOW_CONFIDENCE)) {
       const questions = this.db.data.questions;
       questions.push({ at: at.toISOString(), channel: fields.channel, text, intent: fields.intent, entry: fields.entry, answered: fields.answered, confidence: fields.confidence });
-      if (questions.length > MAX_QUESTION_TEXTS) questions.splice(0, questions.length - MAX_QUESTION_TEXTS);
     }
     await this.persist();
   }
@@ -265,14 +269,14 @@ export class Store {
 
   /** Keeps the newest 5,000 ids per channel. */
   async markSeen(channel: string, messageId: string): Promise<void> {
-    const key = seenChannel.parse(channel);
-    const set = this.seen.get(key) ?? new Set<string>();
+    let set = this.seen.get(channel);
+    if (!set) {
+      set = new Set<string>();
+      this.seen.set(seenChannel.parse(channel), set);
+    }
     if (set.has(messageId)) return this.flush();
-    this.seen.set(key, set);
-    const ids = (this.db.data.seen[key] ??= []);
     set.add(messageId);
-    ids.push(messageId);
-    for (const dropped of ids.splice(0, Math.max(0, ids.length - SEEN_PER_CHANNEL))) set.delete(dropped);
+    if (set.size > SEEN_PER_CHANNEL) set.delete(set.values().next().value!);
     await this.persist();
   }
 
@@ -299,6 +303,7 @@ export class Store {
         const wait = Math.min(this.lastWriteEndedAt + this.lastWriteMs * WRITE_GAP_FACTOR - performance.now(), MAX_WRITE_GAP_MS);
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
         this.queued = undefined;
+        this.compact();
         const started = performance.now();
         try {
           await this.db.write();
@@ -313,6 +318,13 @@ export class Store {
     this.queued = next;
     this.lastWrite = next;
     return next;
+  }
+
+  /** Brings the data to what the file holds: the newest question texts, and the seen ids from their sets. */
+  private compact(): void {
+    const data = this.db.data;
+    if (data.questions.length > MAX_QUESTION_TEXTS) data.questions.splice(0, data.questions.length - MAX_QUESTION_TEXTS);
+    for (const [channel, ids] of this.seen) data.seen[channel] = [...ids];
   }
 
   /** Drops question texts older than the retention period; counters stay. Runs at most once a day. */
