@@ -312,7 +312,7 @@ const problems = problemsIn(bot.logLines);
 console.log("");
 console.log(
   table(
-    ["phase", "updates sent", "replied", "updates/s", "p50", "p99", "max", "bot CPU", "bench CPU", "other CPU", "bot RSS peak"],
+    ["phase", "updates sent", "replied", "updates/s", "p50", "p99", "max", "bot CPU", "bot CPU/update", "bench CPU", "other CPU", "bot RSS peak"],
     phases.map((phase) => [
       phase.name,
       phase.sent,
@@ -322,6 +322,8 @@ console.log(
       `${quantile(phase.latencies, 0.99).toFixed(2)} ms`,
       `${(phase.latencies.at(-1) ?? Number.NaN).toFixed(2)} ms`,
       `${Math.round(phase.botCpu * 100)}%`,
+      // CPU time per update answered: steadier than updates/s when other work shares the machine.
+      `${((phase.botCpu * phase.seconds * 1000) / Math.max(phase.replied, 1)).toFixed(3)} ms`,
       `${Math.round(phase.benchCpu * 100)}%`,
       `${Math.round(phase.otherCpu * 100)}%`,
       mb(phase.peakRss),
