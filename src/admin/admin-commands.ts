@@ -67,7 +67,7 @@ export class AdminCommands {
     if (!ADMIN_COMMANDS.has(command.name)) return undefined;
     const who = `${message.channel}:${message.userId}`;
     if (!this.options.adminIds.has(who)) {
-      this.options.logger?.warn({ who, command: command.name }, "admin command refused");
+      this.options.logger?.warn({ channel: message.channel, updateId: message.updateId, who, command: command.name }, "admin command refused");
       return NOT_ADMIN;
     }
     switch (command.name) {

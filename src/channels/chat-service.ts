@@ -20,6 +20,8 @@ export interface IncomingText {
   readonly chatId: string;
   readonly userId: string;
   readonly text: string;
+  /** The platform update it came in, for log lines about it. */
+  readonly updateId?: string | number;
 }
 
 export type Reply =
@@ -151,7 +153,7 @@ export class ChatService {
       });
     } catch (error) {
       // Statistics must never cost the user the answer.
-      this.options.logger?.warn({ err: error }, "could not record the question");
+      this.options.logger?.warn({ channel: message.channel, updateId: message.updateId, err: error }, "could not record the question");
     }
   }
 }

@@ -1,7 +1,7 @@
 // One HTTP server for everything the process exposes: the webhooks of both channels, /healthz and /metrics.
 // Routes are exact paths with the methods they accept. Every refusal is a short JSON body with a fixed
 // message per status (nothing from the request, no stack, no path echoed back); anything else is a 404.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -118,7 +118,8 @@ export function sendError(response: ServerResponse, status: number, headers: Rea
   sendJson(response, status, { ok: false, error: STATUS_MESSAGES[status] ?? "error" });
 }
 
-const digest = (text: string) => createHash("sha256").update(text).digest();
+// One-shot hash (Node ≥ 20.12): a third cheaper than a createHash() object on every request.
+const digest = (text: string) => hash("sha256", text, "buffer");
 
 /**
  * A check of a received secret header against `secret`: constant time, and without revealing the length, as

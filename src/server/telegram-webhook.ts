@@ -9,7 +9,7 @@
 // The 200 may carry one Bot API call as its body (Telegram's "webhook reply"), when the handler uses `reply`.
 import type { Update } from "grammy/types";
 import { z } from "zod";
-import { withLogContext, type Logger } from "../logger.js";
+import type { Logger } from "../logger.js";
 import { readJsonBody, secretMatcher, sendError, sendJson, type RouteHandler } from "./http-server.js";
 
 export const TELEGRAM_SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -96,28 +96,30 @@ export function createTelegramWebhook(options: TelegramWebhookOptions): Telegram
         return sendError(response, 400);
       }
       const update = parsed.data as unknown as Update;
-      await withLogContext({ channel: "tg", updateId: update.update_id }, async () => {
+      // The lines about this update carry its id (the bot's own lines get it from its per-update logger).
+      const ids = { channel: "tg", updateId: update.update_id };
+      // Message text only at debug level.
+      if (logger.isLevelEnabled("debug")) {
         const kind = Object.keys(update).find((key) => key !== "update_id");
-        // Message text only at debug level.
-        logger.debug({ kind, text: update.message?.text ?? update.callback_query?.data }, "Telegram update received");
-        const reply: WebhookReply = (json) => {
-          if (response.headersSent || response.destroyed) return false;
-          response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
-          response.end(json);
-          return true;
-        };
-        const task = options.handleUpdate(update, reply).catch((error: unknown) => {
-          logger.error({ err: error }, "Telegram: update could not be handled");
-          options.onFailure?.(error);
-        });
-        inFlight.add(task);
-        void task.finally(() => inFlight.delete(task));
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), ackAfterMs)));
-        const outcome = await Promise.race([task, late]);
-        clearTimeout(timer);
-        if (outcome === "late") logger.warn(`Telegram: update took over ${ackAfterMs / 1000} s; acknowledged, still answering`);
+        logger.debug({ ...ids, kind, text: update.message?.text ?? update.callback_query?.data }, "Telegram update received");
+      }
+      const reply: WebhookReply = (json) => {
+        if (response.headersSent || response.destroyed) return false;
+        response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
+        response.end(json);
+        return true;
+      };
+      const task = options.handleUpdate(update, reply).catch((error: unknown) => {
+        logger.error({ ...ids, err: error }, "Telegram: update could not be handled");
+        options.onFailure?.(error);
       });
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), ackAfterMs)));
+      const outcome = await Promise.race([task, late]);
+      clearTimeout(timer);
+      if (outcome === "late") logger.warn(ids, `Telegram: update took over ${ackAfterMs / 1000} s; acknowledged, still answering`);
       sendJson(response, 200, { ok: true });
     },
     { routeOptions: { methods: ["POST"], name: "telegram" } },

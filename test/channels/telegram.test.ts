@@ -359,6 +359,19 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(log).not.toContain(fake.token.split(":")[1]);
   });
 
+  it("every line about an update carries its id: a network retry warning, a failed update", async () => {
+    await startPolling();
+    const entries = () => logLines.flatMap((chunk) => chunk.split("\n").filter(Boolean)).map((line) => JSON.parse(line) as Record<string, unknown>);
+    fake.faultNext("sendMessage", 1, "drop");
+    const first = fake.queueUpdate({ message: userMessage(LAN_CHAT, { text: "/help" }) });
+    await fake.waitFor("sendMessage", expectedMessages("/help").length);
+    fake.failNext("sendMessage", 1, { error_code: 400, description: "Bad Request: chat not found" });
+    const second = fake.queueUpdate({ message: userMessage(LAN_CHAT, { text: "/help" }) });
+    await fake.waitFor("sendMessage", expectedMessages("/help").length + 1);
+    expect(entries().find((entry) => String(entry.msg).includes("failed on the network; retrying"))).toMatchObject({ channel: "tg", updateId: first.update_id, method: "sendMessage" });
+    expect(entries().find((entry) => entry.msg === "Telegram: update failed")).toMatchObject({ channel: "tg", updateId: second.update_id, level: 50 });
+  });
+
   it("refuses to start with a token the Bot API rejects, without revealing it", async () => {
     const wrong = "987654321:AAWrongTokenForTests_zyxwvutsrqponm";
     await expect(startTelegram({ config: readConfig({ TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: fake.apiRoot }), chat: new ChatService({ ask: engine.ask }), logger })).rejects.toThrow(

@@ -268,6 +268,9 @@ describe("Zalo channel, polling", () => {
     const sends = delays("Zalo API call failed; retrying");
     expect(sends.map((ms, attempt) => ms >= 250 * 2 ** attempt && ms <= 500 * 2 ** attempt)).toEqual([true, true, true]);
     expect(logLines.filter((line) => line.includes("retrying"))).toHaveLength(3);
+    // Each retry warning names the update (its message id) and the channel.
+    const retries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === "Zalo API call failed; retrying");
+    expect(retries.every((entry) => entry.channel === "zalo" && typeof entry.updateId === "string" && entry.updateId !== "")).toBe(true);
   });
 });
 

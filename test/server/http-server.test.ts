@@ -2,7 +2,7 @@
 import { request as httpRequest } from "node:http";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, withLogContext } from "../../src/logger.js";
+import { createLogger } from "../../src/logger.js";
 import { Metrics } from "../../src/server/metrics.js";
 import { WebServer } from "../../src/server/http-server.js";
 import { createTelegramWebhook, TELEGRAM_SECRET_HEADER } from "../../src/server/telegram-webhook.js";
@@ -141,8 +141,8 @@ describe("Telegram webhook intake", () => {
     const ok = await post(JSON.stringify(update));
     expect(ok.status).toBe(200);
     expect(handled).toEqual([update]);
-    // Every line logged while the update is handled carries its id; the text only at debug level.
-    expect(lines.find((line) => line.msg === "handling")).toMatchObject({ channel: "tg", updateId: 7 });
+    // The intake's lines about the update carry its id; the text only at debug level.
+    expect(lines.find((line) => line.msg === "Telegram update received")).toMatchObject({ channel: "tg", updateId: 7, level: 20 });
     expect(lines.filter((line) => JSON.stringify(line).includes("xin chào")).every((line) => line.level === 20)).toBe(true);
     expect(JSON.stringify(lines)).not.toContain(SECRET);
   });
@@ -222,18 +222,15 @@ describe("metrics and logs", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 
-  it("adds the update's fields to every line logged inside its context, and counts error lines", async () => {
+  it("a child logger's lines carry its fields, secrets are scrubbed, and error lines are counted", async () => {
     const { lines, destination } = capture();
     const levels: string[] = [];
-    const logger = createLogger({ level: "info", destination, onError: (level) => levels.push(level) });
-    await withLogContext({ channel: "zalo", updateId: "abc" }, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      logger.error({ detail: 1 }, "inside");
-    });
+    const logger = createLogger({ level: "info", destination, secrets: [SECRET], onError: (level) => levels.push(level) });
+    logger.child({ channel: "zalo", updateId: "abc" }).error({ detail: 1 }, `inside ${SECRET}`);
     logger.info("outside");
     logger.debug("not written");
     expect(lines).toEqual([
-      expect.objectContaining({ msg: "inside", channel: "zalo", updateId: "abc", detail: 1 }),
+      expect.objectContaining({ msg: "inside ***", channel: "zalo", updateId: "abc", detail: 1 }),
       expect.not.objectContaining({ updateId: expect.anything() }),
     ]);
     expect(levels).toEqual(["error"]);

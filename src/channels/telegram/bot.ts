@@ -9,12 +9,17 @@ import type { ChatService } from "../chat-service.js";
 import { questionFor } from "./addressing.js";
 import { createBotApiFetch } from "./http-fetch.js";
 import { parseButtonData, withoutFeedback } from "./keyboards.js";
+import { logCallsTo } from "./network-retry.js";
 import { sendReply, type ReplyTarget } from "./send-reply.js";
 import { SuggestionMemory } from "./suggestion-memory.js";
 import { withTypingIndicator } from "../typing.js";
 
 /** What the bot needs of ChatService (tests may pass a slower or failing stand-in). */
 export type ChatHandler = Pick<ChatService, "handle" | "feedback">;
+
+/** Each update's context carries a logger whose lines name the update. */
+export type BotContext = Context & { log: Logger };
+export type TelegramBot = Bot<BotContext>;
 
 export interface TelegramBotOptions {
   readonly token: string;
@@ -52,11 +57,11 @@ const NON_TEXT_CONTENT: FilterQuery[] = [
   "message:game",
 ];
 
-export function createTelegramBot(options: TelegramBotOptions): Bot {
+export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { chat, logger } = options;
   // grammY joins apiRoot and "/bot<token>/<method>" itself; a trailing slash would double it.
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, "");
-  const bot = new Bot(options.token, {
+  const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: {
       apiRoot,
@@ -71,11 +76,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   const memory = new SuggestionMemory();
 
-  async function answer(ctx: Context, target: ReplyTarget, userId: number, text: string): Promise<void> {
+  async function answer(ctx: BotContext, target: ReplyTarget, userId: number, text: string): Promise<void> {
     const reply = await withTypingIndicator(
-      () => chat.handle({ channel: "tg", chatId: String(target.chatId), userId: String(userId), text }),
+      () => chat.handle({ channel: "tg", chatId: String(target.chatId), userId: String(userId), text, updateId: ctx.update.update_id }),
       () => ctx.api.sendChatAction(target.chatId, "typing"),
-      (error) => logger.debug({ err: error }, "Telegram: typing indicator failed"),
+      (error) => ctx.log.debug({ err: error }, "Telegram: typing indicator failed"),
     );
     await sendReply(ctx.api, target, reply, memory);
   }
@@ -87,15 +92,21 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     return action?.kind === "suggestion" ? memory.recall(chatKey, action.answerNo, action.index) : undefined;
   }
 
+  bot.use((ctx, next) => {
+    ctx.log = logger.child({ channel: "tg", updateId: ctx.update.update_id });
+    ctx.api.config.use(logCallsTo(ctx.log));
+    return next();
+  });
+
   // Every update runs inside this boundary, in polling and webhook mode alike: log, apologise if there is
   // a chat to apologise in, and never let one bad update stop the bot.
   const guarded = bot.errorBoundary(async ({ error, ctx }) => {
-    logger.error({ err: error, updateId: ctx.update.update_id }, "Telegram: update failed");
+    ctx.log.error({ err: error }, "Telegram: update failed");
     if (!ctx.chat) return;
     try {
       await ctx.api.sendMessage(ctx.chat.id, APOLOGY);
     } catch (sendError) {
-      logger.warn({ err: sendError }, "Telegram: apology could not be sent");
+      ctx.log.warn({ err: sendError }, "Telegram: apology could not be sent");
     }
   });
 
@@ -119,7 +130,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
       await ctx
         .editMessageReplyMarkup({ reply_markup: { inline_keyboard: withoutFeedback(rows) as typeof rows } })
-        .catch((error: unknown) => logger.debug({ err: error }, "Telegram: could not remove the feedback buttons"));
+        .catch((error: unknown) => ctx.log.debug({ err: error }, "Telegram: could not remove the feedback buttons"));
       return;
     }
     const chatId = ctx.chat?.id;

@@ -1,17 +1,18 @@
-// The `fetch` grammY calls the Bot API with, on node:http(s) and one keep-alive agent. grammY's default on Node
-// is node-fetch (Request/Headers/Body objects, an AbortController polyfill, stream plumbing): under load that
-// wrapping cost about as much CPU as the HTTP exchange itself, and grammY only needs status and `json()`.
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+// The `fetch` grammY calls the Bot API with, on the shared lean HTTP client. grammY's default on Node is
+// node-fetch (Request/Headers/Body objects, stream plumbing): under load that wrapping cost about as much CPU
+// as the HTTP exchange itself, and grammY only needs the status and `json()`.
 import type { Readable } from "node:stream";
 import type { ApiClientOptions } from "grammy";
+import { createHttpClient, type AbortSignalLike } from "../http-client.js";
+
+export { AbortedError } from "../http-client.js";
 
 /** What grammY passes (see grammY's ApiClient.call): JSON as a string, uploads as a multipart stream. */
 interface BotApiRequest {
   readonly method?: string;
   readonly headers?: Record<string, string>;
   readonly body?: string | Readable;
-  readonly signal?: { readonly aborted: boolean; addEventListener(type: "abort", listener: () => void): void; removeEventListener(type: "abort", listener: () => void): void };
+  readonly signal?: AbortSignalLike;
 }
 
 /** Enough of a fetch Response for grammY: it reads `json()` whatever the status (errors are JSON too). */
@@ -21,41 +22,21 @@ interface BotApiResponse {
   json(): Promise<unknown>;
 }
 
-export class AbortedError extends Error {
-  override readonly name = "AbortError";
-}
+/** One Bot API request may take this long before it is abandoned (and tried again, see network-retry.ts). */
+export const API_TIMEOUT_MS = 15_000;
+
+const pathOf = (url: URL) => `${url.pathname}${url.search}`;
 
 export function createBotApiFetch(apiRoot: string): NonNullable<ApiClientOptions["fetch"]> {
-  const secure = apiRoot.startsWith("https:");
-  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  const send = secure ? httpsRequest : httpRequest;
-
-  const fetch = (url: string, init: BotApiRequest = {}): Promise<BotApiResponse> =>
-    new Promise((resolve, reject) => {
-      const { body, signal } = init;
-      let req: ClientRequest | undefined;
-      const onAbort = () => req?.destroy(new AbortedError("the request was aborted"));
-      const fail = (error: Error) => {
-        signal?.removeEventListener("abort", onAbort);
-        reject(error);
-      };
-      if (signal?.aborted) return fail(new AbortedError("the request was aborted"));
-      const headers = typeof body === "string" ? { ...init.headers, "content-length": String(Buffer.byteLength(body)) } : init.headers;
-      req = send(url, { method: init.method ?? "POST", agent, ...(headers ? { headers } : {}) }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", fail);
-        res.on("end", () => {
-          signal?.removeEventListener("abort", onAbort);
-          const text = Buffer.concat(chunks).toString("utf8");
-          const status = res.statusCode ?? 0;
-          resolve({ status, ok: status >= 200 && status < 300, json: async () => JSON.parse(text) as unknown });
-        });
-      });
-      req.on("error", fail);
-      signal?.addEventListener("abort", onAbort);
-      if (typeof body === "string" || body === undefined) req.end(body);
-      else body.on("error", (error) => req?.destroy(error)).pipe(req);
-    });
+  const client = createHttpClient(apiRoot);
+  const origin = new URL(apiRoot).origin;
+  const fetch = async (url: string, init: BotApiRequest = {}): Promise<BotApiResponse> => {
+    // grammY builds every URL from apiRoot, so it starts with the origin.
+    const path = url.startsWith(origin) ? url.slice(origin.length) : pathOf(new URL(url));
+    // The long poll is held by Telegram for its own `timeout`; everything else should answer at once.
+    const timeoutMs = path.endsWith("/getUpdates") ? undefined : API_TIMEOUT_MS;
+    const { status, text } = await client({ path, method: init.method, headers: init.headers, body: init.body, signal: init.signal, timeoutMs });
+    return { status, ok: status >= 200 && status < 300, json: async () => JSON.parse(text) as unknown };
+  };
   return fetch as unknown as NonNullable<ApiClientOptions["fetch"]>;
 }

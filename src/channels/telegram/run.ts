@@ -1,14 +1,15 @@
 // Starting and stopping the Telegram channel: command list, then long polling, or a webhook when WEBHOOK_URL
 // is set. main.ts owns the process (signals) and the WebServer (listen/close); this module only uses them.
 import { createHash, randomBytes } from "node:crypto";
-import { GrammyError, HttpError, type Bot, type Transformer } from "grammy";
+import { GrammyError } from "grammy";
 import { BlockedRecipientError } from "../../admin/notifier.js";
 import type { BotCommand } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { WebServer } from "../../server/http-server.js";
 import { createTelegramWebhook, type WebhookReply } from "../../server/telegram-webhook.js";
-import { ALLOWED_UPDATES, createTelegramBot, type ChatHandler } from "./bot.js";
+import { ALLOWED_UPDATES, createTelegramBot, type ChatHandler, type TelegramBot } from "./bot.js";
+import { retryNetworkFailures } from "./network-retry.js";
 
 export const BOT_COMMANDS: readonly BotCommand[] = [
   { command: "help", description: "Hướng dẫn sử dụng và các lệnh" },
@@ -50,7 +51,7 @@ export function telegramWebhookUrl(webhookUrl: string, secret: string): URL {
   return url;
 }
 
-async function startPolling(bot: Bot, logger: Logger): Promise<ChannelControl> {
+async function startPolling(bot: TelegramBot, logger: Logger): Promise<ChannelControl> {
   let markStarted!: () => void;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   // bot.start() first calls deleteWebhook: a webhook left from an earlier deployment would make Telegram
@@ -72,19 +73,19 @@ async function startPolling(bot: Bot, logger: Logger): Promise<ChannelControl> {
  * grammY's webhook reply envelope over the intake's `reply`. When the request was already answered (an update
  * acknowledged after the timeout), the call it carried is made through the API instead, so it is not lost.
  */
-export function webhookReplyEnvelope(bot: Bot, reply: WebhookReply) {
+export function webhookReplyEnvelope(bot: TelegramBot, reply: WebhookReply) {
   return {
     async send(json: string) {
       if (reply(json)) return;
       // canUseWebhookReply admits sendMessage only.
-      const { method: _method, ...payload } = JSON.parse(json) as Parameters<Bot["api"]["raw"]["sendMessage"]>[0] & { method: string };
+      const { method: _method, ...payload } = JSON.parse(json) as Parameters<TelegramBot["api"]["raw"]["sendMessage"]>[0] & { method: string };
       await bot.api.raw.sendMessage(payload);
     },
   };
 }
 
 async function startWebhook(
-  bot: Bot,
+  bot: TelegramBot,
   config: Pick<Config, "webhookSecret" | "telegramWebhookReply"> & { webhookUrl: string },
   server: WebServer,
   logger: Logger,
@@ -111,40 +112,6 @@ async function startWebhook(
       stopping = true;
       await webhook.drain();
     },
-  };
-}
-
-/** One Bot API request may take this long before it is abandoned and tried again. */
-const API_TIMEOUT_MS = 15_000;
-const NETWORK_ATTEMPTS = 3;
-
-/**
- * A dropped connection or a request that hangs is tried again, up to three times. auto-retry (installed
- * first, so it runs inside this) handles 429 and 5xx but not network errors, and grammY's own request
- * timeout is 500 s. The long poll has its own timeout and is left alone.
- */
-function retryNetworkFailures(logger: Logger): Transformer {
-  return async (prev, method, payload, signal) => {
-    if (method === "getUpdates") return prev(method, payload, signal);
-    for (let attempt = 1; ; attempt += 1) {
-      // grammY accepts any signal with addEventListener (it polyfills AbortController on Node).
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
-      const forward = () => controller.abort();
-      if (signal?.aborted) controller.abort();
-      else signal?.addEventListener("abort", forward);
-      try {
-        return await prev(method, payload, controller.signal as unknown as typeof signal);
-      } catch (error) {
-        const timedOut = controller.signal.aborted && !signal?.aborted;
-        if (!(error instanceof HttpError || timedOut) || signal?.aborted || attempt >= NETWORK_ATTEMPTS) throw error;
-        logger.warn({ method, attempt, timedOut }, "Telegram: API request failed on the network; retrying");
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", forward);
-      }
-    }
   };
 }
 

@@ -35,17 +35,19 @@ export class ZaloBot {
       logger.debug({ eventName: event.eventName, reason: event.reason }, "Zalo update ignored");
       return Promise.resolve();
     }
+    // Every line about this update carries its id (the message id), including the client's retry warnings.
+    const log = event.messageId === undefined ? logger : logger.child({ updateId: event.messageId.slice(0, 64) });
     if (event.messageId !== undefined) {
       // Checked and marked before any await, so a redelivery arriving meanwhile is already a duplicate.
       if (seen.has(event.messageId)) {
-        logger.debug({ messageId: event.messageId }, "Zalo message already handled");
+        log.debug("Zalo message already handled");
         return Promise.resolve();
       }
       seen.add(event.messageId);
     }
     const chatId = event.kind === "text" ? event.incoming.chatId : event.chatId;
     const previous = this.chats.get(chatId) ?? Promise.resolve();
-    const next = previous.then(() => this.respond(event));
+    const next = previous.then(() => this.respond(event, log));
     this.chats.set(chatId, next);
     return next.finally(() => {
       if (this.chats.get(chatId) === next) this.chats.delete(chatId);
@@ -57,24 +59,24 @@ export class ZaloBot {
     while (this.chats.size > 0) await Promise.all(this.chats.values());
   }
 
-  private async respond(event: Exclude<ZaloEvent, { kind: "ignored" }>): Promise<void> {
-    const { client, chat, logger } = this.options;
+  private async respond(event: Exclude<ZaloEvent, { kind: "ignored" }>, log: Logger): Promise<void> {
+    const { client, chat } = this.options;
     try {
       if (event.kind === "non-text") {
-        logger.debug({ eventName: event.eventName }, "Zalo non-text message");
-        await client.sendMessage(event.chatId, NON_TEXT_NOTE);
+        log.debug({ eventName: event.eventName }, "Zalo non-text message");
+        await client.sendMessage(event.chatId, NON_TEXT_NOTE, { logger: log });
         return;
       }
       const { chatId } = event.incoming;
       const reply = await withTypingIndicator(
         () => chat.handle(event.incoming),
         () => client.sendChatAction(chatId),
-        (error) => logger.debug({ err: error }, "Zalo typing action failed"),
+        (error) => log.debug({ err: error }, "Zalo typing action failed"),
       );
-      for (const text of replyTexts(reply)) await client.sendMessage(chatId, text);
+      for (const text of replyTexts(reply)) await client.sendMessage(chatId, text, { logger: log });
     } catch (error) {
       if (isUnauthorized(error)) this.options.onUnauthorized(error);
-      else logger.error({ err: error, messageId: event.messageId }, "could not answer a Zalo message");
+      else log.error({ err: error }, "could not answer a Zalo message");
     }
   }
 }

@@ -1,18 +1,14 @@
 // The Zalo Bot Platform HTTP API: POST JSON to <base>/bot<TOKEN>/<method>, the {ok, result, error_code,
 // description} envelope parsed on every HTTP status, retries on 429/5xx/network errors.
 // The token is part of every URL, so no URL and no axios error ever leaves this module.
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import axios, { type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import type { Logger } from "../../logger.js";
 import { createScrubber } from "../../logger.js";
 import { ZALO_MESSAGE_LIMIT } from "../../render/plain.js";
 import { cutText, packLines } from "../../render/split.js";
+import { leanAdapter } from "./axios-adapter.js";
 import { backoffDelay, sleep as realSleep, type Backoff, type Sleep } from "./backoff.js";
 import { updatesFromResult } from "./updates.js";
-
-/** Keep-alive sockets, and no redirect following (axios then skips follow-redirects): about half the CPU per call. */
-const http = axios.create({ httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }), maxRedirects: 0 });
 
 export interface BotInfo {
   readonly id: string;
@@ -86,6 +82,8 @@ interface CallOptions {
   readonly retry?: boolean;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** For the retry warnings: the logger of the update the call is made for (it carries the update id). */
+  readonly logger?: Logger;
 }
 
 type Json = Record<string, unknown>;
@@ -96,6 +94,7 @@ const LONG_POLL_MARGIN_MS = 15_000;
 const CHAT_ACTION_TIMEOUT_MS = 5_000;
 
 export class ZaloClient {
+  private readonly http: AxiosInstance;
   private readonly endpoint: string;
   private readonly scrub: (text: string) => string;
   private readonly logger: Logger;
@@ -106,6 +105,8 @@ export class ZaloClient {
   private readonly random: () => number;
 
   constructor(options: ZaloClientOptions) {
+    // Keep-alive connections on the lean transport (see axios-adapter.ts).
+    this.http = axios.create({ adapter: leanAdapter(options.apiBase) });
     this.endpoint = `${options.apiBase.replace(/\/+$/, "")}/bot${options.token}`;
     this.scrub = createScrubber([options.token, options.token.split(":")[1]]);
     this.logger = options.logger;
@@ -156,9 +157,9 @@ export class ZaloClient {
   }
 
   /** Sends text as one or more messages of at most 2000 characters, in order. */
-  async sendMessage(chatId: string, text: string): Promise<SentMessage[]> {
+  async sendMessage(chatId: string, text: string, options: Pick<CallOptions, "logger"> = {}): Promise<SentMessage[]> {
     const sent: SentMessage[] = [];
-    for (const chunk of chunkText(text)) sent.push(await this.call<SentMessage>("sendMessage", { chat_id: chatId, text: chunk }));
+    for (const chunk of chunkText(text)) sent.push(await this.call<SentMessage>("sendMessage", { chat_id: chatId, text: chunk }, options));
     return sent;
   }
 
@@ -182,7 +183,7 @@ export class ZaloClient {
       } catch (error) {
         if (!(error instanceof ZaloApiError) || !error.retryable || attempt >= retries || options.signal?.aborted) throw error;
         const delayMs = backoffDelay(attempt, this.retryBackoff, this.random);
-        this.logger.warn({ method, errorCode: error.errorCode, attempt: attempt + 1, delayMs }, "Zalo API call failed; retrying");
+        (options.logger ?? this.logger).warn({ method, errorCode: error.errorCode, attempt: attempt + 1, delayMs }, "Zalo API call failed; retrying");
         await this.sleep(delayMs, options.signal);
       }
     }
@@ -191,7 +192,7 @@ export class ZaloClient {
   private async request(method: string, params: Json, options: CallOptions): Promise<unknown> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await http.post(`${this.endpoint}/${method}`, params, {
+      response = await this.http.post(`${this.endpoint}/${method}`, params, {
         timeout: options.timeoutMs ?? this.timeoutMs,
         // Zalo answers errors with a JSON envelope and a matching HTTP status (408 idle poll, 404 no webhook…).
         validateStatus: () => true,

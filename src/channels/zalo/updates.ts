@@ -87,6 +87,7 @@ export function parseUpdate(update: unknown, botNames: readonly string[]): ZaloE
       // In a private chat chat.id is the user's id.
       userId: text(from.id) ?? chatId,
       text: isGroup ? stripMention(body, botNames) : body,
+      updateId: messageId.slice(0, 64),
     },
   };
 }

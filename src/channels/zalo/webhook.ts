@@ -2,7 +2,7 @@
 // Wrong secret → 403 and nothing read; otherwise 200 at once and the update is handled afterwards.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { withLogContext, type Logger } from "../../logger.js";
+import type { Logger } from "../../logger.js";
 import { readJsonBody, secretMatcher, sendError, sendJson, type RouteHandler } from "../../server/http-server.js";
 import { isUpdate, unwrapWebhookBody } from "./updates.js";
 
@@ -62,20 +62,20 @@ export function createWebhookHandler(options: WebhookOptions): RouteHandler {
       return sendError(response, 503);
     }
     sendJson(response, 200, { message: "Success" });
-    const message = update.message;
-    const messageId = typeof message === "object" && message !== null ? (message as { message_id?: unknown }).message_id : undefined;
-    // Every line logged while this update is handled carries its id; the text only at debug level.
-    withLogContext(typeof messageId === "string" ? { updateId: messageId.slice(0, 64) } : {}, () => {
-      logger.debug({ eventName: update.event_name, text: (message as { text?: unknown } | undefined)?.text }, "Zalo update received");
-      const handling = options.onUpdate(update);
-      if (handling instanceof Promise) {
-        inFlight += 1;
-        void handling.then(
-          () => (inFlight -= 1),
-          () => (inFlight -= 1),
-        );
-      }
-    });
+    if (logger.isLevelEnabled("debug")) {
+      // The text only at debug level. The logger carries the channel; ZaloBot's lines about the update carry its id too.
+      const message = update.message as { message_id?: unknown; text?: unknown } | undefined;
+      const updateId = typeof message?.message_id === "string" ? message.message_id.slice(0, 64) : undefined;
+      logger.debug({ updateId, eventName: update.event_name, text: message?.text }, "Zalo update received");
+    }
+    const handling = options.onUpdate(update);
+    if (handling instanceof Promise) {
+      inFlight += 1;
+      void handling.then(
+        () => (inFlight -= 1),
+        () => (inFlight -= 1),
+      );
+    }
   };
   return Object.assign(handler, { routeOptions: { methods: ["POST"], name: "zalo" } });
 }
