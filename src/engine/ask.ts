@@ -14,6 +14,7 @@ import { composeSources, composeStatusAll, composeTimeline } from "./compose/ove
 import { composeClarify, composeFallback, composeHelp, composeInvalid, composeSmallTalk, composeUsage } from "./compose/replies.js";
 import { createConversation, recentTurn, type Conversation } from "./conversation.js";
 import { createLookup, type Lookup } from "./lookup.js";
+import { RecentResults } from "./recent.js";
 import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
 import { understand, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
@@ -22,8 +23,8 @@ export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
   readonly now?: () => Date;
   readonly maxQuestionLength?: number;
-  /** Recent search results kept (default 5,000); 0 turns the cache off. */
-  readonly searchCacheSize?: number;
+  /** Recent questions whose reading and search results are kept (default 5,000); 0 turns both caches off. */
+  readonly cacheSize?: number;
 }
 
 /** What every channel calls: one question in the context of one chat, one structured answer out. */
@@ -63,6 +64,8 @@ export const CLARIFY_THRESHOLD = 0.3;
 const POORLY_EXPLAINED = 0.33;
 const POORLY_EXPLAINED_THRESHOLD = 0.61;
 const DEFAULT_MAX_QUESTION_LENGTH = 1000;
+/** People ask the same few questions over and over. */
+const DEFAULT_CACHE_SIZE = 5_000;
 const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -112,6 +115,15 @@ function kindFit(question: QuestionKind | undefined, entry: SearchDoc["kind"]): 
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
 
+interface Reading {
+  readonly understanding: Understanding;
+  /** Other provinces the question names. */
+  readonly elsewhere: readonly string[];
+  /** How many words of the topic, and of the topic without goal and pillar words, the search can use. */
+  readonly namedInTopic: number;
+  readonly namedInRest: number;
+}
+
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
@@ -139,7 +151,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         ...(understanding.kind ? { kind: understanding.kind } : {}),
       };
     },
-    options.searchCacheSize,
+    options.cacheSize ?? DEFAULT_CACHE_SIZE,
   );
   // An abbreviation ("cds") is known too: the expander turns it into indexed words.
   const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word) || expand(word) !== word;
@@ -154,6 +166,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .map((word) => (knownWord(word) || /\d/.test(word) ? word : (keystrokeRepairs(word).find(knownWord) ?? word)))
       .join(" ");
   const peopleNames = knowledge.people.map((person) => fold(person.name));
+  const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
   const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
@@ -400,6 +413,20 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return !rivals;
   }
 
+  /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
+  function read(text: string): Reading {
+    const folded = untelex(fold(text));
+    const understanding = understand(expand(folded));
+    // "Nguyễn Thanh Hà nói…" names no city: the places are read with the people's names taken out.
+    const elsewhere =
+      understanding.elsewhere.length === 0 ? understanding.elsewhere : otherProvinces(peopleNames.reduce((rest, name) => rest.replaceAll(name, " "), folded));
+    const named = (words: string) => {
+      const { terms, unknown } = index.analyze(tokens(words));
+      return terms.length + unknown.length;
+    };
+    return { understanding, elsewhere, namedInTopic: named(understanding.topicText), namedInRest: named(understanding.restText) };
+  }
+
   function ask(question: string, conversation: Conversation = createConversation()): Answer {
     const text = clean(question);
     if (text === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
@@ -407,12 +434,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (hasNoWords(text)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
     if (isCommand(text)) return runCommand(parseCommand(text), conversation);
 
-    const folded = untelex(fold(text));
-    const understanding = understand(expand(folded));
+    const { understanding, elsewhere, namedInTopic, namedInRest } = readings.get(text, () => read(text));
     const { slots } = understanding;
-    // "Nguyễn Thanh Hà nói…" names no city: the places are read with the people's names taken out.
-    const elsewhere =
-      understanding.elsewhere.length === 0 ? understanding.elsewhere : otherProvinces(peopleNames.reduce((rest, name) => rest.replaceAll(name, " "), folded));
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
     const picked = understanding.choice !== undefined ? previous?.suggestions[understanding.choice - 1] : undefined;
@@ -424,12 +447,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const hits = search(prepare(understanding), 5, relatedTo(previousDoc), understanding.plural).filter((hit) =>
       elsewhere.every((place) => index.mentions(hit.doc, place)),
     );
-    const named = (text: string) => {
-      const { terms, unknown } = index.analyze(tokens(text));
-      return terms.length + unknown.length;
-    };
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
-    const hasTopic = named(understanding.topicText) + elsewhere.length > 0;
+    const hasTopic = namedInTopic + elsewhere.length > 0;
     preferPreciseMatch(hits, understanding);
     const top = hits[0];
     const confident = isConfident(hits);
@@ -440,7 +459,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?", "còn kinh tế số?") asks the last
     // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.
-    const onlySlots = !hasTopic || (named(understanding.restText) === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
+    const onlySlots = !hasTopic || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
     // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
     const hasTargets =
       previousDoc?.kind === "indicator" ||

@@ -3,6 +3,7 @@
 // words typed without a space are repaired exactly; fuse.js proposes a fix for other typos.
 import Fuse from "fuse.js";
 import { STOPWORDS, undoTelex } from "../text/normalize.js";
+import { RecentResults } from "./recent.js";
 import { isJoinedCompound, type QuestionKind } from "./understand.js";
 
 export interface SearchDoc {
@@ -113,7 +114,6 @@ const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document
 
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
-const DEFAULT_CACHE_SIZE = 5_000;
 
 export class SearchIndex {
   private readonly phrasings: Phrasing[] = [];
@@ -129,16 +129,17 @@ export class SearchIndex {
   private readonly maxIdf: number;
   private readonly vocabulary: Fuse<string>;
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
-  /** Recent results: people ask the same few questions over and over, and a search depends on nothing else. */
-  private readonly results = new Map<string, readonly SearchHit[]>();
+  /** Recent results: a search depends on nothing but the prepared question. */
+  private readonly results: RecentResults<readonly SearchHit[]>;
 
   constructor(
     readonly docs: readonly SearchDoc[],
     /** The engine's text pipeline (fold, synonyms, slot phrases out); the same one runs on questions. */
     prepare: (text: string) => PreparedText,
     /** How many recent results to keep; 0 searches every time (the speed benchmark's worst case). */
-    private readonly cacheSize = DEFAULT_CACHE_SIZE,
+    cacheSize: number,
   ) {
+    this.results = new RecentResults(cacheSize);
     const docFrequency = new Map<string, number>();
     docs.forEach((doc, docIndex) => {
       const inDoc = new Set<string>();
@@ -311,19 +312,11 @@ export class SearchIndex {
 
   /** Best phrasing per doc, scored 0..1; docs sorted best first. */
   search(question: PreparedText, limit = 5): SearchHit[] {
-    if (this.cacheSize === 0) return this.rank(question, limit);
     const key = `${question.tokens.join(" ")}|${question.years.join(" ")}|${question.national ? 1 : 0}${question.province ? 1 : 0}|${question.kind ?? ""}|${limit}`;
-    let hits = this.results.get(key);
-    if (hits) {
-      // Re-inserted, so the oldest entry is the least recently used one.
-      this.results.delete(key);
-    } else {
-      hits = this.rank(question, limit);
-      if (this.results.size >= this.cacheSize) this.results.delete(this.results.keys().next().value!);
-    }
-    this.results.set(key, hits);
-    return [...hits];
+    // A copy: callers reorder the hits they get.
+    return [...this.results.get(key, () => this.rank(question, limit))];
   }
+
 
   private rank(question: PreparedText, limit: number): SearchHit[] {
     const { terms, unknown, repaired } = this.analyze(question.tokens);

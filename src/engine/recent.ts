@@ -1,0 +1,22 @@
+// A bounded map of recent results, least recently used out first. People ask the same few questions over and
+// over; what depends only on the question text is worth keeping.
+export class RecentResults<V> {
+  private readonly entries = new Map<string, V>();
+
+  /** `size` 0 keeps nothing: every call computes afresh. */
+  constructor(private readonly size: number) {}
+
+  get(key: string, compute: () => V): V {
+    if (this.size === 0) return compute();
+    let value = this.entries.get(key);
+    if (value !== undefined) {
+      // Re-inserted, so the oldest entry is the least recently used one.
+      this.entries.delete(key);
+    } else {
+      value = compute();
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, value);
+    return value;
+  }
+}
