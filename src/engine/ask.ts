@@ -54,7 +54,7 @@ const TIE = 0.01;
 /** An unsure match the previous answer points to is taken from this score on. */
 const CONVERSATION_THRESHOLD = 0.45;
 /** A runner-up leaving this much more of the question unexplained does not make the best match unsure. */
-const BETTER_EXPLAINED = 0.2;
+const BETTER_EXPLAINED = 0.15;
 /** Between the two thresholds the engine asks "Có phải bạn muốn hỏi…" instead of guessing. */
 export const CLARIFY_THRESHOLD = 0.3;
 /**
@@ -223,13 +223,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /**
    * What a doc points to: an FAQ's related entries (a goal standing for its indicator) and the overview of
-   * its topic, an event's documents, a goal's indicator.
+   * its topic, an event's documents, a goal's indicator, the documents that set an indicator's targets.
    */
   function findRelated(doc: SearchDoc): ReadonlySet<string> {
     const faq = lookup.faq.get(doc.id);
     const event = lookup.events.get(doc.id);
     const goal = lookup.goals.get(doc.id);
+    const indicator = lookup.indicators.get(doc.id);
     const viaGoals = (faq?.related ?? []).flatMap((id) => lookup.goals.get(id)?.indicator ?? []);
+    // The documents that set an indicator's targets ("KH 4636 đặt mục tiêu DTI hạng mấy").
+    const setBy = [...(indicator?.targets ?? []), ...(lookup.goalsByIndicator.get(doc.id) ?? [])].flatMap((target) => target.document ?? []);
     const overview = faq ? OVERVIEW_OF_FAQ_TOPIC[faq.topic] : undefined;
     return new Set([
       ...(faq?.related ?? []),
@@ -237,6 +240,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       ...(overview ? [overview] : []),
       ...(event?.documents ?? []),
       ...(goal?.indicator ? [goal.indicator] : []),
+      ...setBy,
     ]);
   }
 
@@ -358,12 +362,20 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   /**
-   * Reorders near-equal matches so the more precise answer goes first: the indicator or goal an FAQ stands for
-   * (it is the thing itself), or, for "… là gì", the FAQ that explains the best match.
+   * Reorders near-equal matches so the more precise answer goes first: of two tied entries of one kind the
+   * better-explaining one, the indicator or goal an FAQ stands for (it is the thing itself), or, for "… là gì",
+   * the FAQ that explains the best match.
    */
   function preferPreciseMatch(hits: SearchHit[], understanding: Understanding): void {
-    const first = hits[0];
+    const [first, second] = hits;
     if (!first) return;
+    // Two of a kind tied ("xã hội số tụt mấy bậc" and the DTI rank for "tỉnh tụt mấy bậc về chuyển đổi số"):
+    // the one that explains clearly more of the question.
+    const tiedOfAKind = second && second.doc.kind === first.doc.kind && first.score - second.score < TIE;
+    if (second && tiedOfAKind && (first.unexplained ?? 0) - (second.unexplained ?? 0) >= BETTER_EXPLAINED) {
+      hits.splice(0, 2, { ...second, score: first.score }, first);
+      return;
+    }
     if (understanding.definitional) {
       // "DTI là gì" asks for the explanation an FAQ gives, not for the indicator's figures.
       const explaining =

@@ -182,7 +182,9 @@ export function understand(folded: string): Understanding {
   if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
-  for (const [pattern, pillar] of PILLARS) if (has(text, pattern)) slots.pillar = pillar;
+  // One pillar named narrows the question; all of them ("chính quyền số, kinh tế số, xã hội số") do not.
+  const pillars = PILLARS.filter(([pattern]) => has(text, pattern));
+  if (pillars.length === 1) slots.pillar = pillars[0]![1];
 
   const followUp = has(text, FOLLOW_UP);
   const asksForSources = has(text, SOURCES);

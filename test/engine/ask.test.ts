@@ -309,6 +309,16 @@ describe("question kinds", () => {
   });
 });
 
+describe("two tied entries of one kind", () => {
+  it("the one explaining clearly more of the question answers", () => {
+    expect(engine.ask("năm 2022 tỉnh tụt mấy bậc về chuyển đổi số").entries[0]).toBe("xep-hang-dti");
+  });
+
+  it("a plan and the indicator whose target it sets are no rivals", () => {
+    expect(engine.ask("KH 4636 đặt mục tiêu DTI 2025 hạng mấy").intent).not.toBe("clarify");
+  });
+});
+
 describe("many indicators at once", () => {
   it("'các chỉ tiêu' leans toward an overview", () => {
     expect(engine.ask("tien do cac chi tieu chuyen doi so quoc gia").entries[0]).toMatch(/^@status-all/);

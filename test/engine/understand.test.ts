@@ -119,3 +119,10 @@ describe("'when' questions", () => {
     expect(understand(fold("kế hoạch 4636 ban hành những gì")).topicText).toContain("banhanh");
   });
 });
+
+describe("pillars", () => {
+  it("one named narrows the question, all three do not", () => {
+    expect(understand(fold("xếp hạng kinh tế số")).slots.pillar).toBe("kinh-te-so");
+    expect(understand(fold("chỉ tiêu về chính quyền số, kinh tế số, xã hội số")).slots.pillar).toBeUndefined();
+  });
+});
