@@ -521,7 +521,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function explain(question: string): Explanation {
     const understanding = understand(expand(untelex(fold(clean(question)))));
     const { terms, unknown } = index.analyze(prepare(understanding).tokens);
-    const hits = search(prepare(understanding)).map((hit) => ({
+    const hits = search(prepare(understanding), 5, NOTHING, understanding.plural).map((hit) => ({
       id: hit.doc.id,
       score: Math.round(hit.score * 1000) / 1000,
       unexplained: Math.round((hit.unexplained ?? 0) * 1000) / 1000,
