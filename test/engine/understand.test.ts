@@ -126,3 +126,9 @@ describe("pillars", () => {
     expect(understand(fold("chỉ tiêu về chính quyền số, kinh tế số, xã hội số")).slots.pillar).toBeUndefined();
   });
 });
+
+describe("request words", () => {
+  it("'ngắn gọn', 'cụ thể' are how to answer, not what about", () => {
+    expect(understand(fold("tóm tắt ngắn gọn nghị quyết 16")).topicText).toBe("tom tat nghi quyet 16");
+  });
+});
