@@ -92,7 +92,10 @@ const DEFINITION_GAP = 0.02;
 const FUTURE_STATUS_PENALTY = 0.85;
 const DATED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "event"]);
 const FIGURELESS_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "person", "event"]);
-/** An entry of the kind a question asks for gains this much ("khi nào": a document; "các chỉ tiêu": an overview)… */
+/**
+ * An entry of the kind a question asks for gains this much ("khi nào": a document; "các chỉ tiêu": an overview
+ * or an FAQ standing for many)…
+ */
 const FIT_BOOST = 1.08;
 /** …and one of a kind that cannot answer it loses this much. */
 const UNFIT_PENALTY = 0.93;
@@ -191,7 +194,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
       kindFit(question.kind, hit.doc.kind) *
-      (plural && hit.doc.kind === "topic" ? FIT_BOOST : 1);
+      (plural && (hit.doc.kind === "topic" || standsFor(hit.doc) > MAX_STOOD_FOR) ? FIT_BOOST : 1);
     // Ordered before the cap, so a boost still tells apart two matches that both reach 1.
     return hits
       .map((hit) => ({ hit, weighed: hit.score * weigh(hit) }))

@@ -320,8 +320,9 @@ describe("two tied entries of one kind", () => {
 });
 
 describe("many indicators at once", () => {
-  it("'các chỉ tiêu' leans toward an overview", () => {
+  it("'các chỉ tiêu' leans toward an overview, or an FAQ standing for many", () => {
     expect(engine.ask("tien do cac chi tieu chuyen doi so quoc gia").entries[0]).toMatch(/^@status-all/);
+    expect(engine.ask("Các mục tiêu CĐS của tỉnh đến năm 2030 theo NQ 16").entries[0]).toMatch(/^(faq-muc-tieu-2030|@goals)/);
   });
 });
 
