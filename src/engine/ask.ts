@@ -207,7 +207,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return [...relatedTo(doc)].filter((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? "")).length;
   }
 
-  /** Two entries one FAQ or event points to together (a plan and the rank it aims at) answer alike. */
   /**
    * Two entries one FAQ or event points to together (a plan and the rank it aims at) answer alike; an
    * overview pointing to many entries makes no siblings.

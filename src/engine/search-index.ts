@@ -103,8 +103,8 @@ const NAMED_PROVINCE_PENALTY = 0.8;
 const SCOPED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["goal", "faq", "document", "person", "event"]);
 /** Up to this much is added for reading alike word for word ("DTI là gì" is the FAQ, "DTI" the indicator). */
 const SURFACE_BONUS = 0.02;
-/** …and this much for asking the same kind of thing ("bao nhiêu nhiệm vụ" is not "những nhiệm vụ nào"). */
-const SAME_KIND_BONUS = 0.03;
+/** …and this much is taken off one asking another kind of thing ("bao nhiêu nhiệm vụ" is not "nhiệm vụ nào"). */
+const OTHER_KIND_PENALTY = 0.03;
 /** Matches scoring below this are never answers or clarify choices. */
 const IRRELEVANT_SCORE = 0.1;
 /** Phrasings this close to the best one are contenders for the surface bonus. */
@@ -317,7 +317,6 @@ export class SearchIndex {
     return [...this.results.get(key, () => this.rank(question, limit))];
   }
 
-
   private rank(question: PreparedText, limit: number): SearchHit[] {
     const { terms, unknown, repaired } = this.analyze(question.tokens);
     if (terms.length === 0) return [];
@@ -379,7 +378,7 @@ export class SearchIndex {
       if (score < IRRELEVANT_SCORE) continue;
       const final =
         score >= top - CONTENDER_GAP
-          ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -SAME_KIND_BONUS : 0)
+          ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -OTHER_KIND_PENALTY : 0)
           : score;
       if (final > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, final);
     }
