@@ -103,12 +103,12 @@ const PILLARS: readonly [RegExp, Pillar][] = [
 // written as one token, so the stopword list does not cut them in half; so are words whose syllables alone
 // would match something else ("kỹ sư" is neither "ký số" nor "sự kiện").
 const COMPOUND_WORDS = [
-  "ky su", "van ban", "ngay hoi", "hoi nghi", "tai lieu", "trong tam", "cai cach", "thi diem", "xa hoi", "ho so",
+  "ky su", "so dien thoai", "van ban", "ngay hoi", "hoi nghi", "tai lieu", "trong tam", "cai cach", "thi diem", "xa hoi", "ho so",
   "ho tro", "ho gia", "nha nuoc", "ban hanh", "ban chi", "co quan", "co so du", "muc do", "ha tang", "tai chinh",
   "noi dung", "cung cap", "can bo", "dau tu", "do thi", "tu phap",
 ];
 const COMPOUNDS = new RegExp(`(?<=^| )(${COMPOUND_WORDS.join("|")})(?= |$)`, "g");
-const JOINED_COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS.map((words) => words.replace(" ", "")));
+const JOINED_COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS.map((words) => words.replaceAll(" ", "")));
 
 /** A token understand() made of two words ("kysu"): the search must not split it back into them. */
 export function isJoinedCompound(token: string): boolean {
@@ -197,7 +197,7 @@ export function understand(folded: string): Understanding {
   text = strip(text, QUESTION_PHRASES);
   // "ký ngày nào", "ra đời khi nào": the question words and the verbs of happening only ask for the date.
   if (has(text, WHEN)) text = strip(strip(text, WHEN), HAPPENING);
-  text = strip(text, PROVINCE).replace(COMPOUNDS, (compound) => compound.replace(" ", ""));
+  text = strip(text, PROVINCE).replace(COMPOUNDS, (compound) => compound.replaceAll(" ", ""));
   const restText = strip(strip(text, GOAL_WORDS), PILLARS_STRIPPED);
   return {
     slots,
