@@ -38,11 +38,12 @@ export const LOW_CONFIDENCE = 0.6;
 const DEFAULT_RETENTION_DAYS = 90;
 const SEEN_PER_CHANNEL = 5_000;
 /**
- * Bounds the file (rewritten whole on every write) if a flood of unanswerable messages arrives. Applied as each
- * write starts, not on every question: cutting the front of a 10,000-item array costs more than the rest of
+ * Bounds the file (rewritten whole on every write) and the heap (production caps it at 96 MB; npm run
+ * bench:flood) if a flood of unanswerable messages arrives; the newest 3,000 are plenty to review. Applied as
+ * each write starts, not on every question: cutting the front of a long array costs more than the rest of
  * recording a question.
  */
-const MAX_QUESTION_TEXTS = 10_000;
+const MAX_QUESTION_TEXTS = 3_000;
 const DEFAULT_REVIEW_LIMIT = 20;
 const DAY_MS = 24 * 3600_000;
 /** Pause after a write, as a multiple of its duration: the store writes at most about 10% of the time. */

@@ -12,6 +12,15 @@ describe("RecentResults", () => {
     expect(get("b")).toBe(4);
   });
 
+  it("does not keep long keys (long messages are rarely asked twice)", () => {
+    const recent = new RecentResults<number>(10);
+    let computed = 0;
+    const long = "x".repeat(201);
+    recent.get(long, () => ++computed);
+    recent.get(long, () => ++computed);
+    expect(computed).toBe(2);
+  });
+
   it("keeps nothing with size 0", () => {
     const recent = new RecentResults<number>(0);
     let computed = 0;
