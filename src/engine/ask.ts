@@ -2,7 +2,6 @@
 import type { Knowledge } from "../knowledge/schema.js";
 import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { createSynonymExpander } from "../text/synonyms.js";
-import { otherProvinces } from "../text/places.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
@@ -122,8 +121,6 @@ const RELATED_BOOST = 1.1;
 
 interface Reading {
   readonly understanding: Understanding;
-  /** Other provinces the question names. */
-  readonly elsewhere: readonly string[];
   /** How many words of the topic, and of the topic without goal and pillar words, the search can use. */
   readonly namedInTopic: number;
   readonly namedInRest: number;
@@ -431,16 +428,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string): Reading {
-    const folded = untelex(fold(text));
-    const understanding = understand(expand(folded));
-    // "Nguyễn Thanh Hà nói…" names no city: the places are read with the people's names taken out.
-    const elsewhere =
-      understanding.elsewhere.length === 0 ? understanding.elsewhere : otherProvinces(peopleNames.reduce((rest, name) => rest.replaceAll(name, " "), folded));
+    const understanding = understand(expand(untelex(fold(text))), peopleNames);
     const named = (words: string) => {
       const { terms, unknown } = index.analyze(tokens(words));
       return terms.length + unknown.length;
     };
-    return { understanding, elsewhere, namedInTopic: named(understanding.topicText), namedInRest: named(understanding.restText) };
+    return { understanding, namedInTopic: named(understanding.topicText), namedInRest: named(understanding.restText) };
   }
 
   function ask(question: string, conversation: Conversation = createConversation()): Answer {
@@ -450,7 +443,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (hasNoWords(text)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
     if (isCommand(text)) return runCommand(parseCommand(text), conversation);
 
-    const { understanding, elsewhere, namedInTopic, namedInRest } = readings.get(text, () => read(text));
+    const { understanding, namedInTopic, namedInRest } = readings.get(text, () => read(text));
+    const { elsewhere } = understanding;
     const { slots } = understanding;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);

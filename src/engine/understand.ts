@@ -165,7 +165,10 @@ function smallTalkOf(text: string): SmallTalk | undefined {
   return undefined;
 }
 
-export function understand(folded: string): Understanding {
+/**
+ * `people`: folded names that are no places, so "Nguyễn Thanh Hà nói…" names no Hà Nội.
+ */
+export function understand(folded: string, people: readonly string[] = []): Understanding {
   // Telex leftovers ("camr own nhes") are undone for small talk only; the search repairs the rest itself.
   const smallTalk = smallTalkOf(folded) ?? smallTalkOf(folded.split(" ").map(undoTelex).join(" "));
   const choice = /^\d{1,2}$/.test(folded) && Number(folded) >= 1 && Number(folded) <= 9 ? Number(folded) : undefined;
@@ -210,7 +213,7 @@ export function understand(folded: string): Understanding {
     asksForSources,
     sourcesOnly,
     restText,
-    elsewhere: otherProvinces(folded),
+    elsewhere: otherProvinces(people.reduce((rest, name) => rest.replaceAll(name, " "), folded)),
     ...(smallTalk ? { smallTalk } : {}),
     ...(choice !== undefined ? { choice } : {}),
   };
