@@ -172,6 +172,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
   const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
+  // How many indicators and goals a doc points to, counted once rather than on every question.
+  const standingFor = new Map(
+    index.docs.map((doc) => [doc.id, [...relatedTo(doc)].filter((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? "")).length]),
+  );
   const siblingsOf = new Map<string, Set<string>>();
   for (const doc of index.docs) {
     const group = relatedTo(doc);
@@ -201,7 +205,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** How many indicators and goals an FAQ points to: an overview of many stands for none of them. */
   function standsFor(doc: SearchDoc): number {
-    return [...relatedTo(doc)].filter((id) => ["indicator", "goal"].includes(docsById.get(id)?.kind ?? "")).length;
+    return standingFor.get(doc.id) ?? 0;
   }
 
   /**
