@@ -521,7 +521,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   function explain(question: string): Explanation {
-    const understanding = understand(expand(untelex(fold(clean(question)))));
+    const { understanding } = read(clean(question));
     const { terms, unknown } = index.analyze(prepare(understanding).tokens);
     const hits = search(prepare(understanding), 5, NOTHING, understanding.plural).map((hit) => ({
       id: hit.doc.id,
