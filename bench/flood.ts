@@ -1,7 +1,7 @@
 // npm run bench:flood — the production heap cap (--max-old-space-size=96) under the worst memory case the bot
-// keeps by design: unique, long (~450 characters), unanswerable questions, each from a new chat, so every cache
-// and store bound fills up at once (10,000 question texts for review, 5,000 readings and searches, 10,000
-// conversations, the flood guard). The prebuilt `dist/main.js` (npm run build) runs with the flags the Dockerfile
+// keeps by design: unique, long (~450 characters), unanswerable questions, each from a new chat, so every bound
+// fills up at once (3,000 question texts for review, 10,000 conversations, the flood guard; the reading and search
+// caches skip questions that long). The prebuilt `dist/main.js` (npm run build) runs with the flags the Dockerfile
 // and the systemd unit use; it must stay up, answer every update, log no error and stop cleanly.
 //
 // Options: --updates <default 20000> --node-options="<flags>" (default the production ones)
