@@ -41,7 +41,9 @@ export function packLines<L>(
     if (isBlank(line)) paragraphs.push([]);
     else paragraphs[paragraphs.length - 1]!.push(line);
   }
-  for (const paragraph of paragraphs.filter((p) => p.length > 0)) {
+  for (const paragraph of paragraphs) {
+    if (paragraph.length === 0) continue;
+    // Each line is formatted once; only a line too long for a message is cut and its pieces formatted.
     const formatted = paragraph.map(format);
     const size = formatted.reduce((sum, text) => sum + text.length + 1, 0);
     if (length > 0 && length + 1 + size > max) flush();
@@ -49,15 +51,14 @@ export function packLines<L>(
       current.push("");
       length += 1;
     }
-    for (const line of paragraph) {
-      const pieces = format(line).length > max ? cut(line, max) : [line];
-      for (const piece of pieces) {
-        const text = format(piece);
+    paragraph.forEach((line, index) => {
+      const whole = formatted[index]!;
+      for (const text of whole.length > max ? cut(line, max).map(format) : [whole]) {
         if (length > 0 && length + text.length + 1 > max) flush();
         current.push(text);
         length += text.length + 1;
       }
-    }
+    });
   }
   flush();
   return messages;

@@ -6,7 +6,11 @@ import { cutText, packLines } from "./split.js";
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
+const HTML_SPECIAL = /[&<>"]/;
+
 export function escapeHtml(text: string): string {
+  // Most lines have nothing to escape: four replace passes each would copy them for nothing.
+  if (!HTML_SPECIAL.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
