@@ -185,7 +185,8 @@ export class Store {
       const questions = this.db.data.questions;
       questions.push({ at: at.toISOString(), channel: fields.channel, text, intent: fields.intent, entry: fields.entry, answered: fields.answered, confidence: fields.confidence });
     }
-    await this.persist();
+    // Returned, not awaited: this frame (and the input) need not live until the write, which may be ~100 ms away.
+    return this.persist();
   }
 
   async recordFeedback(input: FeedbackInput): Promise<"recorded" | "duplicate"> {

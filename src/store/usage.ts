@@ -25,8 +25,14 @@ const DAY_MS = 24 * 3600_000;
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const TOP_TOPICS = 5;
 
+/** The last day computed: every question asks, and nearly all of them ask about today. */
+let lastDay = { index: Number.NaN, text: "" };
+
 export function dayOf(date: Date): string {
-  return new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  const local = date.getTime() + VIETNAM_OFFSET_MS;
+  const index = Math.floor(local / DAY_MS);
+  if (index !== lastDay.index) lastDay = { index, text: new Date(local).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 export function countersFor(usage: Usage, day: string, channel: Channel): DayCounters {
