@@ -1,9 +1,12 @@
-// The lean HTTP client of both platform APIs, and axios on it (Zalo's transport), over loopback.
+// The lean HTTP client of both platform APIs — in this thread and on its own (http-thread.ts, what the channels
+// use) — and axios on it (Zalo's transport), over loopback.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import axios from "axios";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient, TimedOutError } from "../../src/channels/http-client.js";
+import { Readable } from "node:stream";
+import { AbortedError, createHttpClient, TimedOutError, type HttpClient } from "../../src/channels/http-client.js";
+import { createThreadedHttpClient } from "../../src/channels/http-thread.js";
 import { leanAdapter } from "../../src/channels/zalo/axios-adapter.js";
 
 let server: Server | undefined;
@@ -29,10 +32,13 @@ async function listen(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-describe("lean HTTP client", () => {
+describe.each<[string, (origin: string) => HttpClient]>([
+  ["lean HTTP client", createHttpClient],
+  ["lean HTTP client on its own thread", createThreadedHttpClient],
+])("%s", (_name, createClient) => {
   it("sends text with its byte length over a kept-alive connection and returns status, headers and text", async () => {
     const origin = await listen();
-    const client = createHttpClient(origin);
+    const client = createClient(origin);
     const sockets = new Set<unknown>();
     server!.on("connection", (socket) => sockets.add(socket));
     const first = await client({ path: "/a?x=1", headers: { "content-type": "application/json" }, body: '{"text":"chào"}' });
@@ -44,11 +50,41 @@ describe("lean HTTP client", () => {
     expect(sockets.size).toBe(1);
   });
 
+  it("answers each of many requests at once to its own caller", async () => {
+    const client = createClient(await listen());
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => client({ path: `/status/${200 + (i % 3)}`, body: `n${i}` })));
+    answers.forEach((answer, i) => {
+      expect(answer.status).toBe(200 + (i % 3));
+      expect(JSON.parse(answer.text)).toMatchObject({ body: `n${i}` });
+    });
+  });
+
+  it("sends a streamed body (multipart uploads)", async () => {
+    const client = createClient(await listen());
+    const answer = await client({ path: "/upload", body: Readable.from([Buffer.from("part 1, "), Buffer.from("part 2")]) });
+    expect(JSON.parse(answer.text)).toMatchObject({ path: "/upload", body: "part 1, part 2" });
+  });
+
   it("gives up on a request that gets no answer within timeoutMs", async () => {
-    const client = createHttpClient(await listen());
+    const client = createClient(await listen());
     const started = Date.now();
     await expect(client({ path: "/hang", body: "{}", timeoutMs: 50 })).rejects.toBeInstanceOf(TimedOutError);
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("stops a request when its signal aborts, before or during the exchange", async () => {
+    const client = createClient(await listen());
+    const controller = new AbortController();
+    const pending = client({ path: "/hang", body: "{}", signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    await expect(client({ path: "/a", body: "{}", signal: controller.signal })).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it("fails with the system error code when nothing listens (what the retry logic looks at)", async () => {
+    const origin = await listen();
+    server!.close();
+    await expect(createClient(origin)({ path: "/a", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 });
 

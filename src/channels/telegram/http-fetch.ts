@@ -3,7 +3,8 @@
 // as the HTTP exchange itself, and grammY only needs the status and `json()`.
 import type { Readable } from "node:stream";
 import type { ApiClientOptions } from "grammy";
-import { createHttpClient, type AbortSignalLike } from "../http-client.js";
+import type { AbortSignalLike } from "../http-client.js";
+import { createThreadedHttpClient } from "../http-thread.js";
 
 export { AbortedError } from "../http-client.js";
 
@@ -28,7 +29,7 @@ export const API_TIMEOUT_MS = 15_000;
 const pathOf = (url: URL) => `${url.pathname}${url.search}`;
 
 export function createBotApiFetch(apiRoot: string): NonNullable<ApiClientOptions["fetch"]> {
-  const client = createHttpClient(apiRoot);
+  const client = createThreadedHttpClient(apiRoot);
   const origin = new URL(apiRoot).origin;
   const fetch = async (url: string, init: BotApiRequest = {}): Promise<BotApiResponse> => {
     // grammY builds every URL from apiRoot, so it starts with the origin.

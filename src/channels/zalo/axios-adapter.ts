@@ -3,11 +3,12 @@
 // call) — together more CPU than the rest of the request. axios keeps doing the rest: config, JSON in and
 // out, validateStatus. Requests are JSON text to one origin; `params` (query objects) are not supported.
 import { AxiosError, CanceledError, type AxiosAdapter, type RawAxiosResponseHeaders } from "axios";
-import { AbortedError, createHttpClient, TimedOutError } from "../http-client.js";
+import { AbortedError, TimedOutError } from "../http-client.js";
+import { createThreadedHttpClient } from "../http-thread.js";
 
 /** An adapter for requests to `origin` (full URLs under it). */
 export function leanAdapter(origin: string): AxiosAdapter {
-  const client = createHttpClient(origin);
+  const client = createThreadedHttpClient(origin);
   const prefix = new URL(origin).origin;
   return async (config) => {
     const url = config.url ?? "";
