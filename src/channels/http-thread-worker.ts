@@ -17,6 +17,7 @@ function clientFor(origin: string): HttpClient {
   return client;
 }
 
+/** A signal for the lean client, which adds one listener per request. */
 function abortSignalFor(id: number): AbortSignalLike {
   let listener: (() => void) | undefined;
   const signal = {
