@@ -14,10 +14,15 @@ export type ThreadMessage =
   | { readonly type: "request"; readonly id: number; readonly origin: string; readonly request: ThreadRequest }
   | { readonly type: "abort"; readonly id: number };
 
-/** What comes back: the response, or how the request failed (an Error does not cross threads as itself). */
-export type ThreadAnswer =
-  | { readonly id: number; readonly response: HttpResponse }
-  | { readonly id: number; readonly failure: { readonly name: string; readonly message: string; readonly code?: string } };
+/** How a request failed: an Error does not cross threads as itself. */
+interface ThreadFailure {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: string;
+}
+
+/** What comes back: the response, or how the request failed. */
+export type ThreadAnswer = { readonly id: number; readonly response: HttpResponse } | { readonly id: number; readonly failure: ThreadFailure };
 
 /**
  * The thread only parses and sends small requests; a bounded heap keeps its share of the memory small (it uses
@@ -34,7 +39,7 @@ let thread: Worker | undefined;
 let nextId = 1;
 const waiting = new Map<number, Waiting>();
 
-function errorOf(failure: { readonly name: string; readonly message: string; readonly code?: string }): Error {
+function errorOf(failure: ThreadFailure): Error {
   if (failure.name === "AbortError") return new AbortedError(failure.message);
   if (failure.name === "TimeoutError") return new TimedOutError(failure.message);
   return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
