@@ -9,7 +9,6 @@ import { mkdir } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
 import type { Scope } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import { loadStoreFile } from "./load.js";
@@ -26,6 +25,7 @@ import {
   type RuntimeMeasurement,
   type StoreData,
 } from "./schema.js";
+import { StoreFile } from "./store-file.js";
 import { bump, computeStats, countersFor, dayOf, type Stats } from "./usage.js";
 
 export type { Channel, RuntimeMeasurement } from "./schema.js";
@@ -48,6 +48,11 @@ const DEFAULT_REVIEW_LIMIT = 20;
 const DAY_MS = 24 * 3600_000;
 /** Pause after a write, as a multiple of its duration: the store writes at most about 10% of the time. */
 const WRITE_GAP_FACTOR = 9;
+/**
+ * …and long enough that the file is rewritten at no more than ~2 MB/s: a full file (~0.6 MB) written twenty
+ * times a second under load cost CPU and garbage for statistics that three writes a second keep as well.
+ */
+const MAX_WRITTEN_CHARS_PER_MS = 2_000;
 const MAX_WRITE_GAP_MS = 1_000;
 /** stats() walks day by day; ten years is more than any admin asks for. */
 const MAX_STATS_DAYS = 3_660;
@@ -108,6 +113,7 @@ export class Store {
 
   private constructor(
     private readonly db: Low<StoreData>,
+    private readonly file: StoreFile,
     readonly status: StoreStatus,
     private readonly logger: Logger,
     private readonly now: () => Date,
@@ -123,7 +129,8 @@ export class Store {
     const loaded = await loadStoreFile(file, options.logger, now);
     const status = loaded.recoveredFrom ? { file, recoveredFrom: loaded.recoveredFrom } : { file };
     const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
-    const store = new Store(new Low(new JSONFile<StoreData>(file), loaded.data), status, options.logger, now, retentionMs);
+    const storeFile = new StoreFile(file);
+    const store = new Store(new Low(storeFile, loaded.data), storeFile, status, options.logger, now, retentionMs);
     // Writing at once prunes, stores a migration or a fresh file, and fails fast when DATA_DIR is not writable.
     await store.persist();
     return store;
@@ -292,8 +299,9 @@ export class Store {
   /**
    * Coalesced and paced: while one write is under way, every change waits for the one next write, so the
    * whole file is serialised once per write rather than once per change; and the next write starts no
-   * sooner than WRITE_GAP_FACTOR times the last write's duration after it (at most MAX_WRITE_GAP_MS), so
-   * under a stream of changes the store spends about a tenth of the time writing. A promise still
+   * sooner than WRITE_GAP_FACTOR times the last write's duration after it, nor before the file's size at
+   * MAX_WRITTEN_CHARS_PER_MS (at most MAX_WRITE_GAP_MS), so under a stream of changes the store spends about
+   * a tenth of the time writing and a large file is written a few times a second. A promise still
    * resolves only once its change is on disk.
    */
   private persist(): Promise<void> {
@@ -302,7 +310,8 @@ export class Store {
     const next = this.lastWrite
       .catch(() => undefined)
       .then(async () => {
-        const wait = Math.min(this.lastWriteEndedAt + this.lastWriteMs * WRITE_GAP_FACTOR - performance.now(), MAX_WRITE_GAP_MS);
+        const gap = Math.max(this.lastWriteMs * WRITE_GAP_FACTOR, this.file.lastWrittenLength / MAX_WRITTEN_CHARS_PER_MS);
+        const wait = Math.min(this.lastWriteEndedAt + gap - performance.now(), MAX_WRITE_GAP_MS);
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
         this.queued = undefined;
         this.compact();
