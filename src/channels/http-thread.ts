@@ -1,7 +1,7 @@
 // The platform APIs' HTTP exchanges on a second thread. One thread runs everything else — webhooks, grammY, the
 // answer engine, the store — and under load it was the bottleneck, at 100% of a core while the second core had
 // room; the outgoing requests (building them, their system calls, reading the answers) were about a fifth of its
-// time. On a second thread: ~15% more updates/s under load, for ~30 MB more memory (README, Load).
+// time. On a second thread: ~15% more updates/s under load, for ~25–30 MB more memory (README, Load).
 // Text requests go to the thread as messages; streamed uploads (multipart) stay on the lean client here.
 import { Worker } from "node:worker_threads";
 import { AbortedError, createHttpClient, TimedOutError, type AbortSignalLike, type HttpClient, type HttpRequest, type HttpResponse } from "./http-client.js";

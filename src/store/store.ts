@@ -1,8 +1,8 @@
 // The bot's runtime data (admin measurements, questions for review, feedback, usage counters, subscriptions,
 // seen message ids) in one lowdb file, DATA_DIR/db.json. Nothing else touches that file.
 //
-// Every operation changes the in-memory data synchronously, then awaits db.write(): steno writes a temp file and
-// renames it (atomic), runs one write at a time and folds the waiting ones into the next, so concurrent
+// Every operation changes the in-memory data synchronously, then awaits persist(): one write at a time, the
+// waiting ones folded into the next, each a temp file renamed over db.json (store-file.ts), so concurrent
 // operations all land and each promise resolves once its change is on disk. Single process only.
 // Invalid input throws a ZodError before anything changes. Await every returned promise: a failed write rejects.
 import { mkdir } from "node:fs/promises";
