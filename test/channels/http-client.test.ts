@@ -16,13 +16,20 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Echoes method, path, headers and body as JSON; "/hang" never answers, "/status/<n>" answers n. */
+/** More text than the HTTP thread's 16 MB old generation can hold as one string. */
+const HUGE_BODY_BYTES = 48 * 1024 * 1024;
+
+/**
+ * Echoes method, path, headers and body as JSON; "/hang" never answers, "/status/<n>" answers n, "/huge"
+ * answers 48 MB.
+ */
 async function listen(): Promise<string> {
   server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     request.on("end", () => {
       if (request.url === "/hang") return;
+      if (request.url === "/huge") return void response.end(Buffer.alloc(HUGE_BODY_BYTES, "a"));
       const status = Number(/^\/status\/(\d+)$/.exec(request.url ?? "")?.[1] ?? 200);
       response.writeHead(status, { "content-type": "application/json", "x-test": "yes" });
       response.end(JSON.stringify({ method: request.method, path: request.url, type: request.headers["content-type"], length: request.headers["content-length"], body }));
@@ -85,6 +92,17 @@ describe.each<[string, (origin: string) => HttpClient]>([
     const origin = await listen();
     server!.close();
     await expect(createClient(origin)({ path: "/a", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  });
+});
+
+describe("the HTTP thread", () => {
+  it("fails the requests under way when it dies (here out of memory) and starts anew for the next request", async () => {
+    const client = createThreadedHttpClient(await listen());
+    const underWay = client({ path: "/hang", body: "{}" });
+    await expect(client({ method: "GET", path: "/huge" })).rejects.toMatchObject({ code: "ETHREAD" });
+    await expect(underWay).rejects.toMatchObject({ code: "ETHREAD" });
+    const answer = await client({ path: "/after", body: "{}" });
+    expect(JSON.parse(answer.text)).toMatchObject({ path: "/after", body: "{}" });
   });
 });
 
