@@ -5,6 +5,8 @@
 // waiting ones folded into the next, each a temp file renamed over db.json (store-file.ts), so concurrent
 // operations all land and each promise resolves once its change is on disk. Single process only.
 // Invalid input throws a ZodError before anything changes. Await every returned promise: a failed write rejects.
+// The records in the data's lists are never changed in place, only added or dropped: store-file.ts keeps the
+// text of each record it has written and reuses it.
 import { mkdir } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
@@ -49,8 +51,8 @@ const DAY_MS = 24 * 3600_000;
 /** Pause after a write, as a multiple of its duration: the store writes at most about 10% of the time. */
 const WRITE_GAP_FACTOR = 9;
 /**
- * …and long enough that the file is rewritten at no more than ~2 MB/s: a full file (~0.6 MB) written twenty
- * times a second under load cost CPU and garbage for statistics that three writes a second keep as well.
+ * …and long enough that the file is rewritten at no more than ~2 MB/s: a full file (~0.6 MB) written ten or
+ * more times a second under load cost CPU and garbage for statistics that three writes a second keep as well.
  */
 const MAX_WRITTEN_CHARS_PER_MS = 2_000;
 const MAX_WRITE_GAP_MS = 1_000;
