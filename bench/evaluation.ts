@@ -170,15 +170,14 @@ export const TARGETS: Thresholds = {
 
 /** The thresholds the metrics miss, in words; empty when all are met. */
 export function failedTargets(metrics: Metrics): string[] {
-  const thresholds = TARGETS;
   const failures: string[] = [];
-  if (metrics.inScope.accuracy < thresholds.inScope) failures.push(`in-scope accuracy ${pct(metrics.inScope.accuracy)} < ${pct(thresholds.inScope)}`);
-  if (metrics.inScope.accuracy - metrics.noDiacritics.accuracy > thresholds.noDiacriticsGap) {
-    failures.push(`no-diacritics accuracy ${pct(metrics.noDiacritics.accuracy)} more than ${pct(thresholds.noDiacriticsGap)} below ${pct(metrics.inScope.accuracy)}`);
+  if (metrics.inScope.accuracy < TARGETS.inScope) failures.push(`in-scope accuracy ${pct(metrics.inScope.accuracy)} < ${pct(TARGETS.inScope)}`);
+  if (metrics.inScope.accuracy - metrics.noDiacritics.accuracy > TARGETS.noDiacriticsGap) {
+    failures.push(`no-diacritics accuracy ${pct(metrics.noDiacritics.accuracy)} more than ${pct(TARGETS.noDiacriticsGap)} below ${pct(metrics.inScope.accuracy)}`);
   }
-  if (metrics.answeredButWrong.rate > thresholds.answeredButWrong) failures.push(`answered-but-wrong ${pct(metrics.answeredButWrong.rate)} > ${pct(thresholds.answeredButWrong)}`);
-  if (metrics.outOfScope.rejection < thresholds.outOfScopeRejection) failures.push(`out-of-scope rejection ${pct(metrics.outOfScope.rejection)} < ${pct(thresholds.outOfScopeRejection)}`);
-  if (metrics.dialogues.accuracy < thresholds.dialogues) failures.push(`dialogue accuracy ${pct(metrics.dialogues.accuracy)} < ${pct(thresholds.dialogues)}`);
+  if (metrics.answeredButWrong.rate > TARGETS.answeredButWrong) failures.push(`answered-but-wrong ${pct(metrics.answeredButWrong.rate)} > ${pct(TARGETS.answeredButWrong)}`);
+  if (metrics.outOfScope.rejection < TARGETS.outOfScopeRejection) failures.push(`out-of-scope rejection ${pct(metrics.outOfScope.rejection)} < ${pct(TARGETS.outOfScopeRejection)}`);
+  if (metrics.dialogues.accuracy < TARGETS.dialogues) failures.push(`dialogue accuracy ${pct(metrics.dialogues.accuracy)} < ${pct(TARGETS.dialogues)}`);
   return failures;
 }
 

@@ -448,8 +448,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (isCommand(text)) return runCommand(parseCommand(text), conversation);
 
     const { understanding, namedInTopic, namedInRest } = readings.get(text, () => read(text));
-    const { elsewhere } = understanding;
-    const { slots } = understanding;
+    const { elsewhere, slots } = understanding;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
     const picked = understanding.choice !== undefined ? previous?.suggestions[understanding.choice - 1] : undefined;
