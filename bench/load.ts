@@ -356,4 +356,4 @@ agents.tg.destroy();
 agents.zalo.destroy();
 await fakes.close();
 await bot.cleanup();
-process.exitCode = lost + short + extra + problems.unhandled.length === 0 && stopped.code === 0 ? 0 : 1;
+process.exitCode = lost + short + extra + unmatchedReplies + problems.unhandled.length === 0 && stopped.code === 0 ? 0 : 1;
