@@ -62,19 +62,47 @@ const CONCURRENCY = Math.min(Math.max(Number(args.concurrency), 1), 1_000);
 const CONNECTIONS = Math.min(Math.max(Number(args.connections), 1), 1_000);
 /** An open-loop phase stops adding updates while this many wait for their reply (bounds the backlog). */
 const MAX_OUTSTANDING = 2_000;
-/** How long a phase, and the run at the end, waits for the replies still due. */
+/** How long a phase waits for the replies still due. */
 const DRAIN_MS = 30_000;
+/** After a phase, how long the rest of multi-message replies (and any duplicate) may take before it is checked. */
+const SETTLE_MS = 500;
 const REDELIVERIES = 8;
+/** Telegram chat ids are this plus the update's sequence number; Zalo's are "c" and the number in hex. */
+const TELEGRAM_CHAT_BASE = 2_000_000_000;
 
 type Channel = "tg" | "zalo";
+const CHANNEL_CODE = { tg: 1, zalo: 2 } as const;
 
-interface Pending {
-  readonly channel: Channel;
-  readonly question: string;
-  readonly sentAt: number;
-  firstReplyAt?: number;
-  messages: number;
-  resolve?: () => void;
+/**
+ * What the bench keeps of each update, by its sequence number, in typed arrays rather than an object and a
+ * promise per update for the whole run: the bench's own garbage-collection pauses land in the measured latency
+ * (a pause between an update and its reply counts as the bot's), and the less it keeps, the less each has to do.
+ */
+class UpdateLog {
+  channel = new Uint8Array(1 << 16);
+  question = new Uint16Array(1 << 16);
+  messages = new Uint16Array(1 << 16);
+  sentAt = new Float64Array(1 << 16);
+  /** 0 while no reply has come. */
+  firstReplyAt = new Float64Array(1 << 16);
+
+  add(id: number, channel: Channel, question: number): void {
+    if (id >= this.channel.length) {
+      const grow = <T extends Uint8Array | Uint16Array | Float64Array>(old: T, make: (length: number) => T): T => {
+        const array = make(old.length * 2);
+        array.set(old);
+        return array;
+      };
+      this.channel = grow(this.channel, (length) => new Uint8Array(length));
+      this.question = grow(this.question, (length) => new Uint16Array(length));
+      this.messages = grow(this.messages, (length) => new Uint16Array(length));
+      this.sentAt = grow(this.sentAt, (length) => new Float64Array(length));
+      this.firstReplyAt = grow(this.firstReplyAt, (length) => new Float64Array(length));
+    }
+    this.channel[id] = CHANNEL_CODE[channel];
+    this.question[id] = question;
+    this.sentAt[id] = performance.now();
+  }
 }
 
 const quiet = await waitForQuietMachine();
@@ -94,44 +122,44 @@ const bot = await startBot(fakes, {
   },
 });
 const questions = await sampleQuestions();
-const pending = new Map<string, Pending>();
+const log = new UpdateLog();
+/** The updates someone waits for (a closed-loop sender, the open loop's backlog): resolved by the first reply. */
+const waiting = new Map<number, () => void>();
 let unmatchedReplies = 0;
+let sequence = 0;
 
-function onReply(key: string): void {
-  const entry = pending.get(key);
-  if (!entry) {
+function onReply(channel: Channel, id: number): void {
+  if (!(Number.isInteger(id) && id >= 1 && id <= sequence && log.channel[id] === CHANNEL_CODE[channel])) {
     unmatchedReplies += 1;
     return;
   }
-  entry.messages += 1;
-  if (entry.firstReplyAt === undefined) {
-    entry.firstReplyAt = performance.now();
-    entry.resolve?.();
+  log.messages[id]! += 1;
+  if (log.firstReplyAt[id] === 0) {
+    log.firstReplyAt[id] = performance.now();
+    waiting.get(id)?.();
+    waiting.delete(id);
   }
 }
 fakes.telegram.onCall = (call) => {
-  if (call.method === "sendMessage" && call.ok) onReply(`tg:${String(call.payload.chat_id)}`);
+  if (call.method === "sendMessage" && call.ok) onReply("tg", Number(call.payload.chat_id) - TELEGRAM_CHAT_BASE);
 };
 fakes.zalo.onCall = (call) => {
-  if (call.method === "sendMessage" && call.status === 200) onReply(`zalo:${String(call.body.chat_id)}`);
+  if (call.method !== "sendMessage" || call.status !== 200) return;
+  const chatId = String(call.body.chat_id);
+  onReply("zalo", chatId.startsWith("c") ? Number.parseInt(chatId.slice(1), 16) : Number.NaN);
 };
 
-let sequence = 0;
 const statuses = new Map<string, number>();
 const countStatus = (label: string) => statuses.set(label, (statuses.get(label) ?? 0) + 1);
 
-/**
- * Posts one update with a fresh chat; `done` resolves when its first reply reached the fake API and the
- * POST ended.
- */
-function send(channel: Channel, agent: Agent, question: string): { key: string; done: Promise<void> } {
+/** Posts one update with a fresh chat; resolves when its first reply reached the fake API and the POST ended. */
+function send(channel: Channel, agent: Agent, questionNumber: number): Promise<void> {
   sequence += 1;
   const id = sequence;
-  const chatId = channel === "tg" ? String(2_000_000_000 + id) : `c${id.toString(16).padStart(19, "0")}`;
-  const key = `${channel}:${chatId}`;
-  const entry: Pending = { channel, question, sentAt: performance.now(), messages: 0 };
-  pending.set(key, entry);
-  const replied = new Promise<void>((resolve) => (entry.resolve = resolve));
+  const question = questions[questionNumber]!;
+  const chatId = channel === "tg" ? String(TELEGRAM_CHAT_BASE + id) : `c${id.toString(16).padStart(19, "0")}`;
+  log.add(id, channel, questionNumber);
+  const replied = new Promise<void>((resolve) => waiting.set(id, resolve));
   const body = channel === "tg" ? JSON.stringify(telegramTextUpdate(id, Number(chatId), question)) : JSON.stringify(zaloTextUpdate(`m${id}`, chatId, question));
   const url = channel === "tg" ? `${bot.origin}${bot.telegramPath}` : `${bot.origin}${bot.zaloPath}`;
   const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
@@ -147,7 +175,7 @@ function send(channel: Channel, agent: Agent, question: string): { key: string; 
       await sleep(250 * attempt);
     }
   })();
-  return { key, done: Promise.all([posted, replied]).then(() => undefined) };
+  return Promise.all([posted, replied]).then(() => undefined);
 }
 
 interface PhaseResult {
@@ -163,33 +191,47 @@ interface PhaseResult {
   readonly otherCpu: number;
 }
 
-async function measure(name: string, run: (keys: Set<string>) => Promise<void>): Promise<PhaseResult> {
-  const keys = new Set<string>();
+const expected: Record<Channel, Int16Array> = { tg: new Int16Array(questions.length).fill(-1), zalo: new Int16Array(questions.length).fill(-1) };
+const verdicts = { lost: 0, short: 0, extra: 0 };
+
+/**
+ * Checks the updates first..last (a finished phase) against the baseline: each must have as many messages as its
+ * question got there. Returns the latencies of those replied to, sorted.
+ */
+function check(first: number, last: number): number[] {
+  const latencies: number[] = [];
+  for (let id = first; id <= last; id += 1) {
+    const channel = log.channel[id] === CHANNEL_CODE.tg ? "tg" : "zalo";
+    const baseline = expected[channel][log.question[id]!]!;
+    const want = baseline < 0 ? 1 : baseline;
+    const messages = log.messages[id]!;
+    if (messages === 0) verdicts.lost += 1;
+    else if (messages < want) verdicts.short += 1;
+    else if (messages > want) verdicts.extra += 1;
+    if (log.firstReplyAt[id]! > 0) latencies.push(log.firstReplyAt[id]! - log.sentAt[id]!);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+async function measure(name: string, run: () => Promise<void>): Promise<PhaseResult> {
+  const first = sequence + 1;
   const cpuBefore = (await cpuSecondsOf(bot.child.pid!)) ?? 0;
   const machineBefore = (await machineCpuSeconds()) ?? 0;
   const benchBefore = process.cpuUsage();
   const started = performance.now();
   const phaseRss = sampleRss(bot.child.pid!);
-  await run(keys);
+  await run();
   const seconds = (performance.now() - started) / 1000;
   const { peak: peakRss } = await phaseRss.stop();
   const cpuAfter = (await cpuSecondsOf(bot.child.pid!)) ?? 0;
   const bench = process.cpuUsage(benchBefore);
   const machineAfter = (await machineCpuSeconds()) ?? 0;
-  const latencies: number[] = [];
-  let replied = 0;
-  for (const key of keys) {
-    const entry = pending.get(key)!;
-    if (entry.firstReplyAt !== undefined) {
-      replied += 1;
-      latencies.push(entry.firstReplyAt - entry.sentAt);
-    }
-  }
-  latencies.sort((a, b) => a - b);
+  await sleep(SETTLE_MS);
+  const latencies = check(first, sequence);
   return {
     name,
-    sent: keys.size,
-    replied,
+    sent: sequence - first + 1,
+    replied: latencies.length,
     seconds,
     latencies,
     botCpu: (cpuAfter - cpuBefore) / seconds,
@@ -199,23 +241,17 @@ async function measure(name: string, run: (keys: Set<string>) => Promise<void>):
   };
 }
 
-let questionIndex = 0;
-const nextQuestion = () => questions[questionIndex++ % questions.length]!;
-
-function tracked(channel: Channel, agent: Agent, keys: Set<string>): Promise<void> {
-  const { key, done } = send(channel, agent, nextQuestion());
-  keys.add(key);
-  return done;
-}
+let questionCount = 0;
+const nextQuestion = () => questionCount++ % questions.length;
 
 /** N senders, each waiting for its reply before sending again, for `seconds`. */
 function closedLoop(channels: readonly Channel[], concurrency: number, seconds: number, agents: Record<Channel, Agent>) {
-  return async (keys: Set<string>) => {
+  return async () => {
     const until = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async (_, worker) => {
         const channel = channels[worker % channels.length]!;
-        while (performance.now() < until) await tracked(channel, agents[channel], keys);
+        while (performance.now() < until) await send(channel, agents[channel], nextQuestion());
       }),
     );
   };
@@ -225,7 +261,7 @@ const notes: string[] = [];
 
 /** Updates at a fixed rate regardless of replies (as users would send them), for `seconds`; then waits for the replies. */
 function openLoop(name: string, channels: readonly Channel[], rate: number, seconds: number, agents: Record<Channel, Agent>) {
-  return async (keys: Set<string>) => {
+  return async () => {
     const started = performance.now();
     const inFlight = new Set<Promise<void>>();
     let sent = 0;
@@ -238,7 +274,8 @@ function openLoop(name: string, channels: readonly Channel[], rate: number, seco
           sent += 1;
           continue;
         }
-        const promise = tracked(channels[sent % channels.length]!, agents[channels[sent % channels.length]!], keys);
+        const channel = channels[sent % channels.length]!;
+        const promise = send(channel, agents[channel], nextQuestion());
         inFlight.add(promise);
         void promise.finally(() => inFlight.delete(promise));
         sent += 1;
@@ -257,18 +294,12 @@ const rss = sampleRss(bot.child.pid!);
 // Baseline: every question once per channel, one at a time — how many messages each answer takes (and warm-up).
 console.log(`bot pid ${bot.child.pid}, port ${bot.port}; ${questions.length} distinct questions; ${PHASE_SECONDS} s per phase`);
 console.log(`bot: ${args.entry ?? "--import tsx src/main.ts"}${nodeArgs.length > 0 ? ` ${nodeArgs.join(" ")}` : ""}; Telegram replies ${args["webhook-reply"] ? "in the webhook response (first message)" : "by sendMessage requests"}`);
-const expected = new Map<string, number>();
 const baselineChannels: Channel[] = args.only === "tg" ? ["tg"] : args.only === "zalo" ? ["zalo"] : ["tg", "zalo"];
 for (const channel of baselineChannels) {
-  const keys = new Set<string>();
-  for (const question of questions) {
-    await tracked(channel, agents[channel], keys);
-  }
-  await sleep(500);
-  for (const key of keys) {
-    const entry = pending.get(key)!;
-    expected.set(`${channel}:${entry.question}`, entry.messages);
-  }
+  const first = sequence + 1;
+  for (let question = 0; question < questions.length; question += 1) await send(channel, agents[channel], question);
+  await sleep(SETTLE_MS);
+  for (let id = first; id <= sequence; id += 1) expected[channel][log.question[id]!] = log.messages[id]!;
 }
 
 const phases: PhaseResult[] = [];
@@ -290,20 +321,10 @@ if (!only || only === "both") {
   }
 }
 
-// Let the last replies arrive, then check every update.
-const drainUntil = Date.now() + DRAIN_MS;
-while ([...pending.values()].some((entry) => entry.firstReplyAt === undefined) && Date.now() < drainUntil) await sleep(50);
-await sleep(500);
+// Every phase has been checked; a moment more for late duplicates (replies to no known update).
+await sleep(SETTLE_MS);
 const memory = await rss.stop();
-let lost = 0;
-let short = 0;
-let extra = 0;
-for (const entry of pending.values()) {
-  const want = expected.get(`${entry.channel}:${entry.question}`) ?? 1;
-  if (entry.messages === 0) lost += 1;
-  else if (entry.messages < want) short += 1;
-  else if (entry.messages > want) extra += 1;
-}
+const { lost, short, extra } = verdicts;
 
 const metricsText = await fetch(`${bot.origin}/metrics`).then((response) => response.text());
 const stopped = await bot.stop();
@@ -335,7 +356,7 @@ console.log(
   table(
     ["check", "value"],
     [
-      ["updates sent (baseline + phases)", pending.size],
+      ["updates sent (baseline + phases)", sequence],
       ["replies lost (no message)", lost],
       ["replies incomplete (fewer messages than baseline)", short],
       ["replies duplicated (more messages than baseline)", extra],
