@@ -1,9 +1,9 @@
-# The bot in a container: Node 20 on Debian slim. A build stage compiles src/ to dist/ (plain JavaScript: no
+# The bot in a container: Node 24 (LTS; Node 20 is end-of-life) on Debian slim. A build stage compiles src/ to dist/ (plain JavaScript: no
 # tsx at run time, ~25 MB less memory); the image holds production dependencies only, runs non-root, keeps data
 # in a volume and is health checked on /healthz. Build and run:
 #   docker build -t nq16-bot .
 #   docker run -d --name nq16-bot --env-file .env -p 127.0.0.1:8080:8080 -v nq16-data:/data --restart unless-stopped nq16-bot
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -12,7 +12,7 @@ COPY deploy/tsconfig.build.json ./deploy/
 COPY src ./src
 RUN npm run build
 
-FROM node:20-slim
+FROM node:24-slim
 
 # A small heap is faster here, not only smaller: old generation capped at 96 MB (live heap under load ~50 MB),
 # young generation 3 × 8 MB (npm run bench:load -- --entry dist/main.js --node-options=…; README, "Load").
