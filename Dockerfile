@@ -1,6 +1,6 @@
-# The bot in a container: Node 24 (LTS; Node 20 is end-of-life) on Debian slim. A build stage compiles src/ to dist/ (plain JavaScript: no
-# tsx at run time, ~25 MB less memory); the image holds production dependencies only, runs non-root, keeps data
-# in a volume and is health checked on /healthz. Build and run:
+# The bot in a container: Node 24 (LTS; Node 20 is end-of-life) on Debian slim. A build stage compiles src/ to
+# dist/ (plain JavaScript: no tsx at run time, ~25 MB less memory); the image holds production dependencies only,
+# runs non-root, keeps data in a volume and is health checked on /healthz. Build and run:
 #   docker build -t nq16-bot .
 #   docker run -d --name nq16-bot --env-file .env -p 127.0.0.1:8080:8080 -v nq16-data:/data --restart unless-stopped nq16-bot
 FROM node:24-slim AS build

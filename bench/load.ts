@@ -5,8 +5,8 @@
 // rate, then open loops at fixed rates (default 400/s and the 2,000/s target) for the latency at those rates,
 // then both channels at once. Latency is measured from just before the update is POSTed to the moment the fake API
 // receives the first sendMessage of its reply. Every update goes to its own chat, so each reply is matched
-// to its update; at the end every update must have exactly as many messages as the same question got in a
-// baseline pass (no reply lost, none twice). RSS and CPU of the bot are sampled from /proc.
+// to its update; when its phase ends, every update must have exactly as many messages as the same question got in
+// a baseline pass (no reply lost, none twice). RSS and CPU of the bot are sampled from /proc.
 //
 // Options: --seconds <per phase, default 10> --rate <updates/s, default 2000> --sustained <updates/s, default 400>
 //          --concurrency <closed-loop senders, default 32> --only tg|zalo|both
