@@ -72,6 +72,16 @@ const MIN_FUZZY_LENGTH = 5;
 const MAX_SHORT_TYPO_LENGTH = 4;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const MAX_FUZZY_SCORE = 0.2;
+/**
+ * Longer tokens get no repair at all: no Vietnamese word is this long, nor are a few of them typed without
+ * spaces, and the work a repair may do grows with the length.
+ */
+const MAX_REPAIR_LENGTH = 32;
+/**
+ * Unknown words repaired in one question; any further ones stay unknown. Real questions have a few typos at
+ * most (the eval sets need no more than 6 here), a flood of made-up words must not cost more than a few.
+ */
+const MAX_REPAIRS_PER_QUESTION = 8;
 /** Recall counts more than precision: every content word of the question must be explained. */
 const BETA_SQUARED = 3;
 /** A number in the question ("QĐ 411", "nghị quyết 15") that the doc never mentions almost rules it out. */
@@ -127,7 +137,13 @@ export class SearchIndex {
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
-  private readonly vocabulary: Fuse<string>;
+  /** Length of the longest known word: no part of a split is longer. */
+  private readonly longestTerm: number;
+  /**
+   * Known words by first letter, for fuzzy repair: a repair keeps the first letter, so only those words can
+   * be the one meant, and searching a twentieth of the vocabulary costs a twentieth.
+   */
+  private readonly vocabulary = new Map<string, Fuse<string>>();
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
   /** Recent results: a search depends on nothing but the prepared question. */
   private readonly results: RecentResults<readonly SearchHit[]>;
@@ -181,13 +197,13 @@ export class SearchIndex {
     });
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
+    this.longestTerm = Math.max(0, ...[...this.idf.keys()].map((term) => term.length));
     for (const phrasing of this.phrasings) phrasing.weight = this.weightOf(phrasing.terms);
-    this.vocabulary = new Fuse([...this.idf.keys()].filter((term) => term.length >= 3), {
-      includeScore: true,
-      threshold: 0.34,
-      ignoreLocation: true,
-      minMatchCharLength: 2,
-    });
+    const byFirstLetter = new Map<string, string[]>();
+    for (const term of this.idf.keys()) if (term.length >= 3) byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), term]);
+    for (const [letter, words] of byFirstLetter) {
+      this.vocabulary.set(letter, new Fuse(words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }));
+    }
   }
 
   /** Whether the index has seen this word (in any phrasing or context). */
@@ -223,23 +239,16 @@ export class SearchIndex {
     const cached = this.repairs.get(token);
     if (cached !== undefined) return cached;
     let result: { terms: string[]; fuzzy: boolean } | null = null;
-    if (isJoinedCompound(token)) {
-      this.repairs.set(token, null);
-      return null;
-    }
+    if (token.length > MAX_REPAIR_LENGTH || isJoinedCompound(token)) return null;
     const parts = this.split(token);
     if (parts) result = { terms: parts, fuzzy: false };
     if (!result && token.length <= MAX_SHORT_TYPO_LENGTH && /^[a-z]+$/.test(token)) {
       const near = this.shortTypoRepair(token);
       if (near) result = { terms: [near], fuzzy: true };
     }
-    if (!result && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token)) {
-      const best = this.vocabulary.search(token, { limit: 1 })[0];
-      const close =
-        best !== undefined &&
-        (best.score ?? 1) <= MAX_FUZZY_SCORE &&
-        best.item[0] === token[0] &&
-        Math.abs(best.item.length - token.length) <= 1;
+    if (!result && token.length >= MIN_FUZZY_LENGTH && token.length <= this.longestTerm + 1 && !/\d/.test(token)) {
+      const best = this.vocabulary.get(token[0]!)?.search(token, { limit: 1 })[0];
+      const close = best !== undefined && (best.score ?? 1) <= MAX_FUZZY_SCORE && Math.abs(best.item.length - token.length) <= 1;
       if (close) result = { terms: [best.item], fuzzy: true };
     }
     if (this.repairs.size > 10_000) this.repairs.clear();
@@ -270,18 +279,40 @@ export class SearchIndex {
     return best;
   }
 
-  /** "dichvucong" → ["dich", "vu", "cong"] when every part is a known word. */
+  /**
+   * "dichvucong" → ["dich", "vu", "cong"] when every part is a known word; of several ways, the one with the
+   * shortest first parts. Solved from the end, each position once: tries every cut only as far as the longest
+   * known word reaches, so a long token costs its length times that, never the number of ways to cut it.
+   */
   private split(token: string): string[] | null {
-    if (token.length < 4) return null;
-    for (let cut = 2; cut <= token.length - 1; cut++) {
-      const head = token.slice(0, cut);
-      if (!this.idf.has(head)) continue;
-      const tail = token.slice(cut);
-      if (this.idf.has(tail)) return [head, tail];
-      const rest = this.split(tail);
-      if (rest) return [head, ...rest];
+    const length = token.length;
+    if (length < 4) return null;
+    // cutAt[start]: where the first part of token.slice(start) ends in its split; -1 when it has none.
+    const cutAt = new Int32Array(length).fill(-1);
+    // whole[start]: the rest after that first part is one known word (no further split needed).
+    const whole = new Uint8Array(length);
+    for (let start = length - 4; start >= 0; start--) {
+      const last = Math.min(length - 1, start + this.longestTerm);
+      for (let cut = start + 2; cut <= last; cut++) {
+        if (!this.idf.has(token.slice(start, cut))) continue;
+        if (this.idf.has(token.slice(cut))) {
+          whole[start] = 1;
+        } else if (cutAt[cut] === -1) {
+          continue;
+        }
+        cutAt[start] = cut;
+        break;
+      }
     }
-    return null;
+    if (cutAt[0] === -1) return null;
+    const parts: string[] = [];
+    let start = 0;
+    while (!whole[start]) {
+      parts.push(token.slice(start, cutAt[start]));
+      start = cutAt[start]!;
+    }
+    parts.push(token.slice(start, cutAt[start]), token.slice(cutAt[start]!));
+    return parts;
   }
 
   /** Maps the question's tokens onto the index vocabulary: Telex first, then stopwords, then typo repair. */
@@ -289,6 +320,7 @@ export class SearchIndex {
     const terms: string[] = [];
     const unknown: string[] = [];
     const repaired = new Set<string>();
+    let repairs = 0;
     for (const raw of questionTokens) {
       const telex = this.idf.has(raw) ? raw : undoTelex(raw);
       const token = this.idf.has(telex) || STOPWORDS.has(telex) ? telex : raw;
@@ -297,7 +329,7 @@ export class SearchIndex {
         terms.push(token);
         continue;
       }
-      const fixed = this.repair(token);
+      const fixed = repairs++ < MAX_REPAIRS_PER_QUESTION ? this.repair(token) : null;
       if (!fixed) {
         unknown.push(token);
         continue;

@@ -372,3 +372,26 @@ describe("unsure matches in a conversation", () => {
     expect(engine.ask("lúc đó chủ tịch tỉnh là ai", conversation).entries[0]).toBe("nguyen-tan-tuan");
   });
 });
+
+describe("bounded reading", () => {
+  it("answers a question it cannot read within its budget politely, as too hard, and changes no topic", async () => {
+    const { createEngine } = await import("../../src/engine/ask.js");
+    const strict = createEngine(engine.knowledge, { now: () => TODAY, readBudgetMs: -1 });
+    const answer = strict.ask("mục tiêu 2030 là gì");
+    expect(answer).toMatchObject({ answered: false, intent: "invalid", entries: ["@invalid-too-hard"] });
+    expect(text(answer)).toContain("khó hiểu quá");
+  });
+
+  it("reads every input of up to 4,096 characters: segmentable tokens, unknown words, repeated slot words", () => {
+    const questions = [
+      `${"locap".repeat(200)}zzz`,
+      `${"dichvucong".repeat(100)}x`,
+      Array.from({ length: 600 }, (_, i) => `xq${i.toString(36)}zv`).join(" "),
+      "đạt chưa ".repeat(100),
+    ];
+    for (const question of questions) {
+      const answer = engine.ask(question.slice(0, 1000));
+      expect(answer.intent).not.toBe("invalid");
+    }
+  });
+});

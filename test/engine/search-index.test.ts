@@ -39,3 +39,33 @@ describe("question kinds", () => {
     expect(index.search(withKind("nhiệm vụ", "what"))[0]!.doc.id).toBe("which");
   });
 });
+
+describe("repair of words typed without spaces", () => {
+  const vocabulary: SearchDoc[] = [
+    { id: "lo", kind: "faq", prompt: "?", phrasings: ["lo cap locap loc ap"] },
+    { id: "dvc", kind: "faq", prompt: "?", phrasings: ["dịch vụ công trực tuyến"] },
+  ];
+
+  it("splits a joined phrase into known words", () => {
+    const index = new SearchIndex(vocabulary, prepare, 0);
+    expect(index.analyze(["dichvucongtructuyen"]).terms).toEqual(["dich", "vu", "cong", "truc", "tuyen"]);
+  });
+
+  it("gives up at once on a long token that can be cut many ways but never wholly", () => {
+    // Every "locap" can be cut as lo|cap, loc|ap or kept whole: trying all cuts costs 3^n; this is n = 800.
+    const index = new SearchIndex(vocabulary, prepare, 0);
+    const token = `${"locap".repeat(800)}zzz`;
+    expect(index.analyze([token])).toMatchObject({ terms: [], unknown: [token] });
+    // Within the repair length, the split still works and still fails on the unsplittable end.
+    expect(index.analyze(["locaplocap"]).terms).toEqual(["lo", "cap", "locap"]);
+    expect(index.analyze(["locaplocapzzz"]).unknown).toEqual(["locaplocapzzz"]);
+  });
+
+  it("repairs at most eight unknown words of one question; the rest stay unknown", () => {
+    const index = new SearchIndex(vocabulary, prepare, 0);
+    const joined = Array.from({ length: 12 }, () => "dichvu");
+    const { terms, unknown } = index.analyze(joined);
+    expect(terms).toEqual(["dich", "vu"]);
+    expect(unknown).toHaveLength(4);
+  });
+});
