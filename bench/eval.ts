@@ -2,10 +2,12 @@
 import { loadKnowledgeOrExit } from "../src/bootstrap.js";
 import { createEngine } from "../src/engine/ask.js";
 import { defaultKnowledgeDir } from "../src/paths.js";
+import { evaluateBlind, loadBlindSets, median, numbersOfKnowledge, OVER_LIMIT } from "./blind.js";
 import { evaluate, evaluateBaseline, failedTargets, HOLDOUT_DIR, loadEvaluationSets, pct } from "./evaluation.js";
 
 const verbose = process.argv.includes("--verbose");
-const engine = createEngine(await loadKnowledgeOrExit(process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir()));
+const knowledgeDir = process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir();
+const engine = createEngine(await loadKnowledgeOrExit(knowledgeDir));
 const sets = await loadEvaluationSets();
 const metrics = evaluate(engine, sets);
 const baseline = evaluateBaseline(engine, sets);
@@ -29,6 +31,27 @@ console.log(
     `no-diacritics ${pct(holdout.noDiacritics.accuracy)}, answered-but-wrong ${pct(holdout.answeredButWrong.rate)} ` +
     `(${holdout.answeredButWrong.wrong}/${holdout.answeredButWrong.answered})`,
 );
+
+// Written blind from the public sources only and scored by what the answer says: the figures that decide.
+const knownNumbers = await numbersOfKnowledge(knowledgeDir);
+for (const set of await loadBlindSets()) {
+  const blind = evaluateBlind(engine, set, knownNumbers);
+  const { inScope, outOfScope, dialogues, singleFactLengths } = blind;
+  console.log(
+    `\nblind set ${blind.name} (bench/eval/${blind.name}/, never tuned on): ` +
+      `in scope right in the first paragraph ${pct(inScope.rightFirst / inScope.total)} (${inScope.rightFirst}/${inScope.total}), ` +
+      `right anywhere ${pct(inScope.rightAnywhere / inScope.total)}, answered-but-wrong ${pct(inScope.wrong / Math.max(1, inScope.answered))} ` +
+      `(${inScope.wrong}/${inScope.answered}), out of scope rejected ${pct(outOfScope.rejected / Math.max(1, outOfScope.total))} ` +
+      `(${outOfScope.rejected}/${outOfScope.total}), dialogues fully right ${pct(dialogues.right / Math.max(1, dialogues.total))} ` +
+      `(${dialogues.right}/${dialogues.total}; turns ${dialogues.turnsRight}/${dialogues.turns}); single-fact answers: median ` +
+      `${median(singleFactLengths)} characters, ${singleFactLengths.filter((length) => length > OVER_LIMIT).length} over ${OVER_LIMIT}; ` +
+      `answers with numbers not in knowledge/: ${blind.foreignNumbers.length}`,
+  );
+  if (verbose) {
+    for (const miss of blind.misses) console.log(`  ${miss.why.padEnd(21)} ${miss.id} ${miss.q}\n      → ${miss.first.replaceAll("\n", " / ").slice(0, 200)}`);
+    for (const item of blind.foreignNumbers) console.log(`  numbers not in knowledge/: ${item.id} ${item.numbers.join(", ")}`);
+  }
+}
 
 if (verbose) {
   console.log("\nmisses:");
