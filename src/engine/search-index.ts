@@ -45,6 +45,8 @@ export interface PreparedText {
   readonly province?: boolean;
   /** The kind of reply asked for ("khi nào" → when), if the question words say. */
   readonly kind?: QuestionKind;
+  /** performance.now() after which no more unknown words are repaired. */
+  readonly repairDeadline?: number;
 }
 
 export interface QueryTerms {
@@ -315,8 +317,11 @@ export class SearchIndex {
     return parts;
   }
 
-  /** Maps the question's tokens onto the index vocabulary: Telex first, then stopwords, then typo repair. */
-  analyze(questionTokens: readonly string[]): QueryTerms {
+  /**
+   * Maps the question's tokens onto the index vocabulary: Telex first, then stopwords, then typo repair, as
+   * long as the question's repairs and time last.
+   */
+  analyze(questionTokens: readonly string[], repairDeadline = Number.POSITIVE_INFINITY): QueryTerms {
     const terms: string[] = [];
     const unknown: string[] = [];
     const repaired = new Set<string>();
@@ -329,7 +334,7 @@ export class SearchIndex {
         terms.push(token);
         continue;
       }
-      const fixed = repairs++ < MAX_REPAIRS_PER_QUESTION ? this.repair(token) : null;
+      const fixed = repairs++ < MAX_REPAIRS_PER_QUESTION && performance.now() < repairDeadline ? this.repair(token) : null;
       if (!fixed) {
         unknown.push(token);
         continue;
@@ -350,7 +355,7 @@ export class SearchIndex {
   }
 
   private rank(question: PreparedText, limit: number): SearchHit[] {
-    const { terms, unknown, repaired } = this.analyze(question.tokens);
+    const { terms, unknown, repaired } = this.analyze(question.tokens, question.repairDeadline);
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);

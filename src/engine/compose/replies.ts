@@ -86,13 +86,12 @@ export function composeClarify(prompts: readonly string[]): Composed {
   };
 }
 
-export type InvalidInput = "empty" | "too-long" | "too-hard" | "no-words" | "bad-command";
+export type InvalidInput = "empty" | "too-long" | "no-words" | "bad-command";
 
 export function composeInvalid(kind: InvalidInput, maxLength: number): Composed {
   const text = {
     empty: "Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về Nghị quyết 16, ví dụ: \"mục tiêu 2030 là gì?\".",
     "too-long": `Câu hỏi dài quá (hơn ${maxLength} ký tự). Bạn hỏi ngắn gọn một ý thôi nhé, ví dụ: "tỷ lệ hồ sơ trực tuyến hiện nay?".`,
-    "too-hard": "Câu hỏi dài hoặc khó hiểu quá, mình chưa đọc được. Bạn hỏi ngắn gọn một ý giúp mình nhé, ví dụ: \"mục tiêu 2030 là gì?\".",
     "no-words": "Mình chỉ đọc được câu hỏi bằng chữ. Bạn gõ câu hỏi về Nghị quyết 16 giúp mình nhé.",
     "bad-command": "Lệnh này mình không hiểu. Các lệnh dùng được:",
   }[kind];
