@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import type { Chat, Message, Update, User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ChatService, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
+import { ChatService, type IncomingMessage, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
 import { FloodGuard, SLOW_DOWN_MESSAGE } from "../../src/channels/flood-guard.js";
 import { createTelegramBot, STALE_BUTTON_NOTE, TEXT_ONLY_NOTE, APOLOGY, type ChatHandler } from "../../src/channels/telegram/bot.js";
 import { TOPICS } from "../../src/channels/telegram/keyboards.js";
@@ -216,7 +216,7 @@ describe("Telegram channel over the Bot API (long polling)", () => {
   });
 
   it("in a group answers commands for this bot, mentions and replies to the bot, and stays out of the rest", async () => {
-    const asked: IncomingText[] = [];
+    const asked: IncomingMessage[] = [];
     const service = new ChatService({ ask: engine.ask });
     await startPolling({ handle: (message) => (asked.push(message), service.handle(message)), feedback: (id, vote) => service.feedback(id, vote) });
     sendText("mọi người họp lúc mấy giờ?", GROUP);
@@ -227,7 +227,7 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     const reply = sendText("còn năm 2030 thì sao?", GROUP, LAN, { reply_to_message: botMessage } as Partial<Message>);
     sendText("/help", LAN_CHAT); // answered after every group message: polling is sequential
     const sent = await fake.waitFor("sendMessage", 1, toChat(LAN_CHAT));
-    expect(asked.map((message) => [message.chatId, message.userId, message.text])).toEqual([
+    expect(asked.map((message) => [message.chatId, message.userId, (message as IncomingText).text])).toEqual([
       [String(GROUP.id), String(LAN.id), "muc tieu 2030 la gi"],
       [String(GROUP.id), String(MINH.id), "/muctieu@nq16_test_bot 2025"],
       [String(GROUP.id), String(LAN.id), "còn năm 2030 thì sao?"],
