@@ -1,6 +1,6 @@
 // The channel-neutral heart of every chat: flood limit, admin and subscription commands, feedback, then
-// ask() with the chat's conversation — and a record of what was asked. Telegram, Zalo and the console turn
-// their updates into an IncomingText and render the Reply.
+// ask() with the chat's conversation — and a record of what was asked. Telegram and Zalo turn their updates
+// into an IncomingMessage (text, or the kind of thing sent when it is not text) and render the Reply.
 import { performance } from "node:perf_hooks";
 import type { AdminCommands } from "../admin/admin-commands.js";
 import type { Answer } from "../engine/answer.js";
@@ -11,23 +11,35 @@ import type { Store } from "../store/store.js";
 import { fold } from "../text/normalize.js";
 import { ConversationStore } from "./conversations.js";
 import { FloodGuard, SLOW_DOWN_MESSAGE } from "./flood-guard.js";
+import { isOnlyLinks, NOT_TEXT_REPLIES, withoutLinks, type NotTextKind } from "./not-text.js";
 
 export type ChannelName = "tg" | "zalo";
 export type Vote = "up" | "down";
 
-export interface IncomingText {
+interface Incoming {
   readonly channel: ChannelName;
   readonly chatId: string;
   readonly userId: string;
-  readonly text: string;
   /** The platform update it came in, for log lines about it. */
   readonly updateId?: string | number;
 }
 
+/** Words the person wrote: a message, or the caption of a photo, video or file. */
+export interface IncomingText extends Incoming {
+  readonly text: string;
+}
+
+/** Something sent without any words: a voice message, a photo without a caption, a sticker… */
+export interface IncomingNotText extends Incoming {
+  readonly notText: NotTextKind;
+}
+
+export type IncomingMessage = IncomingText | IncomingNotText;
+
 export type Reply =
   /** `answerId` names the answer for feedback ("tg:123:7"). */
   | { readonly kind: "answer"; readonly answer: Answer; readonly answerId: string }
-  /** A short notice that is not an answer (flood warning, admin results, confirmations). */
+  /** A short notice that is not an answer (flood warning, not-text note, admin results, confirmations). */
   | { readonly kind: "notice"; readonly text: string }
   /** Nothing to send (a flood beyond the one warning). */
   | { readonly kind: "silent" };
@@ -80,12 +92,23 @@ export class ChatService {
     this.conversations = options.conversations ?? new ConversationStore();
   }
 
-  async handle(message: IncomingText): Promise<Reply> {
+  /** Every message a person sends comes here, text or not, so every one counts toward the flood limit. */
+  async handle(message: IncomingMessage): Promise<Reply> {
     this.options.metrics?.updatesReceived.inc({ channel: message.channel });
     const decision = this.flood.check(`${message.channel}:${message.userId}`);
     if (decision === "warn") return { kind: "notice", text: SLOW_DOWN_MESSAGE };
     if (decision === "drop") return { kind: "silent" };
+    return "notText" in message ? this.notText(message.channel, message.notText) : this.answer(message);
+  }
 
+  private notText(channel: ChannelName, kind: NotTextKind): Reply {
+    this.options.metrics?.notText.inc({ channel, kind });
+    return { kind: "notice", text: NOT_TEXT_REPLIES[kind] };
+  }
+
+  private async answer(message: IncomingText): Promise<Reply> {
+    // A message of links alone is no question (and no command); the words around a link are.
+    if (isOnlyLinks(message.text)) return this.notText(message.channel, "link");
     const chatKey = `${message.channel}:${message.chatId}`;
     const adminReply = await this.options.admin?.handle(message);
     if (adminReply !== undefined) return { kind: "notice", text: adminReply };
@@ -96,10 +119,11 @@ export class ChatService {
       return { kind: "notice", text: await this.feedback(lastAnswer, vote) };
     }
 
+    const question = withoutLinks(message.text);
     const started = performance.now();
     let answer: Answer;
     try {
-      answer = this.ask(message.text, this.conversations.get(chatKey));
+      answer = this.ask(question, this.conversations.get(chatKey));
     } catch (error) {
       this.options.metrics?.errors.inc({ channel: message.channel });
       throw error;
@@ -108,10 +132,10 @@ export class ChatService {
     this.options.metrics?.answers.inc({ intent: answer.intent });
     if (!answer.answered) this.options.metrics?.fallbacks.inc();
     // The reply does not wait for the statistics to reach the disk.
-    this.record(message, answer);
+    this.record(message, question, answer);
 
     const answerId = `${chatKey}:${(++this.answerCounter).toString(36)}`;
-    this.remember(answerId, { question: message.text, channel: message.channel, ...(answer.entries[0] ? { entry: answer.entries[0] } : {}) });
+    this.remember(answerId, { question, channel: message.channel, ...(answer.entries[0] ? { entry: answer.entries[0] } : {}) });
     if (answer.answered) this.lastAnswerOfChat.set(chatKey, answerId);
     else this.lastAnswerOfChat.delete(chatKey);
     return { kind: "answer", answer, answerId };
@@ -144,7 +168,7 @@ export class ChatService {
    * awaited, and nothing of the message or the answer is held until the write ends: under load writes come
    * every ~100 ms, and whatever waits for one that long outlives V8's young generation and costs a full GC.
    */
-  private record(message: IncomingText, answer: Answer): void {
+  private record(message: IncomingText, question: string, answer: Answer): void {
     const store = this.options.store;
     if (!store || answer.intent === "invalid") return;
     const { channel, updateId } = message;
@@ -152,7 +176,7 @@ export class ChatService {
     store
       .recordQuestion({
         channel,
-        text: message.text,
+        text: question,
         intent: answer.intent,
         answered: answer.answered,
         confidence: answer.confidence,

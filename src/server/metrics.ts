@@ -107,6 +107,10 @@ export class Metrics {
   readonly updatesReceived = new Counter("bot_updates_received_total", "Updates received, by channel");
   readonly answers = new Counter("bot_answers_total", "Answers given, by intent");
   readonly fallbacks = new Counter("bot_fallbacks_total", "Questions not answered (out of scope, unsure, invalid)");
+  readonly notText = new Counter(
+    "bot_not_text_total",
+    "Messages without words to answer (voice, audio, video, photo, file, sticker, location, contact, link, other), by channel and kind; each got a note saying the bot reads text",
+  );
   readonly errors = new Counter(
     "bot_errors_total",
     "Errors: an answer that failed (channel tg or zalo), an HTTP handler that failed (http), an unhandled rejection (process)",
@@ -128,6 +132,7 @@ export class Metrics {
       this.updatesReceived,
       this.answers,
       this.fallbacks,
+      this.notText,
       this.errors,
       this.logErrors,
       this.latency,

@@ -3,9 +3,10 @@
 import { Writable } from "node:stream";
 import type { Chat, Message, Update, User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ChatService, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
+import { ChatService, type IncomingMessage, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
 import { FloodGuard, SLOW_DOWN_MESSAGE } from "../../src/channels/flood-guard.js";
-import { createTelegramBot, STALE_BUTTON_NOTE, TEXT_ONLY_NOTE, APOLOGY, type ChatHandler } from "../../src/channels/telegram/bot.js";
+import { NOT_TEXT_REPLIES } from "../../src/channels/not-text.js";
+import { createTelegramBot, STALE_BUTTON_NOTE, APOLOGY, type ChatHandler } from "../../src/channels/telegram/bot.js";
 import { TOPICS } from "../../src/channels/telegram/keyboards.js";
 import { BOT_COMMANDS, startTelegram, webhookReplyEnvelope, type TelegramChannel } from "../../src/channels/telegram/run.js";
 import { readConfig } from "../../src/config.js";
@@ -99,6 +100,38 @@ const texts = (calls: RecordedCall[]) => calls.map((call) => call.payload.text a
 const toChat = (chat: Chat) => (call: RecordedCall) => call.payload.chat_id === chat.id;
 const buttonsOf = (call: RecordedCall) =>
   ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+
+const FILE = { file_id: "f1", file_unique_id: "u1" };
+const STICKER = { ...FILE, type: "regular", width: 512, height: 512, is_animated: false, is_video: false } as const;
+const PHOTO = [{ ...FILE, width: 90, height: 90 }];
+const LINK = "https://khanhhoa.gov.vn/cds";
+
+/** Every kind of message a person can send, each in a private chat of its own, and the replies it must get. */
+function everyKind(): { chat: Chat.PrivateChat; content: Partial<Message>; replies: string[] }[] {
+  const video = { ...FILE, width: 640, height: 360, duration: 5 };
+  const cases: [Partial<Message>, string[]][] = [
+    [{ voice: { ...FILE, duration: 3 } }, [NOT_TEXT_REPLIES.voice]],
+    [{ audio: { ...FILE, duration: 60 } }, [NOT_TEXT_REPLIES.audio]],
+    [{ video }, [NOT_TEXT_REPLIES.video]],
+    [{ video_note: { ...FILE, length: 240, duration: 5 } }, [NOT_TEXT_REPLIES.video]],
+    [{ document: { ...FILE, file_name: "bao-cao.pdf" } }, [NOT_TEXT_REPLIES.file]],
+    [{ animation: video, document: FILE }, [NOT_TEXT_REPLIES.photo]],
+    [{ photo: PHOTO }, [NOT_TEXT_REPLIES.photo]],
+    [{ sticker: STICKER }, [NOT_TEXT_REPLIES.sticker]],
+    [{ location: { latitude: 12.24, longitude: 109.19 } }, [NOT_TEXT_REPLIES.location]],
+    [{ venue: { location: { latitude: 12.24, longitude: 109.19 }, title: "UBND tỉnh", address: "Nha Trang" }, location: { latitude: 12.24, longitude: 109.19 } }, [NOT_TEXT_REPLIES.location]],
+    [{ contact: { phone_number: "0912345678", first_name: "Lan" } }, [NOT_TEXT_REPLIES.contact]],
+    [{ dice: { emoji: "🎲", value: 3 } }, [NOT_TEXT_REPLIES.other]],
+    [{ photo: PHOTO, caption: "muc tieu 2030 la gi" }, expectedMessages("muc tieu 2030 la gi")],
+    [{ video, caption: "lộ trình năm 2025" }, expectedMessages("lộ trình năm 2025")],
+    [{ document: FILE, caption: "/chitieu" }, expectedMessages("/chitieu")],
+    [{ text: LINK, entities: [{ type: "url", offset: 0, length: LINK.length }] }, [NOT_TEXT_REPLIES.link]],
+    [{ text: `muc tieu 2025 ${LINK}` }, expectedMessages("muc tieu 2025")],
+  ];
+  return cases.map(([content, replies], i) => ({ chat: { id: 3000 + i, type: "private", first_name: `Người ${i}` }, content, replies }));
+}
+
+const warnings = () => logLines.join("").split("\n").filter((line) => /"level":(40|50|60)/.test(line));
 
 /** What the engine renders for these questions asked in order in one chat: the messages the bot must send. */
 function expectedMessages(...questions: string[]): string[] {
@@ -216,7 +249,7 @@ describe("Telegram channel over the Bot API (long polling)", () => {
   });
 
   it("in a group answers commands for this bot, mentions and replies to the bot, and stays out of the rest", async () => {
-    const asked: IncomingText[] = [];
+    const asked: IncomingMessage[] = [];
     const service = new ChatService({ ask: engine.ask });
     await startPolling({ handle: (message) => (asked.push(message), service.handle(message)), feedback: (id, vote) => service.feedback(id, vote) });
     sendText("mọi người họp lúc mấy giờ?", GROUP);
@@ -227,7 +260,7 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     const reply = sendText("còn năm 2030 thì sao?", GROUP, LAN, { reply_to_message: botMessage } as Partial<Message>);
     sendText("/help", LAN_CHAT); // answered after every group message: polling is sequential
     const sent = await fake.waitFor("sendMessage", 1, toChat(LAN_CHAT));
-    expect(asked.map((message) => [message.chatId, message.userId, message.text])).toEqual([
+    expect(asked.map((message) => [message.chatId, message.userId, (message as IncomingText).text])).toEqual([
       [String(GROUP.id), String(LAN.id), "muc tieu 2030 la gi"],
       [String(GROUP.id), String(MINH.id), "/muctieu@nq16_test_bot 2025"],
       [String(GROUP.id), String(LAN.id), "còn năm 2030 thì sao?"],
@@ -239,15 +272,29 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(inGroup[0]!.payload.text).toBe(expectedMessages("muc tieu 2030 la gi")[0]);
   });
 
-  it("a sticker or photo in a private chat gets a friendly note; in a group it is ignored", async () => {
+  it("gives every kind of message one fitting reply: a note by kind, or the answer to its caption or the words around its link", async () => {
     await startPolling();
-    fake.queueUpdate({ message: userMessage(GROUP, { sticker: { file_id: "s1", file_unique_id: "u1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }) });
-    fake.queueUpdate({ message: userMessage(LAN_CHAT, { sticker: { file_id: "s1", file_unique_id: "u1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }) });
-    fake.queueUpdate({ message: userMessage(LAN_CHAT, { photo: [{ file_id: "p1", file_unique_id: "u2", width: 90, height: 90 }] }) });
+    const kinds = everyKind();
+    for (const { chat, content } of kinds) fake.queueUpdate({ message: userMessage(chat, content, { id: chat.id, is_bot: false, first_name: chat.first_name }) });
     sendText("/help", MINH_CHAT, MINH);
     const sent = await fake.waitFor("sendMessage", 1, toChat(MINH_CHAT));
-    expect(sent.filter(toChat(GROUP))).toEqual([]);
-    expect(texts(sent.filter(toChat(LAN_CHAT)))).toEqual([TEXT_ONLY_NOTE, TEXT_ONLY_NOTE]);
+    for (const { chat, replies } of kinds) expect(texts(sent.filter(toChat(chat)))).toEqual(replies);
+    expect(warnings()).toEqual([]);
+  });
+
+  it("in a group notes only what is sent to the bot, and answers a caption that mentions it", async () => {
+    await startPolling();
+    const botMessage = userMessage(GROUP, { text: "…" }, { id: fake.botInfo.id, is_bot: true, first_name: fake.botInfo.first_name });
+    fake.queueUpdate({ message: userMessage(GROUP, { sticker: STICKER }) });
+    fake.queueUpdate({ message: userMessage(GROUP, { photo: PHOTO, caption: "ảnh buổi họp" }) });
+    const reply = userMessage(GROUP, { voice: { ...FILE, duration: 2 }, reply_to_message: botMessage } as Partial<Message>);
+    fake.queueUpdate({ message: reply });
+    fake.queueUpdate({ message: userMessage(GROUP, { photo: PHOTO, caption: "@nq16_test_bot muc tieu 2030 la gi" }) });
+    sendText("/help", MINH_CHAT, MINH);
+    const sent = await fake.waitFor("sendMessage", 1, toChat(MINH_CHAT));
+    const inGroup = sent.filter(toChat(GROUP));
+    expect(texts(inGroup)).toEqual([NOT_TEXT_REPLIES.voice, ...expectedMessages("muc tieu 2030 la gi")]);
+    expect((inGroup[0]!.payload.reply_parameters as { message_id: number }).message_id).toBe(reply.message_id);
   });
 
   it("ignores edited messages and channel posts even when they are delivered", async () => {
@@ -329,6 +376,19 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(toLan.at(-1)!.payload.parse_mode).toBeUndefined();
     expect(toLan).toHaveLength(2 * perHelp + 1);
     expect(sent.filter(toChat(MINH_CHAT))).toHaveLength(perHelp);
+  });
+
+  it("counts stickers, photos and other non-text messages toward the flood limit", async () => {
+    await startPolling(new ChatService({ ask: engine.ask, flood: new FloodGuard(2, 60_000) }));
+    const sticker = { file_id: "s1", file_unique_id: "u1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } as const;
+    for (let i = 0; i < 3; i++) fake.queueUpdate({ message: userMessage(LAN_CHAT, { sticker }) });
+    fake.queueUpdate({ message: userMessage(LAN_CHAT, { photo: [{ file_id: "p1", file_unique_id: "u2", width: 90, height: 90 }] }) });
+    sendText("/help");
+    sendText("/help", MINH_CHAT, MINH);
+    const sent = await fake.waitFor("sendMessage", 1, toChat(MINH_CHAT));
+    const toLan = texts(sent.filter(toChat(LAN_CHAT)));
+    expect(toLan).toHaveLength(3);
+    expect(toLan.at(-1)).toBe(SLOW_DOWN_MESSAGE);
   });
 
   it("waits out a 429 retry_after and delivers the reply exactly once", async () => {
@@ -449,6 +509,14 @@ describe("Telegram channel in webhook mode", () => {
     const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, chat: new ChatService({ ask: engine.ask }), logger, botInfo: fake.botInfo });
     await webhookReplyEnvelope(bot, () => false).send(JSON.stringify({ method: "sendMessage", chat_id: LAN_CHAT.id, text: "Trả lời muộn" }));
     expect(fake.succeeded("sendMessage").map((call) => call.payload)).toEqual([{ chat_id: LAN_CHAT.id, text: "Trả lời muộn" }]);
+  });
+
+  it("gives a voice message its note and answers a photo's caption", async () => {
+    const url = await startWebhook();
+    expect((await post(url, { update_id: 1, message: userMessage(LAN_CHAT, { voice: { ...FILE, duration: 3 } }) }, SECRET)).status).toBe(200);
+    expect((await post(url, { update_id: 2, message: userMessage(MINH_CHAT, { photo: PHOTO, caption: "muc tieu 2030 la gi" }, MINH) }, SECRET)).status).toBe(200);
+    expect(texts(fake.succeeded("sendMessage").filter(toChat(LAN_CHAT)))).toEqual([NOT_TEXT_REPLIES.voice]);
+    expect(texts(fake.succeeded("sendMessage").filter(toChat(MINH_CHAT)))).toEqual(expectedMessages("muc tieu 2030 la gi"));
   });
 
   it("rejects a wrong or missing secret with 401 and processes nothing", async () => {

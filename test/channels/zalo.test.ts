@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ChatService, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
+import { ChatService, type IncomingMessage, type Reply } from "../../src/channels/chat-service.js";
+import { FloodGuard, SLOW_DOWN_MESSAGE } from "../../src/channels/flood-guard.js";
+import { NOT_TEXT_REPLIES } from "../../src/channels/not-text.js";
 import type { Sleep } from "../../src/channels/zalo/backoff.js";
-import { NON_TEXT_NOTE } from "../../src/channels/zalo/bot.js";
 import { chunkText, ZaloApiError, ZaloClient } from "../../src/channels/zalo/client.js";
 import { Poller } from "../../src/channels/zalo/poller.js";
 import { SEEN_FILE, startZalo, type ZaloChannel } from "../../src/channels/zalo/run.js";
@@ -21,7 +22,8 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { defaultKnowledgeDir } from "../../src/paths.js";
 import { renderPlain } from "../../src/render/plain.js";
 import { WebServer } from "../../src/server/http-server.js";
-import { FakeZalo, postUpdate, updates } from "../support/fake-zalo.js";
+import { Metrics } from "../../src/server/metrics.js";
+import { FakeZalo, postUpdate, updates, type ZaloUpdate } from "../support/fake-zalo.js";
 
 const TOKEN = "1459232241454765289:Zk3q-secret_TOKEN-value";
 const TOKEN_SECRET_PART = TOKEN.split(":")[1]!;
@@ -58,14 +60,49 @@ function answerOf(paragraphs: readonly string[]): Answer {
 }
 
 /** A ChatService whose "engine" repeats the question, recording what it was asked. */
-function echoChat(asked: string[]): ChatService {
+function echoChat(asked: string[], metrics?: Metrics): ChatService {
   return new ChatService({
     ask: (question) => {
       asked.push(question);
       return answerOf([`Bạn hỏi: ${question}`]);
     },
+    ...(metrics ? { metrics } : {}),
   });
 }
+
+/** Each shape from its own user (the flood limit stays out of it), and the one reply it must get, if any. */
+function everyShape(): { update: ZaloUpdate; reply?: string }[] {
+  let users = 0;
+  const from = () => ({ userId: `c0ffee${String(++users).padStart(14, "0")}` });
+  const link = "https://khanhhoa.gov.vn/cds";
+  return [
+    { update: updates.voice(from()), reply: NOT_TEXT_REPLIES.voice },
+    { update: updates.image(from()), reply: NOT_TEXT_REPLIES.photo },
+    { update: updates.image(from(), "mục tiêu 2030?"), reply: "Bạn hỏi: mục tiêu 2030?" },
+    { update: updates.photoObject(from()), reply: NOT_TEXT_REPLIES.photo },
+    { update: updates.photoObject(from(), "chỉ tiêu năm 2025"), reply: "Bạn hỏi: chỉ tiêu năm 2025" },
+    { update: updates.imageAttachment(from()), reply: NOT_TEXT_REPLIES.photo },
+    { update: updates.sticker(from()), reply: NOT_TEXT_REPLIES.sticker },
+    { update: updates.link("   ", from()), reply: NOT_TEXT_REPLIES.link },
+    { update: updates.link(link, from()), reply: NOT_TEXT_REPLIES.link },
+    { update: updates.link(`lộ trình đến 2025 thế nào? ${link}`, from()), reply: "Bạn hỏi: lộ trình đến 2025 thế nào?" },
+    { update: updates.text(`👉 ${link}`, from()), reply: NOT_TEXT_REPLIES.link },
+    { update: updates.unsupported(from()), reply: NOT_TEXT_REPLIES.other },
+    { update: updates.unsupported(from(), { attachments: [{ type: "file", payload: { url: "https://f21-zpc.zdn.vn/0000/bao-cao.pdf" } }] }), reply: NOT_TEXT_REPLIES.file },
+    { update: updates.other("message.location.received", from(), { location: { latitude: 12.24, longitude: 109.19 } }), reply: NOT_TEXT_REPLIES.location },
+    { update: updates.other("message.video.received", from(), { caption: "tầm nhìn 2030" }), reply: "Bạn hỏi: tầm nhìn 2030" },
+    { update: updates.other("message.something-new.received", from()), reply: NOT_TEXT_REPLIES.other },
+    { update: updates.other("message.text.received", from(), { text: " " }), reply: NOT_TEXT_REPLIES.other },
+    // Nobody to answer, or nothing to answer: no reply, and no warning either.
+    { update: updates.unsupported() },
+    { update: { event_name: "message.text.received" } },
+    { update: updates.other("message.reaction.received", from(), { reaction: "👍" }) },
+    { update: updates.other("bot.added.group", from()) },
+    { update: updates.other("message.text.received", from(), { text: "tôi là bot", from: { id: "b0b", is_bot: true } }) },
+  ];
+}
+
+const warnings = () => logLines.filter((line) => /"level":(40|50|60)/.test(line));
 
 async function start(options: { chat: Pick<ChatService, "handle">; env?: Record<string, string>; server?: WebServer; apiBase?: string }): Promise<ZaloChannel> {
   const config = readConfig({ ZALO_BOT_TOKEN: TOKEN, ZALO_API_BASE: options.apiBase ?? fake.baseUrl, DATA_DIR: dataDir, ...options.env });
@@ -227,24 +264,42 @@ describe("Zalo channel, polling", () => {
     expect(fake.sent.map((message) => message.chat_id)).toEqual([GROUP, GROUP]);
   });
 
-  it("notes that only text is read when a chat is known, and ignores an unsupported event without a message", async () => {
+  it("gives every update shape one fitting reply: a note by kind, or the answer to its caption or the words around its link", async () => {
     const asked: string[] = [];
-    await start({ chat: echoChat(asked) });
-    await fake.inject(updates.unsupported());
-    await fake.inject(updates.image());
-    await fake.inject(updates.sticker({ group: true, chatId: GROUP }));
-    await fake.inject(updates.voice());
-    await fake.inject(updates.unsupported({}));
+    const metrics = new Metrics();
+    await start({ chat: echoChat(asked, metrics) });
+    const shapes = everyShape();
+    for (const { update } of shapes) await fake.inject(update);
     await fake.inject(updates.text("xin chào"));
-    await fake.waitFor(() => asked.length === 1 && fake.sent.length === 5, "four notes and one answer");
-    expect(fake.sent).toEqual([
-      { chat_id: USER, text: NON_TEXT_NOTE },
-      { chat_id: GROUP, text: NON_TEXT_NOTE },
-      { chat_id: USER, text: NON_TEXT_NOTE },
-      { chat_id: USER, text: NON_TEXT_NOTE },
-      { chat_id: USER, text: "Bạn hỏi: xin chào" },
-    ]);
-    expect(logLines.some((line) => line.includes("no chat to answer"))).toBe(true);
+    await fake.waitFor(() => fake.sent.some((message) => message.chat_id === USER), "the answer after every shape");
+    const expected = shapes.flatMap(({ update, reply }) => (reply === undefined ? [] : [{ chat_id: String((update.message!.chat as { id: string }).id), text: reply }]));
+    expect(fake.sent).toEqual([...expected, { chat_id: USER, text: "Bạn hỏi: xin chào" }]);
+    expect(asked).toEqual(["mục tiêu 2030?", "chỉ tiêu năm 2025", "lộ trình đến 2025 thế nào?", "tầm nhìn 2030", "xin chào"]);
+    expect(metrics.notText.get({ channel: "zalo", kind: "photo" })).toBe(3);
+    expect(metrics.notText.get({ channel: "zalo", kind: "link" })).toBe(3);
+    expect(metrics.render()).toContain('bot_not_text_total{channel="zalo",kind="voice"} 1');
+    expect(warnings()).toEqual([]);
+  });
+
+  it("notes a sticker in a group in the group", async () => {
+    await start({ chat: echoChat([]) });
+    await fake.inject(updates.sticker({ group: true, chatId: GROUP }));
+    await fake.waitFor(() => fake.sent.length === 1, "the note");
+    expect(fake.sent).toEqual([{ chat_id: GROUP, text: NOT_TEXT_REPLIES.sticker }]);
+  });
+
+  it("counts stickers, photos and other non-text messages toward the flood limit", async () => {
+    const asked: string[] = [];
+    await start({ chat: new ChatService({ ask: (question) => (asked.push(question), answerOf([question])), flood: new FloodGuard(2, 60_000) }) });
+    for (let i = 0; i < 3; i++) await fake.inject(updates.sticker());
+    await fake.inject(updates.image());
+    await fake.inject(updates.text("mục tiêu 2030"));
+    await fake.inject(updates.text("còn người khác", { userId: "0000000000000000000b" }));
+    await fake.waitFor(() => fake.sent.some((message) => message.chat_id === "0000000000000000000b"), "the other user's answer");
+    const toUser = fake.sent.filter((message) => message.chat_id === USER).map((message) => message.text);
+    expect(toUser).toHaveLength(3);
+    expect(toUser.at(-1)).toBe(SLOW_DOWN_MESSAGE);
+    expect(asked).toEqual(["còn người khác"]);
   });
 
   it("retries 429, 5xx and dropped connections with backoff", async () => {
@@ -316,7 +371,7 @@ describe("Zalo channel, webhook", () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     class GatedChat extends ChatService {
-      override async handle(message: IncomingText) {
+      override async handle(message: IncomingMessage) {
         await gate;
         return super.handle(message);
       }
@@ -339,6 +394,25 @@ describe("Zalo channel, webhook", () => {
     await stopping;
     expect(asked).toEqual(["chờ một chút"]);
     expect(fake.sent.map((message) => message.text)).toEqual(["chờ một chút"]);
+  });
+
+  it("gives every update shape, wrapped or bare, the same one reply as in polling, without a warning", async () => {
+    const { server, origin } = await listeningServer();
+    fake.webhookOrigin = origin;
+    const asked: string[] = [];
+    const channel = await start({ chat: echoChat(asked), env: { ZALO_WEBHOOK_URL: "https://bot.example.vn", WEBHOOK_SECRET }, server });
+    const shapes = everyShape();
+    const statuses: number[] = [];
+    for (const [i, { update }] of shapes.entries()) {
+      fake.webhookShape = i % 2 === 0 ? "bare" : "wrapped";
+      statuses.push(...(await fake.inject(update)));
+    }
+    await channel.stop();
+    expect(statuses).toEqual(shapes.map(() => 200));
+    const byChat = (messages: { chat_id: string; text: string }[]) => [...messages].sort((a, b) => a.chat_id.localeCompare(b.chat_id));
+    const expected = shapes.flatMap(({ update, reply }) => (reply === undefined ? [] : [{ chat_id: String((update.message!.chat as { id: string }).id), text: reply }]));
+    expect(byChat(fake.sent)).toEqual(byChat(expected));
+    expect(warnings()).toEqual([]);
   });
 
   it("rejects a wrong or missing secret with 403, accepts wrapped and bare bodies, and dedupes redeliveries", async () => {
@@ -388,7 +462,7 @@ describe("Zalo pieces", () => {
     expect(updatesFromResult({})).toEqual([]);
     expect(updatesFromResult(null)).toEqual([]);
     expect(parseUpdate({ event_name: "message.reaction.received", message: update.message }, [])).toMatchObject({ kind: "ignored" });
-    expect(parseUpdate(updates.text("hi", { messageId: "m1" }), [])).toMatchObject({ kind: "text", messageId: "m1", incoming: { channel: "zalo", chatId: USER, userId: USER } });
+    expect(parseUpdate(updates.text("hi", { messageId: "m1" }), [])).toMatchObject({ kind: "message", messageId: "m1", incoming: { channel: "zalo", chatId: USER, userId: USER, text: "hi" } });
     expect(stripMention("@Trợ lý NQ16, mục tiêu?", [BOT_NAME])).toBe("mục tiêu?");
     expect(stripMention("@Trợ lý NQ160 mục tiêu?", [BOT_NAME])).toBe("@Trợ lý NQ160 mục tiêu?");
   });

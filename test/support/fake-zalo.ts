@@ -279,11 +279,31 @@ function message(sender: Sender, fields: Json): Json {
   };
 }
 
+/** Shapes recorded from live traffic by open-source integrations (see the Zalo spec, §3, and its sources). */
 export const updates = {
   text: (text: string, sender: Sender = {}): ZaloUpdate => ({ event_name: "message.text.received", message: message(sender, { text }) }),
-  image: (sender: Sender = {}): ZaloUpdate => ({
+  /** As captured live: a top-level `photo_url` with `message_type: CHAT_PHOTO`. */
+  image: (sender: Sender = {}, caption = ""): ZaloUpdate => ({
     event_name: "message.image.received",
-    message: message(sender, { photo_url: "https://f21-zpc.zdn.vn/jpg/0000/anh.jpg", caption: "", message_type: "CHAT_PHOTO" }),
+    message: message(sender, { photo_url: "https://f21-zpc.zdn.vn/jpg/0000/anh.jpg", caption, message_type: "CHAT_PHOTO" }),
+  }),
+  /** `photo` as an object with `media_url`. */
+  photoObject: (sender: Sender = {}, caption?: string): ZaloUpdate => ({
+    event_name: "message.image.received",
+    message: message(sender, { photo: { media_url: "https://f21-zpc.zdn.vn/jpg/0000/anh.jpg" }, ...(caption === undefined ? {} : { caption }) }),
+  }),
+  /** The image as an attachment. */
+  imageAttachment: (sender: Sender = {}): ZaloUpdate => ({
+    event_name: "message.image.received",
+    message: message(sender, { attachments: [{ type: "image", payload: { url: "https://f21-zpc.zdn.vn/jpg/0000/anh.png" } }] }),
+  }),
+  /** A shared link: its preview as a link attachment, and whatever the person wrote with it (or only blanks). */
+  link: (text: string, sender: Sender = {}): ZaloUpdate => ({
+    event_name: "message.link.received",
+    message: message(sender, {
+      text,
+      attachments: [{ type: "link", payload: { title: "Chuyển đổi số Khánh Hòa", url: "https://khanhhoa.gov.vn/cds", description: "Cổng thông tin" } }],
+    }),
   }),
   sticker: (sender: Sender = {}): ZaloUpdate => ({
     event_name: "message.sticker.received",
@@ -293,11 +313,13 @@ export const updates = {
     event_name: "message.voice.received",
     message: message(sender, { voice_url: "https://voice-aac.zdn.vn/0000/ghi-am.aac" }),
   }),
-  /** Sent instead of the content for protected users; may have no message at all. */
-  unsupported: (sender?: Sender): ZaloUpdate => ({
+  /** Sent instead of the content for protected users, and for files, contact cards…; may have no message at all. */
+  unsupported: (sender?: Sender, fields: Json = {}): ZaloUpdate => ({
     event_name: "message.unsupported.received",
-    ...(sender ? { message: message(sender, {}) } : {}),
+    ...(sender ? { message: message(sender, fields) } : {}),
   }),
+  /** Any other event name, e.g. one Zalo adds later. */
+  other: (eventName: string, sender: Sender = {}, fields: Json = {}): ZaloUpdate => ({ event_name: eventName, message: message(sender, fields) }),
 };
 
 function send(response: ServerResponse, status: number, body: unknown): void {

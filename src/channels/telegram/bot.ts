@@ -1,12 +1,13 @@
 // The Telegram channel as a thin adapter: update in → ChatService.handle() → rendered reply out.
 // No knowledge here; createTelegramBot returns an un-started Bot so run.ts (or a test) decides how it runs.
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context, type FilterQuery } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import { Bot, type Context } from "grammy";
+import type { Message, UserFromGetMe } from "grammy/types";
 import { DEFAULT_TELEGRAM_API_ROOT } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
-import { questionFor } from "./addressing.js";
+import type { NotTextKind } from "../not-text.js";
+import { isForTheBot, questionFor } from "./addressing.js";
 import { createBotApiFetch } from "./http-fetch.js";
 import { parseButtonData, withoutFeedback } from "./keyboards.js";
 import { logCallsTo } from "./network-retry.js";
@@ -40,22 +41,27 @@ export interface TelegramBotOptions {
  */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
-export const TEXT_ONLY_NOTE =
-  'Mình chỉ đọc được tin nhắn chữ thôi. Bạn gõ câu hỏi về Nghị quyết 16 giúp mình nhé, ví dụ: "mục tiêu 2030 là gì?"';
 export const STALE_BUTTON_NOTE = "Nút này đã cũ. Bạn gõ lại câu hỏi hoặc dùng /start để xem các chủ đề nhé.";
 export const APOLOGY = "Xin lỗi, mình đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút nhé.";
 
-/** Content a person sends that is not text; service messages (pins, timers, joins) are not in this list. */
-const NON_TEXT_CONTENT: FilterQuery[] = [
-  "message:file",
-  "message:paid_media",
-  "message:story",
-  "message:location",
-  "message:contact",
-  "message:poll",
-  "message:dice",
-  "message:game",
-];
+/** What a message gives ChatService: its words, or the kind of thing it is when it has none. */
+type Content = { readonly text: string } | { readonly notText: NotTextKind };
+
+/** Content a person sends that is not text, by the note it gets; service messages (pins, timers, joins) are undefined. */
+function notTextKind(message: Message): NotTextKind | undefined {
+  if (message.voice) return "voice";
+  if (message.audio) return "audio";
+  if (message.video || message.video_note) return "video";
+  // Before the document: a GIF carries one too.
+  if (message.photo || message.animation) return "photo";
+  if (message.document) return "file";
+  if (message.sticker) return "sticker";
+  // A venue carries its location.
+  if (message.location) return "location";
+  if (message.contact) return "contact";
+  if (message.poll || message.dice || message.game || message.story || message.paid_media) return "other";
+  return undefined;
+}
 
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { chat, logger } = options;
@@ -76,9 +82,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   const memory = new SuggestionMemory();
 
-  async function answer(ctx: BotContext, target: ReplyTarget, userId: number, text: string): Promise<void> {
+  async function answer(ctx: BotContext, target: ReplyTarget, userId: number, content: Content): Promise<void> {
     const reply = await withTypingIndicator(
-      () => chat.handle({ channel: "tg", chatId: String(target.chatId), userId: String(userId), text, updateId: ctx.update.update_id }),
+      () => chat.handle({ channel: "tg", chatId: String(target.chatId), userId: String(userId), updateId: ctx.update.update_id, ...content }),
       () => ctx.api.sendChatAction(target.chatId, "typing"),
       (error) => ctx.log.debug({ err: error }, "Telegram: typing indicator failed"),
     );
@@ -110,18 +116,26 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
   });
 
-  guarded.on("message:text", async (ctx) => {
-    const question = questionFor(ctx.message, ctx.me);
-    if (question === undefined) return;
-    const isPrivate = ctx.chat.type === "private";
+  /** A message in a chat; in a group the reply quotes it. */
+  function answerMessage(ctx: BotContext, message: Message, content: Content): Promise<void> {
+    const isPrivate = message.chat.type === "private";
     // Anonymous admins and linked channels write as a chat, with a placeholder bot shared by all of them
     // as `from`; the sender chat keeps them from sharing one flood limit.
-    const userId = ctx.message.sender_chat?.id ?? ctx.from?.id ?? ctx.chat.id;
-    await answer(ctx, { chatId: ctx.chat.id, ...(isPrivate ? {} : { replyTo: ctx.message.message_id }) }, userId, question);
+    const userId = message.sender_chat?.id ?? message.from?.id ?? message.chat.id;
+    return answer(ctx, { chatId: message.chat.id, ...(isPrivate ? {} : { replyTo: message.message_id }) }, userId, content);
+  }
+
+  // A caption is a question like a text: a photo, video or file sent with words is answered from them.
+  guarded.on(["message:text", "message:caption"], async (ctx) => {
+    const question = questionFor(ctx.message, ctx.message.text ?? ctx.message.caption ?? "", ctx.me);
+    if (question !== undefined) await answerMessage(ctx, ctx.message, { text: question });
   });
 
-  // In groups people share photos and stickers with each other: only a private chat gets the note.
-  guarded.chatType("private").on(NON_TEXT_CONTENT, (ctx) => ctx.reply(TEXT_ONLY_NOTE));
+  // In groups people share photos and stickers with each other: only those sent to the bot get the note.
+  guarded.on("message", async (ctx) => {
+    const kind = notTextKind(ctx.message);
+    if (kind !== undefined && isForTheBot(ctx.message, ctx.me)) await answerMessage(ctx, ctx.message, { notText: kind });
+  });
 
   guarded.on("callback_query", async (ctx) => {
     const action = ctx.callbackQuery.data === undefined ? undefined : parseButtonData(ctx.callbackQuery.data);
@@ -141,7 +155,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
     // Answered first: the client shows a spinner on the button until then.
     await ctx.answerCallbackQuery();
-    await answer(ctx, { chatId }, ctx.from.id, question);
+    await answer(ctx, { chatId }, ctx.from.id, { text: question });
   });
 
   return bot;

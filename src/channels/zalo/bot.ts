@@ -8,9 +8,6 @@ import { isUnauthorized, type ZaloClient } from "./client.js";
 import type { SeenMessages } from "./seen-messages.js";
 import { parseUpdate, type ZaloEvent } from "./updates.js";
 
-export const NON_TEXT_NOTE =
-  'Mình chỉ đọc được tin nhắn chữ thôi ạ. Bạn vui lòng gõ câu hỏi bằng chữ, ví dụ "mục tiêu năm 2030 là gì?", hoặc gõ /help để xem hướng dẫn.';
-
 export interface ZaloBotOptions {
   readonly client: Pick<ZaloClient, "sendMessage" | "sendChatAction">;
   readonly chat: Pick<ChatService, "handle">;
@@ -45,7 +42,7 @@ export class ZaloBot {
       }
       seen.add(event.messageId);
     }
-    const chatId = event.kind === "text" ? event.incoming.chatId : event.chatId;
+    const { chatId } = event.incoming;
     const previous = this.chats.get(chatId) ?? Promise.resolve();
     const next = previous.then(() => this.respond(event, log));
     this.chats.set(chatId, next);
@@ -59,14 +56,9 @@ export class ZaloBot {
     while (this.chats.size > 0) await Promise.all(this.chats.values());
   }
 
-  private async respond(event: Exclude<ZaloEvent, { kind: "ignored" }>, log: Logger): Promise<void> {
+  private async respond(event: Extract<ZaloEvent, { kind: "message" }>, log: Logger): Promise<void> {
     const { client, chat } = this.options;
     try {
-      if (event.kind === "non-text") {
-        log.debug({ eventName: event.eventName }, "Zalo non-text message");
-        await client.sendMessage(event.chatId, NON_TEXT_NOTE, { logger: log });
-        return;
-      }
       const { chatId } = event.incoming;
       const reply = await withTypingIndicator(
         () => chat.handle(event.incoming),
