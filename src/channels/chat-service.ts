@@ -56,6 +56,7 @@ export interface ChatServiceOptions {
 
 export const THANKS_FOR_FEEDBACK = "Cảm ơn bạn đã góp ý! Ý kiến của bạn giúp trợ lý trả lời tốt hơn.";
 export const FEEDBACK_ALREADY = "Bạn đã góp ý cho câu trả lời này rồi, cảm ơn bạn.";
+export const FEEDBACK_LIMIT = "Cảm ơn bạn! Hôm nay bạn đã góp ý nhiều rồi, mình ghi nhận tiếp từ ngày mai nhé.";
 
 /** On Zalo there are no buttons: a reply like this right after an answer is a vote on it. */
 const ZALO_VOTES: ReadonlyMap<string, Vote> = new Map([
@@ -95,7 +96,9 @@ export class ChatService {
   /** Every message a person sends comes here, text or not, so every one counts toward the flood limit. */
   async handle(message: IncomingMessage): Promise<Reply> {
     this.options.metrics?.updatesReceived.inc({ channel: message.channel });
-    const decision = this.flood.check(`${message.channel}:${message.userId}`);
+    const user = `${message.channel}:${message.userId}`;
+    // Admins at work (a run of /capnhat, checking each answer) are no flood.
+    const decision = this.options.admin?.isAdmin(user) ? "allow" : this.flood.check(user);
     if (decision === "warn") return { kind: "notice", text: SLOW_DOWN_MESSAGE };
     if (decision === "drop") return { kind: "silent" };
     return "notText" in message ? this.notText(message.channel, message.notText) : this.answer(message);
@@ -153,8 +156,10 @@ export class ChatService {
       vote,
       question: known?.question ?? "",
       ...(known?.entry ? { entry: known.entry } : {}),
+      // The chat the answer went to ("tg:123" of "tg:123:7"): votes count against its daily share.
+      user: answerId.slice(0, answerId.lastIndexOf(":")),
     });
-    return result === "recorded" ? THANKS_FOR_FEEDBACK : FEEDBACK_ALREADY;
+    return { recorded: THANKS_FOR_FEEDBACK, duplicate: FEEDBACK_ALREADY, limit: FEEDBACK_LIMIT }[result];
   }
 
   private remember(answerId: string, record: AnswerRecord): void {
@@ -176,6 +181,7 @@ export class ChatService {
     store
       .recordQuestion({
         channel,
+        user: `${channel}:${message.userId}`,
         text: question,
         intent: answer.intent,
         answered: answer.answered,

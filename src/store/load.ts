@@ -1,8 +1,12 @@
 // Reading db.json at start. A file that cannot be used is moved aside (never deleted) and reported loudly,
-// so a damaged file costs a fresh store instead of a crash loop at every boot.
-import { access, readFile, rename } from "node:fs/promises";
+// so a damaged file costs a fresh store instead of a crash loop at every boot. A file holding more than the
+// store's limits (a hand edit, an older version) is trimmed to them, oldest first, with a warning; one too large
+// to parse whole within the production heap is read line by line, keeping only the newest records of each list.
+import { createReadStream } from "node:fs";
+import { access, readFile, rename, stat } from "node:fs/promises";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
+import { STORE_LIMITS, trimToLimits } from "./limits.js";
 import { emptyStoreData, SCHEMA_VERSION, upgrade, type StoreData } from "./schema.js";
 
 export interface LoadedFile {
@@ -13,16 +17,27 @@ export interface LoadedFile {
   readonly migratedFrom?: number;
 }
 
+/**
+ * Larger files are not parsed whole: the text and the objects made of it would not fit in the production heap
+ * (96 MB) next to everything else. The limits keep a file the bot writes well below this (npm run bench:flood).
+ */
+export const WHOLE_PARSE_LIMIT_BYTES = 8 * 1024 * 1024;
+/** A line longer than this is not one record of a list: the file is not in the form the store writes. */
+const MAX_LINE_CHARS = 1024 * 1024;
+
 export async function loadStoreFile(file: string, logger: Logger, now: () => Date): Promise<LoadedFile> {
-  let text: string;
+  let size: number;
   try {
-    text = await readFile(file, "utf8");
+    size = (await stat(file)).size;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { data: emptyStoreData() };
     throw error; // Permissions or I/O: moving the file would not help.
   }
   try {
-    const { data, fromVersion } = upgrade(JSON.parse(text));
+    const read = size <= WHOLE_PARSE_LIMIT_BYTES ? { text: await readFile(file, "utf8"), dropped: [] } : await readNewestRecords(file);
+    const { data, fromVersion } = upgrade(JSON.parse(read.text));
+    const trimmed = [...read.dropped, ...trimToLimits(data, now())];
+    if (trimmed.length > 0) logger.warn({ file, bytes: size, trimmed }, "data file held more than the store keeps: trimmed to its limits, oldest first");
     if (fromVersion === SCHEMA_VERSION) return { data };
     logger.info({ file, from: fromVersion, to: SCHEMA_VERSION }, "data file upgraded to the current schema version");
     return { data, migratedFrom: fromVersion };
@@ -34,6 +49,71 @@ export async function loadStoreFile(file: string, logger: Logger, now: () => Dat
     );
     return { data: emptyStoreData(), recoveredFrom };
   }
+}
+
+/** The caps of the lists a line-by-line read keeps, by the key that opens them; seen ids by channel. */
+function capOfList(key: string, inSeen: boolean): number {
+  if (inSeen) return STORE_LIMITS.seenPerChannel;
+  switch (key) {
+    case "measurements":
+      return STORE_LIMITS.measurements;
+    case "questions":
+      return STORE_LIMITS.questions;
+    case "feedback":
+      return STORE_LIMITS.votes;
+    default:
+      return STORE_LIMITS.subscriptions;
+  }
+}
+
+/**
+ * The file's text with only the newest records of each list, read in the form store-file.ts writes: one record
+ * per line inside a list, a list opened by a line ending in `[` and closed by a line starting with `]`. Holds
+ * no more than the kept records. Throws when a line is too long to be a record (not that form); the text it
+ * returns fails JSON.parse when records span lines.
+ */
+async function readNewestRecords(file: string): Promise<{ text: string; dropped: string[] }> {
+  const out: string[] = [];
+  const dropped: string[] = [];
+  let kept: string[] | undefined;
+  let list = "";
+  let read = 0;
+  let cap = 0;
+  let inSeen = false;
+  const openList = (line: string) => {
+    const key = /"([^"]+)": \[$/.exec(line)?.[1];
+    if (key === undefined) return;
+    inSeen ||= line.startsWith('"seen": {');
+    kept = [];
+    list = inSeen ? `seen.${key}` : key;
+    read = 0;
+    cap = capOfList(key, inSeen);
+  };
+  const take = (line: string) => {
+    if (kept !== undefined && !line.startsWith("]")) {
+      kept.push(line.endsWith(",") ? line.slice(0, -1) : line);
+      read += 1;
+      // Cut in batches: shifting one at a time would move the whole list for every record read.
+      if (kept.length >= 2 * cap) kept.splice(0, kept.length - cap);
+      return;
+    }
+    if (kept !== undefined) {
+      out.push(kept.slice(-cap).join(",\n"));
+      if (read > cap) dropped.push(`${list}: ${read - cap} oldest of ${read} dropped`);
+      kept = undefined;
+    }
+    out.push(line);
+    if (line.endsWith("[")) openList(line);
+  };
+  let partial = "";
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 64 * 1024 })) {
+    const lines = (partial + (chunk as string)).split("\n");
+    partial = lines.pop()!;
+    if (partial.length > MAX_LINE_CHARS) throw new Error(`a line of over ${MAX_LINE_CHARS} characters: not the form the store writes`);
+    for (const line of lines) take(line);
+  }
+  take(partial);
+  return { text: out.join("\n"), dropped };
 }
 
 function describe(error: unknown): string {

@@ -76,8 +76,8 @@ const storeFileV1 = z
     measurements: z.array(runtimeMeasurement),
     questions: z.array(questionRecord),
     feedback: z.array(feedbackRecord),
-    /** Vietnam day (YYYY-MM-DD) → channel → counters. */
-    usage: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.partialRecord(channel, dayCounters)),
+    /** Vietnam day (YYYY-MM-DD), or a month (YYYY-MM) its old days were added into → channel → counters. */
+    usage: z.record(z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/), z.partialRecord(channel, dayCounters)),
     subscriptions: z.array(subscription),
     /** Channel → handled message ids, oldest first. */
     seen: z.record(seenChannel, z.array(z.string())),

@@ -28,7 +28,11 @@ import {
   type StoreData,
 } from "./schema.js";
 import { StoreFile } from "./store-file.js";
-import { bump, computeStats, countersFor, dayOf, type Stats } from "./usage.js";
+import { keepNewest, STORE_LIMITS } from "./limits.js";
+import { DailyQuota } from "./quota.js";
+import { bump, computeStats, countersFor, DAYS_KEPT, dayOf, rollUpUsage, type Stats } from "./usage.js";
+
+export { STORE_LIMITS } from "./limits.js";
 
 export type { Channel, RuntimeMeasurement } from "./schema.js";
 export type { ReviewGroup, ReviewKind } from "./review.js";
@@ -38,14 +42,6 @@ export const DB_FILE = "db.json";
 /** Answers below this confidence are shown to admins for review even though they were given. */
 export const LOW_CONFIDENCE = 0.6;
 const DEFAULT_RETENTION_DAYS = 90;
-const SEEN_PER_CHANNEL = 5_000;
-/**
- * Bounds the file (rewritten whole on every write) and the heap (production caps it at 96 MB; npm run
- * bench:flood) if a flood of unanswerable messages arrives; the newest 3,000 are plenty to review. Applied as
- * each write starts, not on every question: cutting the front of a long array costs more than the rest of
- * recording a question.
- */
-const MAX_QUESTION_TEXTS = 3_000;
 const DEFAULT_REVIEW_LIMIT = 20;
 const DAY_MS = 24 * 3600_000;
 /** Pause after a write, as a multiple of its duration: the store writes at most about 10% of the time. */
@@ -56,8 +52,6 @@ const WRITE_GAP_FACTOR = 9;
  */
 const MAX_WRITTEN_CHARS_PER_MS = 2_000;
 const MAX_WRITE_GAP_MS = 1_000;
-/** stats() walks day by day; ten years is more than any admin asks for. */
-const MAX_STATS_DAYS = 3_660;
 
 export interface StoreOptions {
   readonly dataDir: string;
@@ -84,6 +78,8 @@ export interface QuestionInput {
   readonly entry?: string;
   readonly answered: boolean;
   readonly confidence: number;
+  /** Opaque user key ("tg:123") for the daily share (none without it); never written. */
+  readonly user?: string;
 }
 
 export interface FeedbackInput {
@@ -93,7 +89,15 @@ export interface FeedbackInput {
   readonly vote: "up" | "down";
   readonly question: string;
   readonly entry?: string;
+  /** Opaque user (or chat) key for the daily share (none without it); never written. */
+  readonly user?: string;
 }
+
+export type FeedbackResult = "recorded" | "duplicate" | "limit";
+export type SubscribeResult = "added" | "exists" | "limit" | "full";
+
+/** A list of the store is full and the new record is refused; the message is for the admin. */
+export class StoreFullError extends Error {}
 
 export interface StoreStatus {
   readonly file: string;
@@ -112,6 +116,9 @@ export class Store {
   private lastWriteEndedAt = 0;
   private lastWriteMs = 0;
   private nextPruneAt = 0;
+  private readonly questionQuota = new DailyQuota(STORE_LIMITS.questionsPerUserDay);
+  private readonly voteQuota = new DailyQuota(STORE_LIMITS.votesPerUserDay);
+  private readonly subscriptionQuota = new DailyQuota(STORE_LIMITS.subscriptionChangesPerChatDay);
 
   private constructor(
     private readonly db: Low<StoreData>,
@@ -142,6 +149,9 @@ export class Store {
 
   async addMeasurement(input: MeasurementInput): Promise<RuntimeMeasurement> {
     const data = this.db.data;
+    if (data.measurements.length >= STORE_LIMITS.measurements) {
+      throw new StoreFullError(`Đã có ${data.measurements.length} số liệu cập nhật, tối đa ${STORE_LIMITS.measurements}: hãy chuyển chúng vào knowledge/ (npm run kb:export) rồi xóa bớt (/xoa).`);
+    }
     const fields = measurementInput.parse({
       indicator: input.indicator,
       value: input.value,
@@ -190,7 +200,8 @@ export class Store {
     bump(counters.intents, fields.intent);
     if (fields.entry !== undefined) bump(counters.entries, fields.entry);
     const text = redactQuestion(input.text);
-    if (text !== "" && (!fields.answered || fields.confidence < LOW_CONFIDENCE)) {
+    const worthReview = !fields.answered || fields.confidence < LOW_CONFIDENCE;
+    if (text !== "" && worthReview && (input.user === undefined || this.questionQuota.take(input.user, dayOf(at)))) {
       const questions = this.db.data.questions;
       questions.push({ at: at.toISOString(), channel: fields.channel, text, intent: fields.intent, entry: fields.entry, answered: fields.answered, confidence: fields.confidence });
     }
@@ -198,18 +209,20 @@ export class Store {
     return this.persist();
   }
 
-  async recordFeedback(input: FeedbackInput): Promise<"recorded" | "duplicate"> {
+  async recordFeedback(input: FeedbackInput): Promise<FeedbackResult> {
     const at = this.now();
     const record = feedbackRecord.parse({
       answerKey: input.answerKey,
       channel: input.channel,
       vote: input.vote,
-      question: redactQuestion(input.question),
+      // A reviewer reads the questions that got a 👎; a 👍 needs only the entry it was given.
+      question: input.vote === "down" ? redactQuestion(input.question).slice(0, STORE_LIMITS.votedQuestionLength) : "",
       entry: input.entry,
       at: at.toISOString(),
     });
     const data = this.db.data;
     if (data.feedback.some((feedback) => feedback.answerKey === record.answerKey)) return "duplicate";
+    if (input.user !== undefined && !this.voteQuota.take(input.user, dayOf(at))) return "limit";
     data.feedback.push(record);
     countersFor(data.usage, dayOf(at), record.channel)[record.vote] += 1;
     await this.persist();
@@ -233,18 +246,21 @@ export class Store {
 
   /** The last `days` Vietnam calendar days, today included. */
   stats(days = 7): Stats {
-    return computeStats(this.db.data.usage, this.now(), Math.min(Math.max(Math.floor(days), 1), MAX_STATS_DAYS));
+    return computeStats(this.db.data.usage, this.now(), Math.min(Math.max(Math.floor(days), 1), DAYS_KEPT));
   }
 
   // ── Subscriptions ─────────────────────────────────────────────────────────
 
   /** indicator "*" = every indicator. */
-  async subscribe(chatKey: string, indicator: string): Promise<void> {
+  async subscribe(chatKey: string, indicator: string): Promise<SubscribeResult> {
     const entry = subscription.parse({ chatKey, indicator });
     const subscriptions = this.db.data.subscriptions;
-    if (subscriptions.some((s) => s.chatKey === entry.chatKey && s.indicator === entry.indicator)) return this.flush();
+    if (subscriptions.some((s) => s.chatKey === entry.chatKey && s.indicator === entry.indicator)) return "exists";
+    if (subscriptions.length >= STORE_LIMITS.subscriptions) return "full";
+    if (!this.subscriptionQuota.take(entry.chatKey, dayOf(this.now()))) return "limit";
     subscriptions.push(entry);
     await this.persist();
+    return "added";
   }
 
   /** Removes one subscription, or all of the chat's when no indicator is given; returns how many were removed. */
@@ -278,7 +294,7 @@ export class Store {
     return this.seen.get(channel)?.has(messageId) ?? false;
   }
 
-  /** Keeps the newest 5,000 ids per channel. */
+  /** Keeps the newest ids per channel (STORE_LIMITS). */
   async markSeen(channel: string, messageId: string): Promise<void> {
     let set = this.seen.get(channel);
     if (!set) {
@@ -287,7 +303,7 @@ export class Store {
     }
     if (set.has(messageId)) return this.flush();
     set.add(messageId);
-    if (set.size > SEEN_PER_CHANNEL) set.delete(set.values().next().value!);
+    if (set.size > STORE_LIMITS.seenPerChannel) set.delete(set.values().next().value!);
     await this.persist();
   }
 
@@ -333,20 +349,29 @@ export class Store {
     return next;
   }
 
-  /** Brings the data to what the file holds: the newest question texts, and the seen ids from their sets. */
+  /**
+   * Brings the data to what the file holds: the newest question texts and votes, and the seen ids from their
+   * sets. Applied as each write starts, not on every change: cutting the front of a long array costs more than
+   * the rest of recording a question.
+   */
   private compact(): void {
     const data = this.db.data;
-    if (data.questions.length > MAX_QUESTION_TEXTS) data.questions.splice(0, data.questions.length - MAX_QUESTION_TEXTS);
+    keepNewest(data.questions, STORE_LIMITS.questions);
+    keepNewest(data.feedback, STORE_LIMITS.votes);
     for (const [channel, ids] of this.seen) data.seen[channel] = [...ids];
   }
 
-  /** Drops question texts older than the retention period; counters stay. Runs at most once a day. */
+  /**
+   * Drops question texts and votes older than the retention period and adds old days' counters into their
+   * months. Runs at most once a day.
+   */
   private prune(): void {
-    const now = this.now().getTime();
-    const cutoff = now - this.retentionMs;
+    const now = this.now();
+    const cutoff = now.getTime() - this.retentionMs;
     const data = this.db.data;
     data.questions = data.questions.filter((question) => Date.parse(question.at) >= cutoff);
     data.feedback = data.feedback.filter((feedback) => Date.parse(feedback.at) >= cutoff);
-    this.nextPruneAt = now + DAY_MS;
+    rollUpUsage(data.usage, now);
+    this.nextPruneAt = now.getTime() + DAY_MS;
   }
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
-import { Store, type MeasurementInput } from "../../src/store/store.js";
+import { Store, STORE_LIMITS, StoreFullError, type MeasurementInput } from "../../src/store/store.js";
 
 interface LogLine {
   readonly level: number;
@@ -359,5 +359,110 @@ describe("Store", () => {
     const seen = (await readJson(file)).seen as Record<string, string[]>;
     expect(seen.zalo).toHaveLength(5_000);
     expect(seen.zalo?.[0]).toBe("id-10");
+  });
+
+  describe("bounds", () => {
+    it("keeps the newest votes, a 👎's question short and a 👍's none, and at most a user's daily share", async () => {
+      const { open, file, clock } = await setup();
+      const store = await open();
+      const long = "Vì sao tỷ lệ hồ sơ trực tuyến lại thấp như vậy? ".repeat(10);
+      expect(await store.recordFeedback({ answerKey: "tg:1:a", channel: "tg", vote: "down", question: long, user: "tg:1" })).toBe("recorded");
+      expect(await store.recordFeedback({ answerKey: "tg:1:b", channel: "tg", vote: "up", question: long, user: "tg:1" })).toBe("recorded");
+      const [down, up] = (await readJson(file)).feedback as { question: string }[];
+      expect(down!.question).toHaveLength(STORE_LIMITS.votedQuestionLength);
+      expect(up!.question).toBe("");
+
+      const results = [];
+      for (let i = 0; i < STORE_LIMITS.votesPerUserDay; i++) results.push(await store.recordFeedback({ answerKey: `tg:1:${i}`, channel: "tg", vote: "up", question: "", user: "tg:1" }));
+      expect(results.filter((result) => result === "limit")).toHaveLength(2);
+      // Another user, and the same one the next day, still may.
+      expect(await store.recordFeedback({ answerKey: "tg:2:1", channel: "tg", vote: "up", question: "", user: "tg:2" })).toBe("recorded");
+      clock.now = new Date(START.getTime() + DAY_MS);
+      expect(await store.recordFeedback({ answerKey: "tg:1:next", channel: "tg", vote: "up", question: "", user: "tg:1" })).toBe("recorded");
+
+      await Promise.all(
+        Array.from({ length: STORE_LIMITS.votes + 10 }, (_, i) => store.recordFeedback({ answerKey: `zalo:${i}:1`, channel: "zalo", vote: "up", question: "", user: `zalo:${i}` })),
+      );
+      await store.flush();
+      const votes = (await readJson(file)).feedback as { answerKey: string }[];
+      expect(votes).toHaveLength(STORE_LIMITS.votes);
+      expect(votes.at(-1)!.answerKey).toBe(`zalo:${STORE_LIMITS.votes + 9}:1`);
+    });
+
+    it("keeps at most a user's daily share of question texts, counting every question", async () => {
+      const { open, file } = await setup();
+      const store = await open();
+      const ask = (user: string, i: number) => store.recordQuestion({ channel: "tg", text: `câu hỏi lạ ${i}`, intent: "fallback", answered: false, confidence: 0, user });
+      await Promise.all(Array.from({ length: 50 }, (_, i) => ask("tg:7", i)));
+      await ask("tg:8", 99);
+      expect((await readJson(file)).questions).toHaveLength(STORE_LIMITS.questionsPerUserDay + 1);
+      expect(store.stats(1).perDay[0]!.questions).toBe(51);
+    });
+
+    it("refuses subscriptions beyond a chat's daily share and beyond the total", async () => {
+      const { open } = await setup();
+      const store = await open();
+      const results = [];
+      for (let i = 0; i < STORE_LIMITS.subscriptionChangesPerChatDay + 1; i++) results.push(await store.subscribe("tg:5", `chi-tieu-${i}`));
+      expect(results.at(-1)).toBe("limit");
+      expect(await store.subscribe("tg:5", "chi-tieu-0")).toBe("exists");
+      await Promise.all(Array.from({ length: STORE_LIMITS.subscriptions }, (_, i) => store.subscribe(`zalo:${i}`, "*")));
+      expect(await store.subscribe("tg:6", "*")).toBe("full");
+    });
+
+    it("refuses a measurement beyond the limit with a message for the admin, dropping none", async () => {
+      const { open, file } = await setup();
+      await writeFile(
+        file,
+        JSON.stringify({
+          schemaVersion: 1,
+          nextMeasurementId: STORE_LIMITS.measurements + 1,
+          measurements: Array.from({ length: STORE_LIMITS.measurements }, (_, i) => ({ id: `m${i + 1}`, ...measurement(), at: START.toISOString() })),
+          questions: [],
+          feedback: [],
+          usage: {},
+          subscriptions: [],
+          seen: {},
+        }),
+      );
+      const store = await open();
+      await expect(store.addMeasurement(measurement())).rejects.toThrow(StoreFullError);
+      expect(store.measurements()).toHaveLength(STORE_LIMITS.measurements);
+    });
+
+    it("adds days older than 92 into their month and drops months older than ten years", async () => {
+      const { open, file, clock } = await setup();
+      const store = await open();
+      await store.recordQuestion({ channel: "tg", text: "hỏi", intent: "status", entry: "dti", answered: true, confidence: 1 });
+      clock.now = new Date(START.getTime() + DAY_MS);
+      await store.recordQuestion({ channel: "tg", text: "hỏi", intent: "status", entry: "dti", answered: true, confidence: 1 });
+      clock.now = new Date(START.getTime() + 100 * DAY_MS);
+      await store.markSeen("tg", "1");
+      const usage = (await readJson(file)).usage as Record<string, { tg: { questions: number; entries: Record<string, number> } }>;
+      expect(Object.keys(usage)).toEqual(["2026-11"]);
+      expect(usage["2026-11"]!.tg).toMatchObject({ questions: 2, entries: { dti: 2 } });
+      clock.now = new Date(START.getTime() + 3_700 * DAY_MS);
+      await store.markSeen("tg", "2");
+      expect((await readJson(file)).usage).toEqual({});
+    });
+
+    it("starts on a valid file far beyond the limits, trimmed to them oldest first with a warning", async () => {
+      const { open, file, lines } = await setup();
+      const vote = (i: number) => ({ answerKey: `tg:${i}:1`, channel: "tg", vote: "down", question: "câu hỏi ".repeat(60).trim(), at: START.toISOString() });
+      const store = await open();
+      await Promise.all(Array.from({ length: 100 }, (_, i) => store.markSeen("zalo", `id-${i}`)));
+      await store.flush();
+      // Written in the store's own form, one record per line: 40,000 votes, ~20 MB.
+      const text = (await readFile(file, "utf8")).replace('"feedback": []', `"feedback": [\n${Array.from({ length: 40_000 }, (_, i) => JSON.stringify(vote(i))).join(",\n")}\n]`);
+      await writeFile(file, text);
+      expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
+      const reopened = await open();
+      expect(reopened.status.recoveredFrom).toBeUndefined();
+      expect(reopened.hasSeen("zalo", "id-99")).toBe(true);
+      const votes = (await readJson(file)).feedback as { answerKey: string }[];
+      expect(votes).toHaveLength(STORE_LIMITS.votes);
+      expect(votes[0]!.answerKey).toBe(`tg:${40_000 - STORE_LIMITS.votes}:1`);
+      expect(lines.find((line) => line.level === 40)).toMatchObject({ trimmed: [`feedback: ${40_000 - STORE_LIMITS.votes} oldest of 40000 dropped`] });
+    });
   });
 });
