@@ -8,7 +8,17 @@ import { summarizeKnowledge } from "../knowledge/summary.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import { fold } from "../text/normalize.js";
-import { describeLatest, findIndicator, parsePeriod, parseValue } from "./indicator-input.js";
+import { StoreFullError } from "../store/store.js";
+import {
+  describeLatest,
+  hasHiddenCharacters,
+  matchIndicators,
+  MAX_SOURCE_LENGTH,
+  parsePeriod,
+  parseValue,
+  periodProblem,
+  valueProblem,
+} from "./indicator-input.js";
 import type { Notifier } from "./notifier.js";
 
 export interface AdminCommandsOptions {
@@ -57,6 +67,11 @@ function defaultScope(indicator: Indicator): Scope {
 export class AdminCommands {
   constructor(private readonly options: AdminCommandsOptions) {}
 
+  /** "tg:123" is in ADMIN_IDS. */
+  isAdmin(user: string): boolean {
+    return this.options.adminIds.has(user);
+  }
+
   /** The reply text for an admin or subscription command, or undefined when the text is neither. */
   async handle(message: IncomingText): Promise<string | undefined> {
     const command = parse(message.text);
@@ -66,7 +81,7 @@ export class AdminCommands {
     if (command.name === "id") return `Mã của bạn: ${message.channel}:${message.userId}`;
     if (!ADMIN_COMMANDS.has(command.name)) return undefined;
     const who = `${message.channel}:${message.userId}`;
-    if (!this.options.adminIds.has(who)) {
+    if (!this.isAdmin(who)) {
       this.options.logger?.warn({ channel: message.channel, updateId: message.updateId, who, command: command.name }, "admin command refused");
       return NOT_ADMIN;
     }
@@ -90,12 +105,21 @@ export class AdminCommands {
     return this.options.assistant.knowledge;
   }
 
+  /** The one indicator a text names, or the reply that says it names none or several. */
+  private indicatorNamed(text: string, usage: string): Indicator | string {
+    const found = matchIndicators(this.knowledge, text);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) return `"${text}" ứng với nhiều chỉ tiêu: ${found.map((i) => i.id).join(", ")}. Hãy ghi rõ mã chỉ tiêu.`;
+    return `Không tìm thấy chỉ tiêu "${text}". ${usage}Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
+  }
+
   private async record(args: readonly string[], by: string): Promise<string> {
     const [indicatorText, valueText, ...rest] = args;
     const usage = `Cách dùng: ${ADMIN_HELP[0]}`;
     if (!indicatorText || !valueText) return usage;
-    const indicator = findIndicator(this.knowledge, indicatorText);
-    if (!indicator) return `Không tìm thấy chỉ tiêu "${indicatorText}". Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
+    if (args.some(hasHiddenCharacters)) return "Lệnh có ký tự điều khiển hoặc ký tự ẩn đảo chiều chữ, mình không ghi. Hãy gõ lại lệnh bằng chữ thường.";
+    const indicator = this.indicatorNamed(indicatorText, "");
+    if (typeof indicator === "string") return indicator;
     const value = parseValue(valueText);
     if (value === undefined) return `Giá trị "${valueText}" không phải là số. ${usage}`;
     const now = (this.options.now ?? (() => new Date()))();
@@ -104,15 +128,26 @@ export class AdminCommands {
     if (rest[0] && !period && /^\d/.test(rest[0])) {
       return `Kỳ "${rest[0]}" không hợp lệ: viết 2025, 2025-Q4 (hoặc Q4/2025), 2025-12 (hoặc 12/2025) hay 13/12/2025.`;
     }
+    const scope = defaultScope(indicator);
+    const problem = valueProblem(indicator, value, scope) ?? (period ? periodProblem(period, now) : undefined);
+    if (problem) return `${problem} Chưa ghi gì.`;
+    const source = sourceWords.join(" ");
+    if (source.length > MAX_SOURCE_LENGTH) return `Nguồn dài quá (${source.length} ký tự, tối đa ${MAX_SOURCE_LENGTH}): ghi tên văn bản hoặc đường dẫn thôi. Chưa ghi gì.`;
     const before = describeLatest(indicator);
-    const saved = await this.options.store.addMeasurement({
-      indicator: indicator.id,
-      value,
-      period: period ?? now.toISOString().slice(0, 10),
-      scope: defaultScope(indicator),
-      source: sourceWords.join(" ") || `Quản trị viên ${by}`,
-      by,
-    });
+    let saved;
+    try {
+      saved = await this.options.store.addMeasurement({
+        indicator: indicator.id,
+        value,
+        period: period ?? now.toISOString().slice(0, 10),
+        scope,
+        source: source || `Quản trị viên ${by}`,
+        by,
+      });
+    } catch (error) {
+      if (error instanceof StoreFullError) return error.message;
+      throw error;
+    }
     this.options.assistant.setRuntimeMeasurements(this.options.store.measurements());
     const updated = this.knowledge.indicators.find((i) => i.id === indicator.id)!;
     const after = describeLatest(updated);
@@ -123,8 +158,9 @@ export class AdminCommands {
   }
 
   private history(args: readonly string[]): string {
-    const indicator = args[0] ? findIndicator(this.knowledge, args.join(" ")) : undefined;
-    if (!indicator) return `Cách dùng: /lichsu <chỉ tiêu>. Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
+    if (!args[0]) return `Cách dùng: /lichsu <chỉ tiêu>. Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
+    const indicator = this.indicatorNamed(args.join(" "), "Cách dùng: /lichsu <chỉ tiêu>. ");
+    if (typeof indicator === "string") return indicator;
     const runtime = this.options.store.measurements().filter((m) => m.indicator === indicator.id);
     const sourceTitle = (id: string) => this.knowledge.sources.find((s) => s.id === id)?.title ?? id;
     const fromFiles = indicator.measurements
@@ -178,17 +214,19 @@ export class AdminCommands {
     const chatKey = `${message.channel satisfies ChannelName}:${message.chatId}`;
     const wanted = args.join(" ");
     if (name === "huytheodoi") {
-      const indicator = wanted ? findIndicator(this.knowledge, wanted) : undefined;
-      const removed = await this.options.store.unsubscribe(chatKey, indicator?.id ?? (fold(wanted) === ALL_INDICATORS ? "*" : undefined));
+      // Nothing named: every subscription of the chat goes; "tatca": the one to all indicators.
+      const named = wanted && fold(wanted) !== ALL_INDICATORS ? this.indicatorNamed(wanted, "") : undefined;
+      if (typeof named === "string") return named;
+      const removed = await this.options.store.unsubscribe(chatKey, named?.id ?? (wanted ? "*" : undefined));
       return removed > 0 ? "Đã hủy theo dõi. Bạn sẽ không nhận thông báo cập nhật nữa." : "Bạn chưa theo dõi chỉ tiêu nào.";
     }
-    if (!wanted || fold(wanted) === ALL_INDICATORS) {
-      await this.options.store.subscribe(chatKey, "*");
-      return "Đã theo dõi tất cả các chỉ tiêu: khi có số liệu mới, mình sẽ nhắn bạn. Gõ /huytheodoi để hủy.";
-    }
-    const indicator = findIndicator(this.knowledge, wanted);
-    if (!indicator) return `Không tìm thấy chỉ tiêu "${wanted}". Gõ /theodoi tatca hoặc một trong: ${indicatorList(this.knowledge)}`;
-    await this.options.store.subscribe(chatKey, indicator.id);
-    return `Đã theo dõi "${indicator.name}": khi có số liệu mới, mình sẽ nhắn bạn. Gõ /huytheodoi để hủy.`;
+    const all = !wanted || fold(wanted) === ALL_INDICATORS;
+    const indicator = all ? undefined : this.indicatorNamed(wanted, "Gõ /theodoi tatca hoặc một trong các chỉ tiêu dưới đây. ");
+    if (typeof indicator === "string") return indicator;
+    const result = await this.options.store.subscribe(chatKey, indicator?.id ?? "*");
+    if (result === "full") return "Xin lỗi, danh sách theo dõi đã đầy nên mình chưa nhận thêm được. Bạn vẫn hỏi /chitieu bất cứ lúc nào nhé.";
+    if (result === "limit") return "Hôm nay bạn đã đổi việc theo dõi nhiều lần rồi, bạn thử lại vào ngày mai nhé.";
+    const what = indicator ? `"${indicator.name}"` : "tất cả các chỉ tiêu";
+    return `Đã theo dõi ${what}: khi có số liệu mới, mình sẽ nhắn bạn. Gõ /huytheodoi để hủy.`;
   }
 }

@@ -95,6 +95,24 @@ describe("/capnhat, /lichsu, /xoa", () => {
     expect(textOf(await say(ADMIN, "/capnhat dvc-muc-4 50 13/2025"))).toContain("không hợp lệ");
     expect(store.measurements()).toEqual([]);
   });
+
+  it("refuses figures that cannot be true, ambiguous names, hidden characters and over-long sources", async () => {
+    const refusals: [string, string][] = [
+      ["/capnhat ho-so-truc-tuyen 187,6 2025 Báo cáo", "Tỷ lệ phải từ 0 đến 100 (%), không thể là 187.6"],
+      ["/capnhat ho-so-truc-tuyen -5 2025 Báo cáo", "không thể là -5"],
+      ["/capnhat xep-hang-dti 9,5 2025 Báo cáo", "Thứ hạng phải là số nguyên từ 1 đến 34"],
+      ["/capnhat xep-hang-dti 40 2025 Báo cáo", "từ 1 đến 34, không thể là 40"],
+      ["/capnhat ho-so-truc-tuyen 90 2035 Báo cáo", "Năm 2035 nằm ngoài khoảng có số liệu của Nghị quyết 16 (2020–2026)"],
+      ["/capnhat ho-so-truc-tuyen 90 2019 Báo cáo", "Năm 2019 nằm ngoài"],
+      ["/capnhat dvc-muc 90 2025 Báo cáo", '"dvc-muc" ứng với nhiều chỉ tiêu: dvc-muc-4, dvc-muc-3-4'],
+      ["/capnhat ho-so-truc-tuyen 90 2025 Báo cáo \u202Etxt.exe", "ký tự ẩn đảo chiều chữ"],
+      ["/capnhat ho-so-truc-tuyen 90 2025 Báo\u0007cáo", "ký tự điều khiển"],
+      [`/capnhat ho-so-truc-tuyen 90 2025 ${"Báo cáo ".repeat(40)}`, "Nguồn dài quá"],
+    ];
+    for (const [command, refusal] of refusals) expect(textOf(await say(ADMIN, command)), command).toContain(refusal);
+    expect(store.measurements()).toEqual([]);
+    expect(textOf(await say(ADMIN, "/lichsu dvc muc"))).toContain("ứng với nhiều chỉ tiêu");
+  });
 });
 
 describe("/reload", () => {
