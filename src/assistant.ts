@@ -1,7 +1,7 @@
 // The live assistant: the current knowledge (files + admin measurements) and the engine built from it.
 // Reloads swap everything at once and keep the last good version when the files are invalid.
 import { createEngine, type Ask, type Engine, type EngineOptions } from "./engine/ask.js";
-import { loadKnowledge } from "./knowledge/load.js";
+import { loadKnowledge, type LoadOptions } from "./knowledge/load.js";
 import type { KnowledgeProblem } from "./knowledge/problems.js";
 import { withRuntimeMeasurements, type RuntimeMeasurementInput } from "./knowledge/runtime.js";
 import type { Knowledge } from "./knowledge/schema.js";
@@ -19,6 +19,7 @@ export class Assistant {
     knowledge: Knowledge,
     private readonly knowledgeDir: string,
     private readonly engineOptions: EngineOptions = {},
+    private readonly loadOptions: LoadOptions = {},
   ) {
     this.fileKnowledge = knowledge;
     this.engine = createEngine(knowledge, engineOptions);
@@ -39,7 +40,7 @@ export class Assistant {
   }
 
   async reload(): Promise<ReloadResult> {
-    const result = await loadKnowledge(this.knowledgeDir);
+    const result = await loadKnowledge(this.knowledgeDir, this.loadOptions);
     if (!result.ok) return result;
     this.fileKnowledge = result.knowledge;
     this.rebuild();

@@ -1,5 +1,6 @@
 // Environment → typed configuration. A .env file in the working directory is read if present;
 // real environment variables win over it.
+import path from "node:path";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { defaultKnowledgeDir } from "./paths.js";
@@ -52,6 +53,8 @@ export interface Config {
   /** "tg:123", "zalo:abc": who may use admin commands. */
   readonly adminIds: ReadonlySet<string>;
   readonly dataDir: string;
+  /** Validated knowledge kept between starts (a cold start then skips parsing YAML). */
+  readonly knowledgeCacheDir: string;
   /** How long question texts (unanswered, 👎) are kept; counters are kept regardless. */
   readonly retentionDays: number;
   readonly knowledgeDir: string;
@@ -94,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: value.PORT,
     adminIds: parseAdminIds(value.ADMIN_IDS),
     dataDir: value.DATA_DIR ?? "data",
+    knowledgeCacheDir: path.join(value.DATA_DIR ?? "data", "knowledge-cache"),
     retentionDays: value.RETENTION_DAYS,
     knowledgeDir: value.KNOWLEDGE_DIR ?? defaultKnowledgeDir(),
     logLevel: value.LOG_LEVEL,

@@ -7,7 +7,8 @@ import { ConfigError, loadDotEnv, readConfig } from "./config.js";
 try {
   loadDotEnv();
   const config = readConfig();
-  const assistant = new Assistant(await loadKnowledgeOrExit(config.knowledgeDir), config.knowledgeDir);
+  const loadOptions = { cacheDir: config.knowledgeCacheDir };
+  const assistant = new Assistant(await loadKnowledgeOrExit(config.knowledgeDir, loadOptions), config.knowledgeDir, {}, loadOptions);
   if (!config.telegramToken && !config.zaloToken) {
     await runConsole({ ask: assistant.ask, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
   } else {

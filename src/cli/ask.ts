@@ -17,7 +17,8 @@ if (unknownFlag || (!flags.has("--jsonl") && question.trim() === "")) {
   process.exit(2);
 }
 
-const engine = createEngine(await loadKnowledgeOrExit(readConfig().knowledgeDir));
+const config = readConfig();
+const engine = createEngine(await loadKnowledgeOrExit(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir }));
 
 function toJson(asked: string, answer: Answer) {
   return {

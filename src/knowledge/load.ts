@@ -1,6 +1,7 @@
 // knowledge/*.yaml → one validated, immutable Knowledge object, or the list of problems (file:line: message).
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
@@ -12,6 +13,14 @@ import { parseYamlFile, type DataPath, type YamlFile } from "./yaml-file.js";
 export type LoadResult =
   | { readonly ok: true; readonly knowledge: Knowledge }
   | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
+
+export interface LoadOptions {
+  /** Where validated knowledge is kept between starts (a directory of the bot's own); none: no cache. */
+  readonly cacheDir?: string;
+}
+
+/** Far above any knowledge file (the largest is ~80 KB): a file this large is a mistake, not knowledge. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 const vietnameseErrors = z.locales.vi();
 
@@ -59,7 +68,41 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export async function loadKnowledge(directory: string): Promise<LoadResult> {
+/**
+ * A knowledge file's text, or what keeps it from being one: not a regular file (a folder, a FIFO that would
+ * block a read for ever, a link to nothing) or too large. Opened without blocking and checked on the open file,
+ * so what is read is what was checked.
+ */
+async function readKnowledgeFile(file: string): Promise<{ text: string } | { problem: string }> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === "ENOENT" ? "liên kết hỏng: tệp nó trỏ tới không còn" : `không mở được tệp (${code ?? "lỗi"})` };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { problem: "không phải tệp thường (thư mục, FIFO…): hãy xóa hoặc đổi tên nó" };
+    if (info.size > MAX_FILE_BYTES) return { problem: `tệp quá lớn (${Math.round(info.size / 1024)} KB, tối đa ${MAX_FILE_BYTES / 1024} KB)` };
+    return { text: (await handle.readFile("utf8")).normalize("NFC") };
+  } catch (error) {
+    return { problem: `không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? "lỗi"})` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Never rejects: whatever is wrong in the folder is a problem to report, and a running bot keeps its knowledge. */
+export async function loadKnowledge(directory: string, options: LoadOptions = {}): Promise<LoadResult> {
+  try {
+    return await load(directory, options);
+  } catch (error) {
+    return { ok: false, problems: [{ file: displayPath(path.resolve(directory)), line: 0, message: `không nạp được tri thức: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+async function load(directory: string, options: LoadOptions): Promise<LoadResult> {
   const absoluteDir = path.resolve(directory);
   let names: string[];
   try {
@@ -71,14 +114,15 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     return { ok: false, problems: [{ file: displayPath(absoluteDir), line: 0, message: "thư mục không có tệp .yaml nào" }] };
   }
 
-  const sources = await Promise.all(
-    names.map(async (name) => ({ name, text: (await readFile(path.join(absoluteDir, name), "utf8")).normalize("NFC") })),
-  );
+  const read = await Promise.all(names.map(async (name) => ({ name, ...(await readKnowledgeFile(path.join(absoluteDir, name))) })));
+  const unreadable = read.flatMap((file) => ("problem" in file ? [{ file: displayPath(path.join(absoluteDir, file.name)), line: 0, message: file.problem }] : []));
+  if (unreadable.length > 0) return { ok: false, problems: unreadable };
+  const sources = read as { name: string; text: string }[];
   const hash = createHash("sha256");
   for (const { name, text } of sources) hash.update(name).update("\0").update(text).update("\0");
   const version = hash.digest("hex").slice(0, 12);
   // Parsing YAML is most of a cold start; the same files give the same validated result.
-  const cached = await readCachedKnowledge(version);
+  const cached = options.cacheDir === undefined ? undefined : await readCachedKnowledge(options.cacheDir, version);
   if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }) };
 
   const problems: KnowledgeProblem[] = [];
@@ -123,6 +167,6 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     version,
     loadedAt: new Date().toISOString(),
   };
-  await writeCachedKnowledge(knowledge);
+  if (options.cacheDir !== undefined) await writeCachedKnowledge(options.cacheDir, knowledge);
   return { ok: true, knowledge: deepFreeze(knowledge) };
 }

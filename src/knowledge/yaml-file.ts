@@ -61,6 +61,15 @@ export function parseYamlFile(file: string, source: string): { yaml: YamlFile; p
     }
     return 1;
   };
-  const data = problems.length > 0 ? undefined : doc.toJS();
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS();
+    } catch {
+      // The yaml library refuses to expand anchors and aliases (&a, *a) into more than a hundred copies: a file
+      // built to blow up in memory, or one that leans on aliases far more than knowledge ever needs.
+      problems.push({ file, line: 1, message: "YAML dùng bí danh (&tên, *tên) quá nhiều: hãy viết nội dung ra đầy đủ, không dùng bí danh" });
+    }
+  }
   return { yaml: { file, data, lineOf }, problems };
 }

@@ -92,16 +92,66 @@ describe("npm run kb:check", () => {
 });
 
 describe("knowledge cache", () => {
-  it("gives the same knowledge from the cache, and ignores a damaged cache", async () => {
-    const { readdir, writeFile } = await import("node:fs/promises");
+  it("gives the same knowledge from its own directory, validates what it reads and ignores a damaged or forged cache", async () => {
+    const { mkdtemp, readdir, readFile, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
     const path = await import("node:path");
-    const { CACHE_DIR } = await import("../../src/knowledge/cache.js");
-    const first = await loadKnowledge(fixture("valid"));
-    const second = await loadKnowledge(fixture("valid"));
-    if (!first.ok || !second.ok) throw new Error("valid fixture should load");
-    expect({ ...second.knowledge, loadedAt: "" }).toEqual({ ...first.knowledge, loadedAt: "" });
-    for (const name of await readdir(CACHE_DIR)) await writeFile(path.join(CACHE_DIR, name), "{not json");
-    const third = await loadKnowledge(fixture("valid"));
-    expect(third.ok && third.knowledge.version).toBe(first.knowledge.version);
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "kb-cache-"));
+    try {
+      const first = await loadKnowledge(fixture("valid"), { cacheDir });
+      const second = await loadKnowledge(fixture("valid"), { cacheDir });
+      if (!first.ok || !second.ok) throw new Error("valid fixture should load");
+      expect({ ...second.knowledge, loadedAt: "" }).toEqual({ ...first.knowledge, loadedAt: "" });
+      const [name] = await readdir(cacheDir);
+      const cached = path.join(cacheDir, name!);
+      // A cache that fails the schema (a forged figure of the wrong type) is not used.
+      const forged = JSON.parse(await readFile(cached, "utf8")) as { indicators: { measurements: { value: unknown }[] }[] };
+      forged.indicators[0]!.measurements[0]!.value = "99 (giả mạo)";
+      await writeFile(cached, JSON.stringify(forged));
+      const third = await loadKnowledge(fixture("valid"), { cacheDir });
+      expect(third.ok && third.knowledge.indicators[0]!.measurements[0]!.value).toBe(first.knowledge.indicators[0]!.measurements[0]!.value);
+      await writeFile(cached, "{not json");
+      const fourth = await loadKnowledge(fixture("valid"), { cacheDir });
+      expect(fourth.ok && fourth.knowledge.version).toBe(first.knowledge.version);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("what else a knowledge folder may hold", () => {
+  async function folderWith(add: (dir: string) => Promise<void>): Promise<string> {
+    const { cp, mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "kb-odd-")), "knowledge");
+    await cp(fixture("valid"), dir, { recursive: true });
+    await add(dir);
+    return dir;
+  }
+
+  it("reports a folder, a dangling link, a FIFO and an alias bomb as file problems, without hanging", async () => {
+    const { mkdir, symlink, writeFile } = await import("node:fs/promises");
+    const { execFileSync } = await import("node:child_process");
+    const path = await import("node:path");
+    const cases: [string, (dir: string) => Promise<void>, string][] = [
+      ["faq-folder.yaml", (dir) => mkdir(path.join(dir, "faq-folder.yaml")), "không phải tệp thường"],
+      ["faq-link.yaml", (dir) => symlink(path.join(dir, "khong-co.yaml"), path.join(dir, "faq-link.yaml")), "liên kết hỏng"],
+      ["faq-pipe.yaml", async (dir) => void execFileSync("mkfifo", [path.join(dir, "faq-pipe.yaml")]), "không phải tệp thường"],
+      [
+        "faq-bomb.yaml",
+        (dir) => {
+          const levels = Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`);
+          return writeFile(path.join(dir, "faq-bomb.yaml"), ["l0: &l0 [lol]", ...levels].join("\n"));
+        },
+        "bí danh",
+      ],
+    ];
+    for (const [name, add, message] of cases) {
+      const dir = await folderWith(add);
+      const result = await loadKnowledge(dir);
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.problems.map(formatProblem).join("\n"), name).toMatch(new RegExp(`${name}:\\d+: .*${message}`));
+    }
   });
 });
