@@ -25,6 +25,7 @@ const configSchema = z.object({
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 ký tự A-Z, a-z, 0-9, _ hoặc -").optional(),
   ),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6()], { error: "phải là một địa chỉ IP, ví dụ 127.0.0.1 hoặc 0.0.0.0" }).optional()),
   ADMIN_IDS: optionalText,
   DATA_DIR: optionalText,
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
@@ -47,9 +48,11 @@ export interface Config {
   /** Public base URL for webhooks; polling when absent. */
   readonly webhookUrl?: string;
   readonly zaloWebhookUrl?: string;
-  /** Shared secret for webhook headers; generated at start when not configured. */
+  /** Secret the webhook paths and each platform's secret header are derived from; generated at start when not configured. */
   readonly webhookSecret?: string;
   readonly port: number;
+  /** Address the HTTP server binds to: 127.0.0.1 behind a reverse proxy on the same machine. */
+  readonly host: string;
   /** "tg:123", "zalo:abc": who may use admin commands. */
   readonly adminIds: ReadonlySet<string>;
   readonly dataDir: string;
@@ -95,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(value.ZALO_WEBHOOK_URL ?? value.WEBHOOK_URL ? { zaloWebhookUrl: value.ZALO_WEBHOOK_URL ?? value.WEBHOOK_URL } : {}),
     ...(value.WEBHOOK_SECRET ? { webhookSecret: value.WEBHOOK_SECRET } : {}),
     port: value.PORT,
+    host: value.HOST ?? "0.0.0.0",
     adminIds: parseAdminIds(value.ADMIN_IDS),
     dataDir: value.DATA_DIR ?? "data",
     knowledgeCacheDir: path.join(value.DATA_DIR ?? "data", "knowledge-cache"),

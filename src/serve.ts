@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { serveHealthAndMetrics } from "./server/health.js";
 import { WebServer } from "./server/http-server.js";
 import { Metrics } from "./server/metrics.js";
+import { platformSecret } from "./server/webhook-secrets.js";
 import { Store } from "./store/store.js";
 
 /** How long a shutdown waits for the updates under way (and open connections) before it moves on. */
@@ -35,6 +36,11 @@ async function within(task: Promise<unknown>, ms: number): Promise<boolean> {
   const settled = await Promise.race([task.then(() => true, () => true), expired]);
   clearTimeout(timer);
   return settled;
+}
+
+/** The configuration a channel sees: its own platform's webhook secret in place of the shared one. */
+function withSecretOf(config: Config, platform: "telegram" | "zalo"): Config {
+  return config.webhookSecret === undefined ? config : { ...config, webhookSecret: platformSecret(config.webhookSecret, platform) };
 }
 
 async function serveBots(config: Config, assistant: Assistant, logger: Logger, metrics: Metrics): Promise<void> {
@@ -72,12 +78,12 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     }),
   });
-  await server.listen(config.port);
-  logger.info({ port: config.port }, "HTTP server listening (webhooks, /healthz, /metrics)");
+  await server.listen(config.port, config.host);
+  logger.info({ host: config.host, port: config.port }, "HTTP server listening (webhooks, /healthz, /metrics)");
 
   if (config.telegramToken) {
     const { startTelegram } = await import("./channels/telegram/run.js");
-    const telegram = await startTelegram({ config, chat, logger, server });
+    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server });
     notifier.register("tg", telegram.send);
     channels.push({ name: "telegram", ...telegram });
   }
@@ -85,7 +91,7 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
     const { startZalo } = await import("./channels/zalo/run.js");
     const { seenMessagesInStore } = await import("./channels/zalo/seen-in-store.js");
     try {
-      const zalo = await startZalo({ config, chat, logger, server, seen: seenMessagesInStore(store, logger) });
+      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenMessagesInStore(store, logger) });
       notifier.register("zalo", zalo.send);
       const channel: RunningChannel = { name: "zalo", ...zalo };
       channels.push(channel);
@@ -135,7 +141,7 @@ export async function serve(config: Config, assistant: Assistant): Promise<void>
   const metrics = new Metrics();
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.telegramToken, config.zaloToken, webhookSecret],
+    secrets: [config.telegramToken, config.zaloToken, webhookSecret, platformSecret(webhookSecret, "telegram"), platformSecret(webhookSecret, "zalo")],
     onError: (level) => metrics.logErrors.inc({ level }),
   });
   // A promise nobody awaited must not take the process (and every chat) down: log it, count it, go on.

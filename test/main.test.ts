@@ -25,36 +25,49 @@ function freePort(): Promise<number> {
   });
 }
 
+/** `npm start`'s program with both tokens against the fakes, in a fresh DATA_DIR. */
+async function startBot(telegram: FakeTelegram, zalo: FakeZalo, env: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), "main-test-"));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const child = spawn(join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      ZALO_BOT_TOKEN: ZALO_TOKEN,
+      ZALO_API_BASE: zalo.baseUrl,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "debug",
+      WEBHOOK_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const run = { child, port, output: "", exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
+  child.stdout.on("data", (chunk: Buffer) => (run.output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (run.output += chunk.toString()));
+  cleanups.push(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  });
+  return run;
+}
+
+async function fakes() {
+  const telegram = await FakeTelegram.start();
+  const zalo = await FakeZalo.start({ token: ZALO_TOKEN });
+  zalo.pollHoldCapSeconds = 0.3;
+  cleanups.push(() => telegram.close(), () => zalo.close());
+  return { telegram, zalo };
+}
+
 describe("npm start with bot tokens", () => {
   it("serves Telegram and Zalo together, reports health and metrics, and stops cleanly on SIGTERM", async () => {
-    const telegram = await FakeTelegram.start();
-    const zalo = await FakeZalo.start({ token: ZALO_TOKEN });
-    zalo.pollHoldCapSeconds = 0.3;
-    const dataDir = await mkdtemp(join(tmpdir(), "main-test-"));
-    cleanups.push(() => telegram.close(), () => zalo.close(), () => rm(dataDir, { recursive: true, force: true }));
-    const port = await freePort();
-    const child = spawn(join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        ZALO_BOT_TOKEN: ZALO_TOKEN,
-        ZALO_API_BASE: zalo.baseUrl,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_LEVEL: "debug",
-        WEBHOOK_URL: "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    cleanups.push(async () => {
-      if (child.exitCode === null) child.kill("SIGKILL");
-    });
+    const { telegram, zalo } = await fakes();
+    const bot = await startBot(telegram, zalo);
+    const { port } = bot;
 
     telegram.queueUpdate({
       message: { message_id: 1, date: 1, chat: { id: 77, type: "private", first_name: "Lan" }, from: { id: 77, is_bot: false, first_name: "Lan" }, text: "muc tieu 2030 la gi" },
@@ -74,10 +87,33 @@ describe("npm start with bot tokens", () => {
     expect(metrics).toContain("bot_answer_seconds_count 2");
     expect((await fetch(`http://127.0.0.1:${port}/nothing`)).status).toBe(404);
 
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(output).toContain("stopped");
-    expect(output).not.toContain(FAKE_BOT_TOKEN);
-    expect(output).not.toContain(ZALO_TOKEN);
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output).toContain("stopped");
+    expect(bot.output).not.toContain(FAKE_BOT_TOKEN);
+    expect(bot.output).not.toContain(ZALO_TOKEN);
+  }, 40_000);
+
+  it("gives each platform a webhook secret of its own, derived from WEBHOOK_SECRET, and binds to HOST", async () => {
+    const { telegram, zalo } = await fakes();
+    const secret = "shared-webhook-secret-0123456789";
+    const bot = await startBot(telegram, zalo, { WEBHOOK_URL: "https://bot.example.vn", WEBHOOK_SECRET: secret, HOST: "127.0.0.1" });
+    const deadline = Date.now() + 15_000;
+    while (!(telegram.webhook && zalo.webhook) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const telegramSecret = telegram.webhook!.secret_token!;
+    const zaloSecret = zalo.webhook!.secret;
+    expect(new Set([telegramSecret, zaloSecret, secret]).size).toBe(3);
+    // Zalo's secret opens nothing on Telegram's webhook, and the other way round.
+    const telegramPath = `http://127.0.0.1:${bot.port}${new URL(telegram.webhook!.url).pathname}`;
+    const zaloPath = `http://127.0.0.1:${bot.port}${new URL(zalo.webhook!.url).pathname}`;
+    const post = (url: string, header: string, value: string) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", [header]: value }, body: "{}" }).then((response) => response.status);
+    expect(await post(telegramPath, "x-telegram-bot-api-secret-token", zaloSecret)).toBe(401);
+    expect(await post(zaloPath, "x-bot-api-secret-token", telegramSecret)).toBe(403);
+    expect(await post(telegramPath, "x-telegram-bot-api-secret-token", telegramSecret)).toBe(400);
+    expect(bot.output).toContain('"host":"127.0.0.1"');
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    for (const value of [secret, telegramSecret, zaloSecret]) expect(bot.output).not.toContain(value);
   }, 40_000);
 });

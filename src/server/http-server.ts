@@ -30,6 +30,13 @@ export interface WebServerOptions {
   readonly requestTimeoutMs?: number;
   /** Headers must arrive within this. Default 10 s. */
   readonly headersTimeoutMs?: number;
+  /** Open connections at most; further ones are closed at once. Default 1,024. */
+  readonly maxConnections?: number;
+  /**
+   * Open connections from one client address at most. Default 256: far above what Telegram (≤ 40 per bot) or a
+   * reverse proxy in front keeps open, far below what it takes to crowd everyone else out.
+   */
+  readonly maxConnectionsPerAddress?: number;
 }
 
 /** The one message each refusal carries; the same for every client and every cause. */
@@ -179,6 +186,7 @@ export class WebServer {
   private closing = false;
   private closed: Promise<void> | undefined;
   private idleWaiters: (() => void)[] = [];
+  private readonly connectionsByAddress = new Map<string, number>();
   readonly server: Server;
 
   /** `onError` alone (the older form) or the full options. */
@@ -189,6 +197,8 @@ export class WebServer {
     this.server.requestTimeout = this.options.requestTimeoutMs ?? 15_000;
     this.server.headersTimeout = this.options.headersTimeoutMs ?? 10_000;
     this.server.keepAliveTimeout = 5_000;
+    this.server.maxConnections = this.options.maxConnections ?? 1_024;
+    this.server.on("connection", (socket: Socket) => this.admit(socket));
     // Malformed HTTP (bad request line, oversized headers, timeouts) never reaches a route: answer it here
     // with the same JSON shape, and only when the socket can still take it.
     this.server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -203,6 +213,23 @@ export class WebServer {
         `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\n` +
           `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
       );
+    });
+  }
+
+  /** Counts a new connection against its address's share, or closes it when the address already has its share. */
+  private admit(socket: Socket): void {
+    const address = socket.remoteAddress ?? "";
+    const open = (this.connectionsByAddress.get(address) ?? 0) + 1;
+    if (open > (this.options.maxConnectionsPerAddress ?? 256)) {
+      this.options.onResponse?.("refused-connection", 503, 0);
+      socket.destroy();
+      return;
+    }
+    this.connectionsByAddress.set(address, open);
+    socket.once("close", () => {
+      const left = (this.connectionsByAddress.get(address) ?? 1) - 1;
+      if (left === 0) this.connectionsByAddress.delete(address);
+      else this.connectionsByAddress.set(address, left);
     });
   }
 

@@ -79,6 +79,29 @@ describe("WebServer", () => {
     ]);
   });
 
+  it("closes connections beyond one client address's cap at once, and admits again when some close", async () => {
+    const { connect } = await import("node:net");
+    const refused: string[] = [];
+    const { origin } = await serve((server) => server.route("/x", (_request, response) => response.end("ok")), {
+      maxConnectionsPerAddress: 3,
+      onResponse: (route) => refused.push(route),
+    });
+    const port = Number(new URL(origin).port);
+    const open = () =>
+      new Promise<{ socket: import("node:net").Socket; closedByServer: Promise<boolean> }>((resolve) => {
+        const socket = connect(port, "127.0.0.1", () => resolve({ socket, closedByServer: new Promise((done) => socket.once("close", () => done(true))) }));
+      });
+    const kept = await Promise.all([open(), open(), open()]);
+    const fourth = await open();
+    expect(await Promise.race([fourth.closedByServer, new Promise((done) => setTimeout(() => done(false), 2_000))])).toBe(true);
+    expect(refused).toContain("refused-connection");
+    kept[0]!.socket.destroy();
+    await kept[0]!.closedByServer;
+    await new Promise((done) => setTimeout(done, 50));
+    expect((await fetch(`${origin}/x`)).status).toBe(200);
+    for (const { socket } of kept) socket.destroy();
+  });
+
   it("on close stops accepting, lets the request under way finish, then resolves", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
