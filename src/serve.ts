@@ -5,6 +5,7 @@ import { AdminCommands } from "./admin/admin-commands.js";
 import { Notifier } from "./admin/notifier.js";
 import type { Assistant } from "./assistant.js";
 import { ChatService } from "./channels/chat-service.js";
+import { seenInStore } from "./channels/seen-in-store.js";
 import type { Config } from "./config.js";
 import { formatProblem } from "./knowledge/problems.js";
 import { summarizeKnowledge } from "./knowledge/summary.js";
@@ -83,15 +84,14 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
 
   if (config.telegramToken) {
     const { startTelegram } = await import("./channels/telegram/run.js");
-    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server });
+    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server, seenUpdates: seenInStore(store, "tg", logger) });
     notifier.register("tg", telegram.send);
     channels.push({ name: "telegram", ...telegram });
   }
   if (config.zaloToken) {
     const { startZalo } = await import("./channels/zalo/run.js");
-    const { seenMessagesInStore } = await import("./channels/zalo/seen-in-store.js");
     try {
-      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenMessagesInStore(store, logger) });
+      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenInStore(store, "zalo", logger) });
       notifier.register("zalo", zalo.send);
       const channel: RunningChannel = { name: "zalo", ...zalo };
       channels.push(channel);

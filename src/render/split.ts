@@ -63,3 +63,11 @@ export function packLines<L>(
   flush();
   return messages;
 }
+
+/**
+ * A plain notice (admin lists such as /chuatraloi, /lichsu) in messages of at most `max` characters: split at
+ * blank lines, then line ends, then spaces, like answers.
+ */
+export function splitNotice(text: string, max: number): string[] {
+  return packLines(text.split("\n"), max, (line) => line, (line, room) => cutText(line, room), (line) => line === "");
+}

@@ -59,6 +59,9 @@ afterEach(async () => {
   await fake.close();
 });
 
+/** An admin list far over any platform's message limit (/chuatraloi with a long review queue). */
+const LONG_NOTICE = Array.from({ length: 120 }, (_, i) => `• Câu hỏi chưa trả lời được số ${i + 1}: ${"vì sao tỷ lệ hồ sơ trực tuyến thấp ".repeat(2)}(${i % 7} lần)`).join("\n");
+
 function config(env: Record<string, string> = {}) {
   return readConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...env });
 }
@@ -365,6 +368,14 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(confirm.payload.offset).toBe(2);
   });
 
+  it("splits a notice longer than a message (an admin list) into messages under 4,096 characters", async () => {
+    await startPolling({ handle: async (): Promise<Reply> => ({ kind: "notice", text: LONG_NOTICE }), feedback: async () => "" });
+    sendText("/chuatraloi");
+    const sent = texts(await fake.waitFor("sendMessage", Math.ceil(LONG_NOTICE.length / 4096), toChat(LAN_CHAT)));
+    expect(sent.every((text) => text.length <= 4096)).toBe(true);
+    expect(sent.join("\n")).toBe(LONG_NOTICE);
+  });
+
   it("honours the flood limit: one plain notice, then silence, per user", async () => {
     await startPolling(new ChatService({ ask: engine.ask, flood: new FloodGuard(2, 60_000) }));
     for (let i = 0; i < 4; i++) sendText("/help");
@@ -473,6 +484,26 @@ describe("Telegram channel in webhook mode", () => {
     expect(fake.webhook).toMatchObject({ secret_token: SECRET, allowed_updates: ["message", "callback_query"] });
     expect(fake.commands).toEqual(BOT_COMMANDS);
     expect(fake.calls.filter((call) => call.method === "getUpdates" || call.method === "deleteWebhook")).toEqual([]);
+  });
+
+  it("handles a redelivered update once (a /capnhat delivered twice is recorded once)", async () => {
+    webServer = new WebServer();
+    const { port } = await webServer.listen(0, "127.0.0.1");
+    const handled: string[] = [];
+    const ids = new Set<string>();
+    channel = await startTelegram({
+      config: config({ WEBHOOK_URL: `http://127.0.0.1:${port}/hooks`, WEBHOOK_SECRET: SECRET }),
+      chat: { handle: async (message: IncomingMessage): Promise<Reply> => (handled.push("text" in message ? message.text : ""), { kind: "silent" }), feedback: async () => "" },
+      logger,
+      server: webServer,
+      seenUpdates: { has: (id) => ids.has(id), add: (id) => void ids.add(id) },
+    });
+    const url = new URL(fake.webhook!.url);
+    const update = { update_id: 77, message: userMessage(LAN_CHAT, { text: "/capnhat ho-so-truc-tuyen 91 2025 Báo cáo" }) };
+    expect((await post(url, update, SECRET)).status).toBe(200);
+    expect((await post(url, update, SECRET)).status).toBe(200);
+    expect((await post(url, { ...update, update_id: 78 }, SECRET)).status).toBe(200);
+    expect(handled).toEqual(["/capnhat ho-so-truc-tuyen 91 2025 Báo cáo", "/capnhat ho-so-truc-tuyen 91 2025 Báo cáo"]);
   });
 
   it("answers an update that carries the right secret", async () => {

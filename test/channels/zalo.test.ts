@@ -174,6 +174,16 @@ describe("Zalo channel, polling", () => {
     expect(fake.calls.find((call) => call.method === "sendChatAction")?.body).toEqual({ chat_id: USER, action: "typing" });
   });
 
+  it("splits a notice longer than a message (an admin list) into messages under 2,000 characters", async () => {
+    const notice = Array.from({ length: 60 }, (_, i) => `• Câu hỏi chưa trả lời được số ${i + 1}: ${"vì sao tỷ lệ hồ sơ trực tuyến thấp ".repeat(2)}`).join("\n");
+    await start({ chat: { handle: async (): Promise<Reply> => ({ kind: "notice", text: notice }) } });
+    await fake.inject(updates.text("/chuatraloi"));
+    await fake.waitFor(() => fake.sent.length >= 3, "the notice in pieces");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.sent.every((message) => message.text.length <= 2000)).toBe(true);
+    expect(fake.sent.map((message) => message.text).join("\n")).toBe(notice);
+  });
+
   it("answers a question with the engine's plain rendering, with no typing flash before a quick answer", async () => {
     const channel = await start({ chat: new ChatService({ ask: engine.ask }) });
     expect(channel.mode).toBe("polling");

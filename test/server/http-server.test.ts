@@ -82,7 +82,7 @@ describe("WebServer", () => {
   it("closes connections beyond one client address's cap at once, and admits again when some close", async () => {
     const { connect } = await import("node:net");
     const refused: string[] = [];
-    const { origin } = await serve((server) => server.route("/x", (_request, response) => response.end("ok")), {
+    const { origin } = await serve((server) => server.route("/x", (_request, response) => void response.end("ok")), {
       maxConnectionsPerAddress: 3,
       onResponse: (route) => refused.push(route),
     });

@@ -6,6 +6,7 @@ import type { Message, UserFromGetMe } from "grammy/types";
 import { DEFAULT_TELEGRAM_API_ROOT } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
+import type { SeenMessages } from "../zalo/seen-messages.js";
 import type { NotTextKind } from "../not-text.js";
 import { isForTheBot, questionFor } from "./addressing.js";
 import { createBotApiFetch } from "./http-fetch.js";
@@ -32,6 +33,8 @@ export interface TelegramBotOptions {
   readonly webhookReply?: boolean;
   /** Skips getMe at start (tests, or a caller that already knows the bot). */
   readonly botInfo?: UserFromGetMe;
+  /** Update ids already handled: a redelivered update (a lost acknowledgement, a restart) is skipped. */
+  readonly seenUpdates?: Pick<SeenMessages, "has" | "add">;
 }
 
 /**
@@ -96,6 +99,21 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const action = data === undefined ? undefined : parseButtonData(data);
     if (action?.kind === "topic") return action.command;
     return action?.kind === "suggestion" ? memory.recall(chatKey, action.answerNo, action.index) : undefined;
+  }
+
+  const seen = options.seenUpdates;
+  if (seen) {
+    // Checked and marked before any await, so a redelivery arriving meanwhile is already a duplicate: a
+    // /capnhat delivered twice is recorded once.
+    bot.use((ctx, next) => {
+      const id = String(ctx.update.update_id);
+      if (seen.has(id)) {
+        logger.debug({ channel: "tg", updateId: ctx.update.update_id }, "Telegram update already handled");
+        return;
+      }
+      seen.add(id);
+      return next();
+    });
   }
 
   bot.use((ctx, next) => {

@@ -10,6 +10,7 @@ import type { WebServer } from "../../server/http-server.js";
 import { createTelegramWebhook, type WebhookReply } from "../../server/telegram-webhook.js";
 import { ALLOWED_UPDATES, createTelegramBot, type ChatHandler, type TelegramBot } from "./bot.js";
 import { retryNetworkFailures } from "./network-retry.js";
+import type { SeenMessages } from "../zalo/seen-messages.js";
 
 export const BOT_COMMANDS: readonly BotCommand[] = [
   { command: "help", description: "Hướng dẫn sử dụng và các lệnh" },
@@ -27,6 +28,8 @@ export interface TelegramOptions {
   readonly logger: Logger;
   /** Required in webhook mode: the webhook path is routed on it. */
   readonly server?: WebServer;
+  /** Update ids already handled: a redelivered update (a lost acknowledgement, a restart) is skipped. */
+  readonly seenUpdates?: Pick<SeenMessages, "has" | "add">;
 }
 
 export interface TelegramChannel {
@@ -116,7 +119,7 @@ async function startWebhook(
 }
 
 /** Starts the Telegram channel; rejects when the token is missing or refused, or the webhook cannot be set. */
-export async function startTelegram({ config, chat, logger, server }: TelegramOptions): Promise<TelegramChannel> {
+export async function startTelegram({ config, chat, logger, server, seenUpdates }: TelegramOptions): Promise<TelegramChannel> {
   if (!config.telegramToken) throw new Error("Telegram: TELEGRAM_BOT_TOKEN is not set");
   const { webhookUrl } = config;
   if (webhookUrl && !server) throw new Error("Telegram: webhook mode (WEBHOOK_URL) needs the web server");
@@ -126,6 +129,7 @@ export async function startTelegram({ config, chat, logger, server }: TelegramOp
     chat,
     logger,
     webhookReply: Boolean(webhookUrl) && config.telegramWebhookReply,
+    ...(seenUpdates ? { seenUpdates } : {}),
   });
   bot.api.config.use(retryNetworkFailures(logger));
   await bot.init();

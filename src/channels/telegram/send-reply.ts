@@ -2,7 +2,8 @@
 // the last message only, a notice as plain text, nothing for silence.
 import { InlineKeyboard, type Api } from "grammy";
 import type { Reply } from "../chat-service.js";
-import { renderTelegram } from "../../render/telegram.js";
+import { splitNotice } from "../../render/split.js";
+import { renderTelegram, TELEGRAM_MESSAGE_LIMIT } from "../../render/telegram.js";
 import { addFeedbackRow, suggestionKeyboard, topicKeyboard } from "./keyboards.js";
 import type { SuggestionMemory } from "./suggestion-memory.js";
 
@@ -26,7 +27,7 @@ export async function sendReply(api: Api, target: ReplyTarget, reply: Reply, mem
   const quote = target.replyTo === undefined ? {} : { reply_parameters: { message_id: target.replyTo, allow_sending_without_reply: true } };
   if (reply.kind === "silent") return;
   if (reply.kind === "notice") {
-    await api.sendMessage(target.chatId, reply.text, quote);
+    for (const [i, text] of splitNotice(reply.text, TELEGRAM_MESSAGE_LIMIT).entries()) await api.sendMessage(target.chatId, text, i === 0 ? quote : {});
     return;
   }
   const messages = renderTelegram(reply.answer);

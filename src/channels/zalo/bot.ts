@@ -2,7 +2,8 @@
 // Polling and webhook both feed handle(); replies to one chat are sent in order.
 import type { ChatService, Reply } from "../chat-service.js";
 import type { Logger } from "../../logger.js";
-import { renderPlain } from "../../render/plain.js";
+import { renderPlain, ZALO_MESSAGE_LIMIT } from "../../render/plain.js";
+import { splitNotice } from "../../render/split.js";
 import { withTypingIndicator } from "../typing.js";
 import { isUnauthorized, type ZaloClient } from "./client.js";
 import type { SeenMessages } from "./seen-messages.js";
@@ -78,7 +79,7 @@ function replyTexts(reply: Reply): string[] {
     case "answer":
       return renderPlain(reply.answer);
     case "notice":
-      return [reply.text];
+      return splitNotice(reply.text, ZALO_MESSAGE_LIMIT);
     case "silent":
       return [];
   }

@@ -1,5 +1,5 @@
 // Which Zalo message ids were already handled, remembered across restarts: getUpdates may replay old
-// updates and webhooks may be redelivered. The bot keeps them in the runtime store (seen-in-store.ts); this
+// updates and webhooks may be redelivered. The bot keeps them in the runtime store (../seen-in-store.ts); this
 // small JSON file is the default when startZalo is used on its own (tests, tools).
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
