@@ -5,7 +5,8 @@
 // written in pieces of 16–40 KB with the event loop free between them, and its text never exists whole (a string
 // that large is allocated afresh outside V8's young generation, and adds to the next full GC). Each record is
 // serialised once and its text kept. One record per line keeps the file readable and easy to grep.
-import { open, readFile, rename } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
 import type { StoreData } from "./schema.js";
@@ -100,12 +101,17 @@ export class StoreFile implements Adapter<StoreData> {
 
   async write(data: StoreData): Promise<void> {
     let length = 0;
-    const file = await open(this.temporary, "w");
+    // Always a new file of our own: whatever stands at the temporary path (a leftover, a symlink planted to
+    // make the bot overwrite another file) is removed, and the open fails rather than follow a link.
+    await rm(this.temporary, { force: true });
+    const file = await open(this.temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     try {
       for (const piece of storeDataPieces(data)) {
         await file.write(piece);
         length += piece.length;
       }
+      // On disk before it replaces db.json: a crash right after the rename must not leave an empty file.
+      await file.sync();
     } finally {
       await file.close();
     }

@@ -62,3 +62,26 @@ describe("storeDataPieces", () => {
     expect(JSON.parse(fileText(data))).toEqual(asJson(data));
   });
 });
+
+describe("StoreFile.write", () => {
+  it("never follows a link planted at its temporary path, and leaves the file private", async () => {
+    const { mkdtemp, readFile, rm, stat, symlink, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { StoreFile } = await import("../../src/store/store-file.js");
+    const dir = await mkdtemp(join(tmpdir(), "store-file-"));
+    try {
+      const victim = join(dir, "victim.txt");
+      await writeFile(victim, "do not touch");
+      await symlink(victim, join(dir, ".db.json.tmp"));
+      const data = emptyStoreData();
+      data.questions.push(question(1));
+      await new StoreFile(join(dir, "db.json")).write(data);
+      expect(await readFile(victim, "utf8")).toBe("do not touch");
+      expect(JSON.parse(await readFile(join(dir, "db.json"), "utf8"))).toEqual(asJson(data));
+      expect((await stat(join(dir, "db.json"))).mode & 0o077).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
