@@ -23,7 +23,7 @@ export interface LoadedFile {
  */
 export const WHOLE_PARSE_LIMIT_BYTES = 8 * 1024 * 1024;
 /** A line longer than this is not one record of a list: the file is not in the form the store writes. */
-const MAX_LINE_CHARS = 1024 * 1024;
+const MAX_LINE_BYTES = WHOLE_PARSE_LIMIT_BYTES;
 
 export async function loadStoreFile(file: string, logger: Logger, now: () => Date): Promise<LoadedFile> {
   let size: number;
@@ -68,53 +68,61 @@ function capOfList(key: string, inSeen: boolean): number {
 
 /**
  * The file's text with only the newest records of each list, read in the form store-file.ts writes: one record
- * per line inside a list, a list opened by a line ending in `[` and closed by a line starting with `]`. Holds
- * no more than the kept records. Throws when a line is too long to be a record (not that form); the text it
- * returns fails JSON.parse when records span lines.
+ * per line inside a list, a list opened by a line ending in `[` and closed by a line starting with `]`. Works on
+ * bytes and decodes only the lines it keeps, so a large file costs little more than reading it; holds no more
+ * than the kept records. Throws when a line is too long to be a record (not that form); the text it returns
+ * fails JSON.parse when records span lines.
  */
 async function readNewestRecords(file: string): Promise<{ text: string; dropped: string[] }> {
   const out: string[] = [];
   const dropped: string[] = [];
-  let kept: string[] | undefined;
+  let kept: Buffer[] | undefined;
   let list = "";
   let read = 0;
   let cap = 0;
   let inSeen = false;
-  const openList = (line: string) => {
-    const key = /"([^"]+)": \[$/.exec(line)?.[1];
-    if (key === undefined) return;
-    inSeen ||= line.startsWith('"seen": {');
-    kept = [];
-    list = inSeen ? `seen.${key}` : key;
-    read = 0;
-    cap = capOfList(key, inSeen);
-  };
-  const take = (line: string) => {
-    if (kept !== undefined && !line.startsWith("]")) {
-      kept.push(line.endsWith(",") ? line.slice(0, -1) : line);
+  const take = (line: Buffer) => {
+    if (kept !== undefined && line[0] !== CLOSE) {
+      // Copied: the chunk it was cut from is not kept.
+      kept.push(Buffer.from(line[line.length - 1] === COMMA ? line.subarray(0, -1) : line));
       read += 1;
       // Cut in batches: shifting one at a time would move the whole list for every record read.
       if (kept.length >= 2 * cap) kept.splice(0, kept.length - cap);
       return;
     }
     if (kept !== undefined) {
-      out.push(kept.slice(-cap).join(",\n"));
+      out.push(kept.slice(-cap).map((record) => record.toString("utf8")).join(",\n"));
       if (read > cap) dropped.push(`${list}: ${read - cap} oldest of ${read} dropped`);
       kept = undefined;
     }
-    out.push(line);
-    if (line.endsWith("[")) openList(line);
+    const text = line.toString("utf8");
+    out.push(text);
+    const key = text.endsWith("[") ? /"([^"]+)": \[$/.exec(text)?.[1] : undefined;
+    if (key === undefined) return;
+    inSeen ||= text.startsWith('"seen": {');
+    kept = [];
+    list = inSeen ? `seen.${key}` : key;
+    read = 0;
+    cap = capOfList(key, inSeen);
   };
-  let partial = "";
-  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 64 * 1024 })) {
-    const lines = (partial + (chunk as string)).split("\n");
-    partial = lines.pop()!;
-    if (partial.length > MAX_LINE_CHARS) throw new Error(`a line of over ${MAX_LINE_CHARS} characters: not the form the store writes`);
-    for (const line of lines) take(line);
+  let partial = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const bytes = partial.length > 0 ? Buffer.concat([partial, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+      take(bytes.subarray(start, end));
+      start = end + 1;
+    }
+    partial = Buffer.from(bytes.subarray(start));
+    if (partial.length > MAX_LINE_BYTES) throw new Error(`a line of over ${MAX_LINE_BYTES} bytes: not the form the store writes`);
   }
   take(partial);
   return { text: out.join("\n"), dropped };
 }
+
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const CLOSE = 0x5d;
 
 function describe(error: unknown): string {
   const text = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
