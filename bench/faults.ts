@@ -33,7 +33,7 @@ import {
   table,
   telegramTextUpdate,
   TELEGRAM_SECRET_HEADER,
-  WEBHOOK_SECRET,
+  SECRET_OF,
   ZALO_SECRET_HEADER,
   zaloTextUpdate,
   type BotProcess,
@@ -95,7 +95,7 @@ async function deliver(bot: BotProcess, byChat: Map<string, Tracked>, channel: C
   const url = `${bot.origin}${channel === "tg" ? bot.telegramPath : bot.zaloPath}`;
   const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
   for (let attempt = 1; attempt <= 5; attempt += 1) {
-    const status = await postUpdate(fakes, url, body, { agent, headers: { [header]: WEBHOOK_SECRET }, timeoutMs: 60_000 }).then(
+    const status = await postUpdate(fakes, url, body, { agent, headers: { [header]: channel === "tg" ? SECRET_OF.telegram : SECRET_OF.zalo }, timeoutMs: 60_000 }).then(
       (result) => result.status,
       () => 0,
     );
@@ -254,7 +254,7 @@ for (let round = 0; round < 3; round += 1) {
     const url = `${stopping.origin}${channel === "tg" ? stopping.telegramPath : stopping.zaloPath}`;
     const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
     outcomes.push(
-      postUpdate(fakes, url, body, { headers: { [header]: WEBHOOK_SECRET } }).then(
+      postUpdate(fakes, url, body, { headers: { [header]: channel === "tg" ? SECRET_OF.telegram : SECRET_OF.zalo } }).then(
         (result) => ({ key: `${channel}:${chatId}`, status: result.status }),
         () => ({ key: `${channel}:${chatId}`, status: 0 }),
       ),

@@ -35,7 +35,7 @@ import {
   table,
   telegramTextUpdate,
   TELEGRAM_SECRET_HEADER,
-  WEBHOOK_SECRET,
+  SECRET_OF,
   ZALO_SECRET_HEADER,
   zaloTextUpdate,
   type BotProcess,
@@ -170,7 +170,7 @@ function send(channel: Channel, agent: Agent, questionNumber: number): Promise<v
   const header = channel === "tg" ? TELEGRAM_SECRET_HEADER : ZALO_SECRET_HEADER;
   const posted = (async () => {
     for (let attempt = 1; ; attempt += 1) {
-      const status = await postUpdate(fakes, url, body, { agent, headers: { [header]: WEBHOOK_SECRET } }).then(
+      const status = await postUpdate(fakes, url, body, { agent, headers: { [header]: channel === "tg" ? SECRET_OF.telegram : SECRET_OF.zalo } }).then(
         (result) => String(result.status),
         (error: NodeJS.ErrnoException) => error.code ?? error.message,
       );

@@ -12,10 +12,13 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { FakeTelegram, FAKE_BOT_TOKEN } from "../../test/support/fake-telegram.js";
 import { FakeZalo } from "../../test/support/fake-zalo.js";
+import { platformSecret } from "../../src/server/webhook-secrets.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const ZALO_TOKEN = "1459232241454765289:Bench-zalo_TOKEN-value";
 export const WEBHOOK_SECRET = "bench-webhook-secret-0123456789";
+/** What each platform sends in its secret header: derived from WEBHOOK_SECRET, as the bot derives them. */
+export const SECRET_OF = { telegram: platformSecret(WEBHOOK_SECRET, "telegram"), zalo: platformSecret(WEBHOOK_SECRET, "zalo") } as const;
 export const TELEGRAM_SECRET_HEADER = "x-telegram-bot-api-secret-token";
 export const ZALO_SECRET_HEADER = "x-bot-api-secret-token";
 
