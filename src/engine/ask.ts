@@ -1,6 +1,7 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { Knowledge } from "../knowledge/schema.js";
 import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
+import { coreQuestion } from "../text/courtesy.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
@@ -443,7 +444,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number): Reading {
-    const understanding = understand(expand(untelex(fold(text))), peopleNames);
+    const understanding = understand(expand(untelex(fold(coreQuestion(text).text))), peopleNames);
     const named = (words: string) => {
       const { terms, unknown } = index.analyze(tokens(words), repairDeadline);
       return terms.length + unknown.length;
