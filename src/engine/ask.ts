@@ -2,6 +2,7 @@
 import type { Knowledge } from "../knowledge/schema.js";
 import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion } from "../text/courtesy.js";
+import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { citeSource } from "./format.js";
@@ -140,6 +141,13 @@ function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
 
+/** Every text of the knowledge (names, phrasings, answers…): how it writes its words, marks included. */
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === "string") yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
+  else if (value && typeof value === "object") for (const item of Object.values(value)) yield* stringsIn(item);
+}
+
 export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
   const now = options.now ?? (() => new Date());
   const maxLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
@@ -180,6 +188,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .map((word) => (knownWord(word) || /\d/.test(word) ? word : (keystrokeRepairs(word).find(knownWord) ?? word)))
       .join(" ");
   const peopleNames = knowledge.people.map((person) => fold(person.name));
+  const markedFilter = createMarkedFilter(stringsIn(knowledge));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
@@ -444,7 +453,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number): Reading {
-    const understanding = understand(expand(untelex(fold(coreQuestion(text).text))), peopleNames);
+    const core = coreQuestion(text).text;
+    const understanding = understand(expand(untelex(markedFilter(core, fold(core)))), peopleNames);
     const named = (words: string) => {
       const { terms, unknown } = index.analyze(tokens(words), repairDeadline);
       return terms.length + unknown.length;

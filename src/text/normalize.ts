@@ -22,11 +22,19 @@ const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
  * "5g" stay whole. A comma between two single digits lists them ("mức 3,4" → "3 4"); others are decimal commas.
  */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
+  return splitWords(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
+}
+
+/**
+ * The same words as fold() gives, one for one, but keeping their marks ("sắp", "sáp"): for telling apart words
+ * that fold alike when the user typed the marks.
+ */
+export function lowerWithMarks(text: string): string {
+  return splitWords(text.normalize("NFC").toLowerCase());
+}
+
+function splitWords(lower: string): string {
+  return lower
     .replace(DATE, dateTokens)
     .replace(MONTH_OF_YEAR, "$1")
     .replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " "))

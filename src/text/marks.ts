@@ -1,0 +1,64 @@
+// Tone and vowel marks carry meaning: folded, "sắp" (soon) and "sáp" (merge), "bão" (storm) and "báo" (newspaper)
+// are one word. When the user typed the marks, a word the knowledge only ever writes with other marks is another
+// word, and must not match. Words typed without a tone mark, or lacking a mark the knowledge's word has ("mưc độ",
+// "nứoc"), still match by their folded form; so does every word the knowledge does not use at all.
+import { fold, lowerWithMarks } from "./normalize.js";
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** A marked word as its letters without the tone ("săp"), and its tone mark ("\u0301"), or "" for none. */
+function toneAndLetters(word: string): { letters: string; tone: string } {
+  const decomposed = word.normalize("NFD");
+  return { letters: decomposed.replace(TONE_MARKS, "").normalize("NFC"), tone: decomposed.match(TONE_MARKS)?.[0] ?? "" };
+}
+
+/**
+ * Whether a typed word could be meant as a known one of the same fold: the same tone, and every vowel mark typed
+ * where the known word has it ("nứoc" for "nước" lacks one mark: a slip; "sắp" for "sáp" has one it lacks: another
+ * word).
+ */
+function couldMean(typed: { letters: string; tone: string }, known: { letters: string; tone: string }, folded: string): boolean {
+  if (typed.tone !== known.tone) return false;
+  for (let i = 0; i < typed.letters.length; i++) {
+    if (typed.letters[i] !== folded[i] && typed.letters[i] !== known.letters[i]) return false;
+  }
+  return true;
+}
+
+/** A token the search never knows and never repairs: a word that is not the knowledge's word of the same fold. */
+export const FOREIGN_MARK = "·";
+
+export type MarkedFilter = (text: string, folded: string) => string;
+
+/**
+ * From the knowledge's own texts: the folded text of a question in which every word typed with a tone mark that
+ * the knowledge never writes (same letters and tone, tone placement aside) is replaced by a token nothing matches.
+ */
+export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilter {
+  const formsByFold = new Map<string, { letters: string; tone: string }[]>();
+  for (const text of knowledgeTexts) {
+    for (const word of lowerWithMarks(text).split(" ")) {
+      const folded = fold(word);
+      if (folded === word) continue;
+      const form = toneAndLetters(word);
+      const forms = formsByFold.get(folded) ?? [];
+      if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
+      formsByFold.set(folded, forms);
+    }
+  }
+  return (text, folded) => {
+    const marked = lowerWithMarks(text).split(" ");
+    const words = folded.split(" ");
+    // A character NFC cannot compose splits words differently: then the words cannot be paired, and nothing is changed.
+    if (marked.length !== words.length) return folded;
+    return words
+      .map((word, index) => {
+        const typed = marked[index]!;
+        const forms = formsByFold.get(word);
+        if (typed === word || !forms) return word;
+        const form = toneAndLetters(typed);
+        return form.tone !== "" && !forms.some((other) => couldMean(form, other, word)) ? `${word}${FOREIGN_MARK}` : word;
+      })
+      .join(" ");
+  };
+}
