@@ -40,9 +40,14 @@ export interface BlindSet {
 
 export const EVAL_ROOT = new URL("./eval/", import.meta.url);
 
-/** Every bench/eval/blind-*\/ directory, oldest first. */
+/**
+ * Every set scored by what the answer says: bench/eval/dev/ (written the same way, from the sources only, but
+ * tuned on: a regression guard) and every bench/eval/blind-*\/ directory, oldest first.
+ */
 export async function loadBlindSets(root: URL = EVAL_ROOT): Promise<BlindSet[]> {
-  const names = (await readdir(root)).filter((name) => /^blind-\d+$/.test(name)).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+  const entries = await readdir(root);
+  const blind = entries.filter((name) => /^blind-\d+$/.test(name)).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+  const names = [...(entries.includes("dev") ? ["dev"] : []), ...blind];
   return Promise.all(
     names.map(async (name) => {
       const dir = new URL(`${name}/`, root);

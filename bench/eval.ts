@@ -6,6 +6,8 @@ import { evaluateBlind, loadBlindSets, median, numbersOfKnowledge, OVER_LIMIT } 
 import { evaluate, evaluateBaseline, failedTargets, HOLDOUT_DIR, loadEvaluationSets, pct } from "./evaluation.js";
 
 const verbose = process.argv.includes("--verbose");
+/** Only for the final reading of a fresh blind set's answers, once no engine work follows. */
+const showBlind = process.argv.includes("--show-blind-misses");
 const knowledgeDir = process.env.KNOWLEDGE_DIR ?? defaultKnowledgeDir();
 const engine = createEngine(await loadKnowledgeOrExit(knowledgeDir));
 const sets = await loadEvaluationSets();
@@ -38,7 +40,7 @@ for (const set of await loadBlindSets()) {
   const blind = evaluateBlind(engine, set, knownNumbers);
   const { inScope, outOfScope, dialogues, singleFactLengths } = blind;
   console.log(
-    `\nblind set ${blind.name} (bench/eval/${blind.name}/, never tuned on): ` +
+    `\n${blind.name === "dev" ? "dev set (bench/eval/dev/, content-scored, tuned on)" : `blind set ${blind.name} (bench/eval/${blind.name}/, never tuned on)`}: ` +
       `in scope right in the first paragraph ${pct(inScope.rightFirst / inScope.total)} (${inScope.rightFirst}/${inScope.total}), ` +
       `right anywhere ${pct(inScope.rightAnywhere / inScope.total)}, answered-but-wrong ${pct(inScope.wrong / Math.max(1, inScope.answered))} ` +
       `(${inScope.wrong}/${inScope.answered}), out of scope rejected ${pct(outOfScope.rejected / Math.max(1, outOfScope.total))} ` +
@@ -47,7 +49,8 @@ for (const set of await loadBlindSets()) {
       `${median(singleFactLengths)} characters, ${singleFactLengths.filter((length) => length > OVER_LIMIT).length} over ${OVER_LIMIT}; ` +
       `answers with numbers not in knowledge/: ${blind.foreignNumbers.length}`,
   );
-  if (verbose) {
+  // A blind set's questions stay unseen by whoever works on the engine or the knowledge: only its figures are shown.
+  if ((verbose && blind.name === "dev") || (showBlind && blind.name !== "dev")) {
     for (const miss of blind.misses) console.log(`  ${miss.why.padEnd(21)} ${miss.id} ${miss.q}\n      → ${miss.first.replaceAll("\n", " / ").slice(0, 200)}`);
     for (const item of blind.foreignNumbers) console.log(`  numbers not in knowledge/: ${item.id} ${item.numbers.join(", ")}`);
   }
