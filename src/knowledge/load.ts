@@ -5,13 +5,24 @@ import path from "node:path";
 import { z } from "zod";
 import { readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
 import { crossCheck, type LocatedFile } from "./crosscheck.js";
+import { reviewFreshness, type FreshnessOptions } from "./freshness.js";
 import { sortProblems, type KnowledgeProblem } from "./problems.js";
 import { FILE_KINDS, fileSchemas, type FileKind, type Knowledge } from "./schema.js";
 import { parseYamlFile, type DataPath, type YamlFile } from "./yaml-file.js";
 
 export type LoadResult =
-  | { readonly ok: true; readonly knowledge: Knowledge }
+  | {
+      readonly ok: true;
+      readonly knowledge: Knowledge;
+      /** Out-of-date current facts and hard-to-find sources (kb:check); empty unless `freshness` was asked for. */
+      readonly warnings: readonly KnowledgeProblem[];
+    }
   | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
+
+export interface LoadOptions {
+  /** Also list what may be out of date (this reads the files afresh: warnings need their lines). */
+  readonly freshness?: FreshnessOptions;
+}
 
 const vietnameseErrors = z.locales.vi();
 
@@ -59,7 +70,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export async function loadKnowledge(directory: string): Promise<LoadResult> {
+export async function loadKnowledge(directory: string, options: LoadOptions = {}): Promise<LoadResult> {
   const absoluteDir = path.resolve(directory);
   let names: string[];
   try {
@@ -78,8 +89,8 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
   for (const { name, text } of sources) hash.update(name).update("\0").update(text).update("\0");
   const version = hash.digest("hex").slice(0, 12);
   // Parsing YAML is most of a cold start; the same files give the same validated result.
-  const cached = await readCachedKnowledge(version);
-  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }) };
+  const cached = options.freshness ? undefined : await readCachedKnowledge(version);
+  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }), warnings: [] };
 
   const problems: KnowledgeProblem[] = [];
   const located: LocatedFile[] = [];
@@ -119,10 +130,12 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     timeline: entriesOf("timeline") as Knowledge["timeline"],
     faq: entriesOf("faq") as Knowledge["faq"],
     people: entriesOf("people") as Knowledge["people"],
+    offices: entriesOf("offices") as Knowledge["offices"],
     synonyms: entriesOf("synonyms") as Knowledge["synonyms"],
     version,
     loadedAt: new Date().toISOString(),
   };
   await writeCachedKnowledge(knowledge);
-  return { ok: true, knowledge: deepFreeze(knowledge) };
+  const warnings = options.freshness ? sortProblems(reviewFreshness(located, options.freshness)) : [];
+  return { ok: true, knowledge: deepFreeze(knowledge), warnings };
 }
