@@ -36,7 +36,7 @@ for (const m of measurements) {
   byIndicator.set(m.indicator, list);
 }
 
-console.log("# 1) Thêm vào cuối knowledge/sources.yaml (sửa title/publisher cho đúng nguồn thật):");
+console.log("# 1) Thêm vào cuối knowledge/sources.yaml, sửa title/publisher cho đúng nguồn công khai thật và thêm url (kb:check báo lỗi cho tới khi sửa):");
 console.log(stringify(sources).trimEnd());
 for (const [indicator, list] of byIndicator) {
   console.log(`\n# 2) knowledge/indicators.yaml → chỉ tiêu "${indicator}" → thêm vào measurements:`);

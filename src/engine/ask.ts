@@ -1,5 +1,5 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
-import type { Knowledge } from "../knowledge/schema.js";
+import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
 import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter } from "../text/marks.js";
@@ -11,6 +11,7 @@ import type { ComposeContext, Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
+import { composeOffice } from "./compose/offices.js";
 import { composeSources, composeStatusAll, composeTimeline } from "./compose/overviews.js";
 import { composeClarify, composeFallback, composeHelp, composeInvalid, composeSmallTalk, composeUsage } from "./compose/replies.js";
 import { createConversation, recentTurn, type Conversation } from "./conversation.js";
@@ -100,8 +101,10 @@ const PROGRESS_ITSELF_GAP = 0.2;
 const DEFINITION_GAP = 0.02;
 /** The status and timeline overviews asked about a year still to come. */
 const FUTURE_STATUS_PENALTY = 0.85;
+/** An office answers for now or for a year named; "lúc đó chủ tịch là ai" is about the moment the chat was on. */
+const THEN_OFFICE_PENALTY = 0.85;
 const DATED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "event"]);
-const FIGURELESS_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "person", "event"]);
+const FIGURELESS_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["document", "person", "office", "event"]);
 /**
  * An entry of the kind a question asks for gains this much ("khi nào": a document; "các chỉ tiêu": an overview
  * or an FAQ standing for many)…
@@ -161,6 +164,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     national: understanding.slots.scope === "national",
     province: understanding.slots.scope === "province",
     ...(understanding.kind ? { kind: understanding.kind } : {}),
+    ...(understanding.slots.then ? { then: true } : {}),
   });
   const index = new SearchIndex(
     buildSearchDocs(lookup),
@@ -187,7 +191,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .split(" ")
       .map((word) => (knownWord(word) || /\d/.test(word) ? word : (keystrokeRepairs(word).find(knownWord) ?? word)))
       .join(" ");
-  const peopleNames = knowledge.people.map((person) => fold(person.name));
+  const peopleNames = [...knowledge.people.map((person) => person.name), ...knowledge.offices.flatMap((o) => o.holders.flatMap((h) => h.name ?? []))].map(fold);
   const markedFilter = createMarkedFilter(stringsIn(knowledge));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
@@ -213,6 +217,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const future = question.years.some((year) => year > now().getFullYear());
     const weigh = (hit: SearchHit) =>
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
+      (question.then && hit.doc.kind === "office" ? THEN_OFFICE_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
       kindFit(question.kind, hit.doc.kind) *
@@ -257,17 +262,31 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const goal = lookup.goals.get(doc.id);
     const indicator = lookup.indicators.get(doc.id);
     const viaGoals = (faq?.related ?? []).flatMap((id) => lookup.goals.get(id)?.indicator ?? []);
+    // An FAQ listing the results of a document's targets stands for every indicator and goal it lists.
+    const summarised = faq?.results ? resultsEntries(faq.results) : [];
     // The documents that set an indicator's targets ("KH 4636 đặt mục tiêu DTI hạng mấy").
     const setBy = [...(indicator?.targets ?? []), ...(lookup.goalsByIndicator.get(doc.id) ?? [])].flatMap((target) => target.document ?? []);
     const overview = faq ? OVERVIEW_OF_FAQ_TOPIC[faq.topic] : undefined;
     return new Set([
       ...(faq?.related ?? []),
       ...viaGoals,
+      ...summarised,
       ...(overview ? [overview] : []),
       ...(event?.documents ?? []),
       ...(goal?.indicator ? [goal.indicator] : []),
+      ...(indicator?.related ?? []),
       ...setBy,
     ]);
+  }
+
+  /** The indicators and goals whose targets for a year a results FAQ lists. */
+  function resultsEntries(results: NonNullable<FaqEntry["results"]>): string[] {
+    const documents = new Set(results.documents);
+    const setsTarget = (t: { year: number; document?: string | undefined }) => t.year === results.year && t.document !== undefined && documents.has(t.document);
+    return [
+      ...knowledge.indicators.filter((i) => i.targets.some(setsTarget)).map((i) => i.id),
+      ...knowledge.goals.filter((g) => !g.indicator && setsTarget(g)).map((g) => g.id),
+    ];
   }
 
   function composeDoc(doc: SearchDoc, slots: Slots, sourceIds: readonly string[]): Composed {
@@ -281,6 +300,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return composeFaq(ctx, lookup.faq.get(doc.id)!);
       case "person":
         return composePerson(ctx, lookup.people.get(doc.id)!);
+      case "office":
+        return composeOffice(ctx, lookup.offices.get(doc.id)!);
       case "event":
         return composeEvent(ctx, lookup.events.get(doc.id)!);
       case "document": {

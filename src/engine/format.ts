@@ -34,6 +34,8 @@ export function formatDate(date: string): string {
   return `năm ${year}`;
 }
 
+export const withoutFinalStop = (text: string) => text.replace(/[.\s]+$/, "");
+
 /** The calendar year a period belongs to. */
 export function periodYear(period: string): number {
   return Number(period.slice(0, 4));

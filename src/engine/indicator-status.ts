@@ -40,7 +40,8 @@ export function headlineMeasurement(measurements: readonly Measurement[]): Measu
   return sorted.find((m) => m.confidence === "confirmed") ?? sorted[0];
 }
 
-function satisfies(value: number, target: Target): boolean {
+/** Whether a value reaches a target ("phổ cập" has no number, so nothing reaches it). */
+export function satisfies(value: number, target: Target): boolean {
   const goal = target.value ?? Number.NaN;
   switch (target.comparator) {
     case "at-least":
@@ -74,11 +75,16 @@ function comparable(indicator: Indicator, target: Target, measurement: Measureme
   return size === undefined || measurement.outOf === undefined || measurement.outOf === size;
 }
 
+/** The confirmed figures of the main series that a target can be judged by, newest first. */
+export function comparableMeasurements(indicator: Indicator, target: Target): Measurement[] {
+  return latestFirst(mainSeries(indicator)).filter((m) => m.confidence === "confirmed" && comparable(indicator, target, m));
+}
+
 export function evaluateTarget(indicator: Indicator, target: Target, today: Date): TargetStatus {
   if (target.comparator === "universal") return { target, verdict: { kind: "qualitative" } };
   // Verdicts rest on confirmed figures only: a weak report may be shown, never judged by.
   const series = latestFirst(mainSeries(indicator)).filter((m) => m.confidence === "confirmed");
-  const usable = series.filter((m) => comparable(indicator, target, m));
+  const usable = comparableMeasurements(indicator, target);
   const yearOver = target.year < today.getUTCFullYear();
 
   if (yearOver) {

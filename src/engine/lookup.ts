@@ -5,6 +5,7 @@ import type {
   Goal,
   Indicator,
   Knowledge,
+  Office,
   Person,
   Source,
   TimelineEvent,
@@ -18,8 +19,11 @@ export interface Lookup {
   readonly goals: ReadonlyMap<string, Goal>;
   readonly faq: ReadonlyMap<string, FaqEntry>;
   readonly people: ReadonlyMap<string, Person>;
+  readonly offices: ReadonlyMap<string, Office>;
   readonly events: ReadonlyMap<string, TimelineEvent>;
   readonly goalsByIndicator: ReadonlyMap<string, readonly Goal[]>;
+  /** The offices a person held (offices.yaml holders naming them). */
+  readonly officesByPerson: ReadonlyMap<string, readonly Office[]>;
 }
 
 function byId<T extends { id: string }>(entries: readonly T[]): Map<string, T> {
@@ -32,6 +36,12 @@ export function createLookup(knowledge: Knowledge): Lookup {
     if (!goal.indicator) continue;
     goalsByIndicator.set(goal.indicator, [...(goalsByIndicator.get(goal.indicator) ?? []), goal]);
   }
+  const officesByPerson = new Map<string, Office[]>();
+  for (const office of knowledge.offices) {
+    for (const person of new Set(office.holders.flatMap((holder) => holder.person ?? []))) {
+      officesByPerson.set(person, [...(officesByPerson.get(person) ?? []), office]);
+    }
+  }
   return {
     knowledge,
     sources: byId(knowledge.sources),
@@ -40,7 +50,9 @@ export function createLookup(knowledge: Knowledge): Lookup {
     goals: byId(knowledge.goals),
     faq: byId(knowledge.faq),
     people: byId(knowledge.people),
+    offices: byId(knowledge.offices),
     events: byId(knowledge.timeline),
     goalsByIndicator,
+    officesByPerson,
   };
 }

@@ -4,6 +4,7 @@ import { formatDate } from "./format.js";
 import type { SearchDoc } from "./search-index.js";
 import type { Lookup } from "./lookup.js";
 import { promptFor } from "./compose/entries.js";
+import { unique } from "./compose/common.js";
 import { PILLAR_LABELS } from "./compose/goals.js";
 
 export const TOPICS: readonly SearchDoc[] = [
@@ -181,6 +182,18 @@ export function buildSearchDocs(lookup: Lookup): SearchDoc[] {
       kind: "person",
       prompt: prompt(person.id),
       phrasings: [person.name, `${person.name} ${person.role}`, ...person.questions],
+    });
+  }
+  // An office is asked about only where admins gave it questions; the others only date people's roles.
+  for (const office of knowledge.offices.filter((o) => o.questions.length > 0)) {
+    const named = unique(office.holders.flatMap((holder) => holder.name ?? []));
+    docs.push({
+      id: office.id,
+      kind: "office",
+      prompt: prompt(office.id),
+      // People with their own entry are asked about there ("ông Nguyễn Tấn Tuân là ai").
+      phrasings: [office.name, ...office.aliases, ...office.questions, ...named],
+      context: present([office.change]),
     });
   }
   for (const event of standaloneEvents) {

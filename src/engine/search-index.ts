@@ -8,7 +8,7 @@ import { isJoinedCompound, type QuestionKind } from "./understand.js";
 
 export interface SearchDoc {
   readonly id: string;
-  readonly kind: "indicator" | "goal" | "faq" | "document" | "person" | "event" | "topic";
+  readonly kind: "indicator" | "goal" | "faq" | "document" | "person" | "office" | "event" | "topic";
   /** How the doc is offered in "Có phải bạn muốn hỏi…": a question a user could tap. */
   readonly prompt: string;
   readonly phrasings: readonly string[];
@@ -45,6 +45,8 @@ export interface PreparedText {
   readonly province?: boolean;
   /** The kind of reply asked for ("khi nào" → when), if the question words say. */
   readonly kind?: QuestionKind;
+  /** About a past moment the conversation named ("lúc đó"). */
+  readonly then?: boolean;
   /** performance.now() after which no more unknown words are repaired. */
   readonly repairDeadline?: number;
 }
@@ -112,7 +114,7 @@ const YEAR_GIVEN_PENALTY = 0.9;
 const OTHER_SCOPE_PENALTY = 0.9;
 /** …and weaker still when the question names the province outright. */
 const NAMED_PROVINCE_PENALTY = 0.8;
-const SCOPED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["goal", "faq", "document", "person", "event"]);
+const SCOPED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["goal", "faq", "document", "person", "office", "event"]);
 /** Up to this much is added for reading alike word for word ("DTI là gì" is the FAQ, "DTI" the indicator). */
 const SURFACE_BONUS = 0.02;
 /** …and this much is taken off one asking another kind of thing ("bao nhiêu nhiệm vụ" is not "nhiệm vụ nào"). */
@@ -122,7 +124,7 @@ const IRRELEVANT_SCORE = 0.1;
 /** Phrasings this close to the best one are contenders for the surface bonus. */
 const CONTENDER_GAP = 0.3;
 /** On equal scores the thing itself wins over an FAQ or overview that mentions it. */
-const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "event", "topic", "faq"];
+const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "office", "event", "topic", "faq"];
 
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;

@@ -15,6 +15,8 @@ export interface Slots {
   pillar?: Pillar;
   /** "đã đạt chưa", "tiến độ": how far the targets are reached, not what they are. */
   progress?: boolean;
+  /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
+  then?: boolean;
 }
 
 export type QuestionKind = "when" | "why" | "how-much" | "what";
@@ -53,6 +55,7 @@ const YEAR = /(?<=^| )(20[0-4]\d)(?= |$)/g;
 const SINCE = /(?<=^| )tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
+const THEN = /(?<=^| )((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
 // "đứng đầu cả nước" ranks the province, it does not ask about the nation.
 // Decision 749 is the national programme: its goals are the nation's.
 const NATIONAL = /(?<=^| )(?<!dau )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
@@ -180,6 +183,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (years.length > 0 && !has(text, SINCE)) slots.year = Math.max(...years);
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
+  if (has(text, THEN)) slots.then = true;
   if (has(text, COMPARE)) slots.compare = true;
   // "tỉnh mình so với cả nước" is about the province, measured against the nation.
   if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";

@@ -1,5 +1,5 @@
 // Rules that span files: ids are unique, every id an entry points to exists and is of the right kind,
-// and the data does not contradict itself.
+// the data does not contradict itself, and every source is a public one a reader can find again.
 import type { z } from "zod";
 import type { KnowledgeProblem } from "./problems.js";
 import type { fileSchemas, FileKind } from "./schema.js";
@@ -9,7 +9,7 @@ export type LocatedFile = {
   [K in FileKind]: { kind: K; yaml: YamlFile; entries: z.infer<(typeof fileSchemas)[K]> };
 }[FileKind];
 
-type ReferenceKind = "source" | "document" | "indicator" | "entry";
+type ReferenceKind = "source" | "document" | "indicator" | "person" | "entry";
 
 interface Reference {
   readonly path: DataPath;
@@ -21,6 +21,7 @@ const REFERENCE_LABELS: Record<ReferenceKind, string> = {
   source: "nguồn (sources.yaml)",
   document: "văn bản (documents.yaml)",
   indicator: "chỉ tiêu (indicators.yaml)",
+  person: "nhân vật (people.yaml)",
   entry: "mục tri thức",
 };
 
@@ -39,6 +40,7 @@ function referencesOf(file: LocatedFile): Reference[] {
           add([index, "targets", j, "document"], target.document, "document");
         });
         indicator.measurements.forEach((m, j) => add([index, "measurements", j, "source"], m.source, "source"));
+        indicator.related.forEach((id, j) => add([index, "related", j], id, "indicator"));
         break;
       }
       case "goals": {
@@ -52,8 +54,17 @@ function referencesOf(file: LocatedFile): Reference[] {
       case "timeline":
         file.entries[index]!.documents.forEach((id, j) => add([index, "documents", j], id, "document"));
         break;
-      case "faq":
-        file.entries[index]!.related.forEach((id, j) => add([index, "related", j], id, "entry"));
+      case "faq": {
+        const faq = file.entries[index]!;
+        faq.related.forEach((id, j) => add([index, "related", j], id, "entry"));
+        faq.results?.documents.forEach((id, j) => add([index, "results", "documents", j], id, "document"));
+        break;
+      }
+      case "offices":
+        file.entries[index]!.holders.forEach((holder, j) => {
+          add([index, "holders", j, "person"], holder.person, "person");
+          add([index, "holders", j, "source"], holder.source, "source");
+        });
         break;
       default:
         break;
@@ -91,6 +102,7 @@ export function crossCheck(files: readonly LocatedFile[]): KnowledgeProblem[] {
     source: "sources",
     document: "documents",
     indicator: "indicators",
+    person: "people",
     entry: undefined,
   };
   for (const file of files) {
@@ -110,7 +122,47 @@ export function crossCheck(files: readonly LocatedFile[]): KnowledgeProblem[] {
     }
   }
 
-  problems.push(...consistencyProblems(files));
+  problems.push(...consistencyProblems(files), ...provenanceProblems(files));
+  return problems;
+}
+
+/**
+ * Our own notes and compilations (FACTS.md, a team summary) are where facts were gathered, not where they were
+ * published: an answer must cite the public page or document itself.
+ */
+const INTERNAL_NOTE = [/\bFACTS\b/, /\.md\b|nội bộ|nhóm phát triển|quản trị viên/i];
+
+/** A full date: a press article without a url can still be found by its paper and its day. */
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Sources a reader could not check: internal notes, and sources with neither a url nor a number and date. */
+function provenanceProblems(files: readonly LocatedFile[]): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  for (const file of files) {
+    if (file.kind !== "sources") continue;
+    file.entries.forEach((source, index) => {
+      const at = (field: string) => ({ file: file.yaml.file, line: file.yaml.lineOf([index, field]) });
+      const internal = [source.title, source.publisher, source.note ?? ""].find((text) => INTERNAL_NOTE.some((pattern) => pattern.test(text)));
+      if (internal !== undefined) {
+        problems.push({
+          ...at(internal === source.title ? "title" : internal === source.publisher ? "publisher" : "note"),
+          message: `${source.id}: đây là ghi chú nội bộ, không phải nguồn công khai; hãy trích trang hoặc văn bản gốc (tiêu đề, nơi đăng, ngày, url)`,
+        });
+        return;
+      }
+      if (source.url) return;
+      const dated = source.date !== undefined && FULL_DATE.test(source.date);
+      if (source.kind === "legal" ? !(source.number && dated) : !dated) {
+        problems.push({
+          ...at("id"),
+          message:
+            source.kind === "legal"
+              ? `${source.id}: văn bản không có url thì cần số hiệu (number) và ngày ban hành đầy đủ (YYYY-MM-DD)`
+              : `${source.id}: nguồn không có url thì cần ngày đăng đầy đủ (YYYY-MM-DD) để người đọc tìm lại được`,
+        });
+      }
+    });
+  }
   return problems;
 }
 

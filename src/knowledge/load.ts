@@ -6,17 +6,25 @@ import path from "node:path";
 import { z } from "zod";
 import { readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
 import { crossCheck, type LocatedFile } from "./crosscheck.js";
+import { reviewFreshness, type FreshnessOptions } from "./freshness.js";
 import { sortProblems, type KnowledgeProblem } from "./problems.js";
 import { FILE_KINDS, fileSchemas, type FileKind, type Knowledge } from "./schema.js";
 import { parseYamlFile, type DataPath, type YamlFile } from "./yaml-file.js";
 
 export type LoadResult =
-  | { readonly ok: true; readonly knowledge: Knowledge }
+  | {
+      readonly ok: true;
+      readonly knowledge: Knowledge;
+      /** Out-of-date current facts and hard-to-find sources (kb:check); empty unless `freshness` was asked for. */
+      readonly warnings: readonly KnowledgeProblem[];
+    }
   | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
 
 export interface LoadOptions {
   /** Where validated knowledge is kept between starts (a directory of the bot's own); none: no cache. */
   readonly cacheDir?: string;
+  /** Also list what may be out of date (this reads the files afresh: warnings need their lines). */
+  readonly freshness?: FreshnessOptions;
 }
 
 /** Far above any knowledge file (the largest is ~80 KB): a file this large is a mistake, not knowledge. */
@@ -122,8 +130,8 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
   for (const { name, text } of sources) hash.update(name).update("\0").update(text).update("\0");
   const version = hash.digest("hex").slice(0, 12);
   // Parsing YAML is most of a cold start; the same files give the same validated result.
-  const cached = options.cacheDir === undefined ? undefined : await readCachedKnowledge(options.cacheDir, version);
-  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }) };
+  const cached = options.cacheDir === undefined || options.freshness ? undefined : await readCachedKnowledge(options.cacheDir, version);
+  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }), warnings: [] };
 
   const problems: KnowledgeProblem[] = [];
   const located: LocatedFile[] = [];
@@ -163,10 +171,12 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
     timeline: entriesOf("timeline") as Knowledge["timeline"],
     faq: entriesOf("faq") as Knowledge["faq"],
     people: entriesOf("people") as Knowledge["people"],
+    offices: entriesOf("offices") as Knowledge["offices"],
     synonyms: entriesOf("synonyms") as Knowledge["synonyms"],
     version,
     loadedAt: new Date().toISOString(),
   };
   if (options.cacheDir !== undefined) await writeCachedKnowledge(options.cacheDir, knowledge);
-  return { ok: true, knowledge: deepFreeze(knowledge) };
+  const warnings = options.freshness ? sortProblems(reviewFreshness(located, options.freshness)) : [];
+  return { ok: true, knowledge: deepFreeze(knowledge), warnings };
 }

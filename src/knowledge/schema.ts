@@ -81,7 +81,9 @@ export const sourceSchema = z.strictObject({
   publisher: text,
   author: text.optional(),
   date: partialDate.optional(),
-  url: z.url({ message: "url không hợp lệ" }).optional(),
+  url: z.url({ protocol: /^https?$/, message: "url không hợp lệ (phải bắt đầu bằng http:// hoặc https://)" }).optional(),
+  /** The number of a legal document ("4636/KH-UBND"): with its full date it identifies a source that has no url. */
+  number: text.optional(),
   kind: z.enum(["legal", "press", "report", "academic", "database"]),
   language: z.enum(["vi", "en"]).default("vi"),
   note: text.optional(),
@@ -115,6 +117,8 @@ export const targetSchema = z.strictObject({
   document: entryId.optional(),
   source: entryId,
   confidence: confidence.default("confirmed"),
+  /** What is known about judging this target: a figure that exists elsewhere, where it would be published. */
+  note: text.optional(),
 });
 
 export const measurementSchema = z.strictObject({
@@ -144,6 +148,10 @@ export const indicatorSchema = z
     measurements: z.array(measurementSchema).default([]),
     /** What is known to be missing, said plainly when there are no measurements. */
     dataNote: text.optional(),
+    /** When someone last looked for newer figures and found none: the latest value is not stale before a year from then. */
+    checked: partialDate.optional(),
+    /** Indicators that measure something close but different ("received" vs "resolved" online): never one series. */
+    related: z.array(entryId).default([]),
   })
   .superRefine((indicator, ctx) => {
     indicator.targets.forEach((target, index) => {
@@ -168,7 +176,8 @@ export const goalSchema = z.strictObject({
   /** How the goal relates to the national programme (QĐ 749). */
   national: z
     .strictObject({
-      relation: z.enum(["higher", "added", "different-basis", "same"]),
+      /** not-compared: both targets are stated, but no source compares them. */
+      relation: z.enum(["higher", "added", "different-basis", "same", "not-compared"]),
       text: text.optional(),
       document: entryId.optional(),
       source: entryId,
@@ -191,6 +200,13 @@ export const faqSchema = z.strictObject({
   answer: text,
   details: z.array(text).default([]),
   related: z.array(entryId).default([]),
+  /** The answer also lists, target by target, whether these documents' targets for that year were reached. */
+  results: z
+    .strictObject({
+      year,
+      documents: z.array(entryId).min(1, "cần ít nhất một văn bản (id trong documents.yaml)"),
+    })
+    .optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -199,6 +215,50 @@ export const personSchema = z.strictObject({
   role: text,
   roleAsOf: partialDate,
   said: text.optional(),
+});
+
+/**
+ * Who held an office when. `from`/`until` when the source dates the start or the end; `asOf` when it only
+ * shows the holder in office on that day. A person in people.yaml is named by id, anyone else (an agency) by name.
+ */
+export const holderSchema = z
+  .strictObject({
+    person: entryId.optional(),
+    name: text.optional(),
+    /** The title as the source gives it, when it says more than the office's name. */
+    title: text.optional(),
+    from: partialDate.optional(),
+    until: partialDate.optional(),
+    asOf: partialDate.optional(),
+    source: entryId,
+    confidence: confidence.default("confirmed"),
+    note: text.optional(),
+  })
+  .superRefine((holder, ctx) => {
+    if ((holder.person === undefined) === (holder.name === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["person"], message: "ghi đúng một trong hai: person (id trong people.yaml) hoặc name" });
+    }
+    if (holder.from === undefined && holder.asOf === undefined) {
+      ctx.addIssue({ code: "custom", path: ["asOf"], message: "cần from (ngày bắt đầu giữ chức) hoặc asOf (ngày nguồn ghi nhận đang giữ chức)" });
+    }
+    if (holder.from !== undefined && holder.until !== undefined && holder.until < holder.from) {
+      ctx.addIssue({ code: "custom", path: ["until"], message: "until phải sau from" });
+    }
+  });
+
+/** A post (chairman of the provincial People's Committee) or a role an agency plays, and who held it when. */
+export const officeSchema = z.strictObject({
+  ...entryBase,
+  name: text,
+  aliases: z.array(text).default([]),
+  /** The post or agency ended on this date (merged, renamed); `change` says what happened. */
+  until: partialDate.optional(),
+  change: text.optional(),
+  /** Where newer information is published, said whenever the sources may be out of date. */
+  whereToCheck: text.optional(),
+  /** When someone last checked that the latest holder still holds it (a year from then it is not stale). */
+  checked: partialDate.optional(),
+  holders: z.array(holderSchema).min(1, "cần ít nhất một người (hoặc cơ quan) giữ chức, có ngày và nguồn"),
 });
 
 export const synonymSchema = z.strictObject({
@@ -217,6 +277,7 @@ export const fileSchemas = {
   timeline: z.array(timelineEventSchema),
   faq: z.array(faqSchema),
   people: z.array(personSchema),
+  offices: z.array(officeSchema),
   synonyms: z.array(synonymSchema),
 } as const;
 
@@ -232,6 +293,8 @@ export type Goal = z.infer<typeof goalSchema>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type FaqEntry = z.infer<typeof faqSchema>;
 export type Person = z.infer<typeof personSchema>;
+export type Holder = z.infer<typeof holderSchema>;
+export type Office = z.infer<typeof officeSchema>;
 export type Synonym = z.infer<typeof synonymSchema>;
 export type Scope = z.infer<typeof scope>;
 export type Confidence = z.infer<typeof confidence>;
@@ -245,6 +308,7 @@ export interface Knowledge {
   readonly timeline: readonly TimelineEvent[];
   readonly faq: readonly FaqEntry[];
   readonly people: readonly Person[];
+  readonly offices: readonly Office[];
   readonly synonyms: readonly Synonym[];
   /** Content hash of the files: changes whenever the knowledge does. */
   readonly version: string;

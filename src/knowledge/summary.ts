@@ -12,6 +12,7 @@ export function summarizeKnowledge(knowledge: Knowledge): string {
     `${knowledge.timeline.length} mốc thời gian`,
     `${knowledge.faq.length} hỏi đáp`,
     `${knowledge.people.length} nhân vật`,
+    `${knowledge.offices.length} chức danh, cơ quan`,
     `${knowledge.synonyms.length} nhóm từ đồng nghĩa`,
   ].join(", ");
 }

@@ -81,7 +81,7 @@ describe("/capnhat, /lichsu, /xoa", () => {
     expect(status).toContain("Báo cáo của Sở KH&CN");
 
     const history = textOf(await say(ADMIN, "/lichsu hồ sơ trực tuyến"));
-    expect(history).toContain("[tệp] 2020: 56");
+    expect(history).toContain("[tệp] 2025-Q3: 87.6");
     expect(history).toMatch(/\[m1\] 2025-Q4: 91\.5 \(province-after-merger\) — Báo cáo của Sở KH&CN; tg:1001/);
 
     expect(textOf(await say(ADMIN, "/xoa m1"))).toContain("Đã xóa m1");

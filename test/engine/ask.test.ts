@@ -13,12 +13,11 @@ beforeAll(async () => {
 const text = (answer: Answer) => renderPlain(answer).join("\n\n");
 
 describe("status answers", () => {
-  it("give the latest value with its date and scope, the baseline, and source", () => {
+  it("give the latest value with its date and scope, what it measures, and source", () => {
     const answer = engine.ask("tỷ lệ hồ sơ trực tuyến hiện nay?");
     expect(answer).toMatchObject({ answered: true, intent: "status", entries: ["ho-so-truc-tuyen"] });
     const body = text(answer);
-    expect(body).toContain("87,6% (quý III/2025, Khánh Hòa mới)");
-    expect(body).toContain("56% (năm 2020, Khánh Hòa cũ)");
+    expect(body).toContain("tiếp nhận trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh: 87,6% (quý III/2025, Khánh Hòa mới)");
     expect(body).toContain("Số liệu tính đến quý III/2025");
     expect(answer.sources.length).toBeGreaterThan(0);
     expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
@@ -27,13 +26,20 @@ describe("status answers", () => {
 
   it("judge a target only where the data allows it, and say what is known after 2025", () => {
     const body = text(engine.ask("xếp hạng DTI của tỉnh"));
-    // Old province, top 25 by 2025: the year is over and no 2025 rank is known.
-    expect(body).toMatch(/2025 \(Khánh Hòa cũ, 16-NQ\/TU\): nhóm 25 dẫn đầu — đã qua năm mục tiêu nhưng chưa có số liệu năm đó để đánh giá \(gần nhất: hạng 41\/63 năm 2022\)/);
+    // Old province, top 25 by 2025: the year is over and no 2025 rank is known; where it would be is said.
+    expect(body).toMatch(/2025 \(Khánh Hòa cũ, 16-NQ\/TU\): nhóm 25 dẫn đầu — đã qua năm mục tiêu nhưng chưa có số liệu năm đó để đánh giá \(gần nhất: hạng 41\/63 năm 2022\)\. [^\n]*dti\.gov\.vn/);
     // Old and new province are not compared as if they were one territory.
     expect(body).toContain("không so sánh trực tiếp được");
-    // A weak report is attributed, never used for a verdict.
-    expect(body).toMatch(/Theo Báo Pháp Luật TP\.HCM \(PLO\), 10\/3\/2026: hạng 9/);
+    // A weak target is attributed; a statement with no year and no ranking size is no measurement.
+    expect(body).toMatch(/2030 \(Khánh Hòa mới, 01-NQ\/TU, theo Báo Khánh Hòa \(bản tiếng Anh\), 9\/11\/2025\): nhóm 10 dẫn đầu/);
+    expect(body).not.toMatch(/hạng 9\b|9\/34/);
     expect(body).not.toMatch(/đã đạt/);
+  });
+
+  it("show a weak figure attributed, but never judge a target by it", () => {
+    const body = text(engine.ask("Việt Nam xếp hạng năng lực cạnh tranh toàn cầu thứ mấy"));
+    expect(body).toContain("Theo VnExpress International (bản tiếng Anh), 9/10/2019: hạng 67/141");
+    expect(body).toMatch(/2025 \(cả nước, 749\/QĐ-TTg\): nhóm 50 dẫn đầu — đã qua năm mục tiêu nhưng chưa có số liệu để đánh giá/);
   });
 
   it("show a progress bar against a running target", () => {

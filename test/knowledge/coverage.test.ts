@@ -12,6 +12,7 @@ import type {
   Indicator,
   Knowledge,
   Measurement,
+  Office,
   Person,
   Source,
   Target,
@@ -40,6 +41,7 @@ const faq = (id: string): FaqEntry => byId(kb.faq, id);
 const person = (id: string): Person => byId(kb.people, id);
 const source = (id: string): Source => byId(kb.sources, id);
 const event = (id: string): TimelineEvent => byId(kb.timeline, id);
+const office = (id: string): Office => byId(kb.offices, id);
 
 function target(indicatorId: string, year: number, scope: Target["scope"], documentId?: string): Target {
   const found = indicator(indicatorId).targets.filter(
@@ -197,9 +199,9 @@ describe("6. Bảy lĩnh vực ưu tiên", () => {
 });
 
 describe("7. Tình hình năm 2020", () => {
-  it("64.06% level 3/4, 56% online dossiers, 35.8% e-procurement for the old province", () => {
+  it("64.06% level 3/4, 56% dossiers resolved online, 35.8% e-procurement for the old province", () => {
     expect(measurement("dvc-muc-3-4", "2020", "province-before-merger").value).toBe(64.06);
-    expect(measurement("ho-so-truc-tuyen", "2020", "province-before-merger").value).toBe(56);
+    expect(measurement("ho-so-giai-quyet-truc-tuyen", "2020", "province-before-merger").value).toBe(56);
     expect(measurement("dau-thau-qua-mang", "2020", "province-before-merger").value).toBe(35.8);
   });
 
@@ -315,8 +317,8 @@ describe("FACTS: tình trạng sau này", () => {
   it("Q3/2025: 87.6% of dossiers received online at the provincial centre (new province)", () => {
     const m = measurement("ho-so-truc-tuyen", "2025-Q3", "province-after-merger");
     expect(m.value).toBe(87.6);
-    expect(m.note).toMatch(/Trung tâm Phục vụ hành chính công tỉnh/);
-    expect(m.note).toMatch(/TIẾP NHẬN/);
+    expect(m.note).toMatch(/Chỉ tính tại Trung tâm Phục vụ hành chính công tỉnh/);
+    expect(indicator("ho-so-truc-tuyen").name).toMatch(/tiếp nhận trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh/);
   });
 
   it("national digital economy share 2020–2024 (GSO) and the ministry's estimates as a separate series", () => {
@@ -327,7 +329,7 @@ describe("FACTS: tình trạng sau này", () => {
       ["2023", 12.87],
       ["2024", 13.17],
     ];
-    for (const [period, value] of gso) expect(measurement("kinh-te-so-gdp", period, "national", "Tổng cục Thống kê").value).toBe(value);
+    for (const [period, value] of gso) expect(measurement("kinh-te-so-gdp", period, "national", "thống kê chính thức").value).toBe(value);
     expect(measurement("kinh-te-so-gdp", "2023", "national", "ước tính của Bộ TT&TT").value).toBe(16.5);
     expect(measurement("kinh-te-so-gdp", "2024", "national", "ước tính của Bộ TT&TT").value).toBe(18.3);
   });
@@ -336,7 +338,7 @@ describe("FACTS: tình trạng sau này", () => {
     expect(measurement("egdi", "2024", "national")).toMatchObject({ value: 71, outOf: 193 });
     expect(measurement("gci-an-ninh-mang", "2024", "national")).toMatchObject({ value: 17, outOf: 194 });
     expect(measurement("cap-quang-ho-gia-dinh", "2024-12", "national").value).toBe(82.9);
-    expect(measurement("phu-song-4g-5g", "2024-12", "national").value).toBe(99.8);
+    expect(measurement("phu-song-4g", "2024-12", "national").value).toBe(99.8);
   });
 
   it("national DTI and provincial averages", () => {
@@ -350,11 +352,10 @@ describe("FACTS: tình trạng sau này", () => {
     expect(indicator("kinh-te-so-grdp").dataNote).toMatch(/Chưa có số liệu/);
   });
 
-  it("whether NQ16's 2025 targets were met: no final review; DTI outside top 25", () => {
-    const text = faqText("faq-nq16-dat-chua");
-    expect(text).toMatch(/chưa tìm thấy báo cáo/);
-    expect(text).toMatch(/30\/63[\s\S]*41\/63/);
-    expect(text).toMatch(/87,6%/);
+  it("whether NQ16's 2025 targets were met: no final review; the answer lists its 2025 targets one by one", () => {
+    expect(faqText("faq-nq16-dat-chua")).toMatch(/chưa tìm thấy báo cáo/);
+    expect(faq("faq-nq16-dat-chua").results).toEqual({ year: 2025, documents: ["nq-16"] });
+    expect(faq("faq-tinh-hinh-ca-nuoc").results).toEqual({ year: 2025, documents: ["qd-749", "qd-942"] });
   });
 });
 
@@ -410,11 +411,11 @@ describe("FACTS: văn bản triển khai, ban chỉ đạo, sáp nhập", () => 
     expect(text).toMatch(/Nguyễn Tấn Tuân/);
   });
 
-  it("the merger of 1/7/2025, cited with the compiled facts and Dân trí", () => {
+  it("the merger of 1/7/2025, cited with a public page that states the date", () => {
     expect(event("tl-2025-07-01-sap-nhap")).toMatchObject({ date: "2025-07-01" });
-    expect(event("tl-2025-07-01-sap-nhap").sources).toEqual(expect.arrayContaining(["facts-2026-11", "dantri-2025-10-21"]));
-    expect(source("facts-2026-11")).toMatchObject({ kind: "report", date: "2026-11" });
-    expect(faq("faq-sap-nhap").answer).toMatch(/1\/7\/2025[\s\S]*34/);
+    expect(event("tl-2025-07-01-sap-nhap").sources).toEqual(expect.arrayContaining(["vtcnews-2025-09-08", "dantri-2025-10-21"]));
+    expect(source("vtcnews-2025-09-08").url).toMatch(/^https:\/\//);
+    expect(faq("faq-sap-nhap").answer).toMatch(/1\/7\/2025[\s\S]*63[\s\S]*34/);
   });
 
   it("successor framework NQ 57 → NQ 48 → QĐ 512 and National DX Day", () => {
@@ -428,7 +429,7 @@ describe("Độ tin cậy: thông tin yếu được đánh dấu weak", () => {
     expect(target("kinh-te-so-grdp", 2030, "province-after-merger")).toMatchObject({ value: 35, confidence: "weak" });
     expect(target("kinh-te-so-grdp", 2024, "province-before-merger")).toMatchObject({ value: 9.5, confidence: "weak" });
     expect(target("dnnn-nen-tang-so", 2024, "province-before-merger").confidence).toBe("weak");
-    expect(measurement("xep-hang-dti", "2026-03", "province-after-merger")).toMatchObject({ value: 9, confidence: "weak" });
+    expect(faq("faq-xep-hang-thu-9").confidence).toBe("weak");
     expect(target("gci-an-ninh-mang", 2030, "national").confidence).toBe("weak");
     for (const id of ["faq-ke-hoach-2024", "faq-qd749-tien-do", "faq-kinh-te-so-35", "faq-xep-hang-thu-9", "faq-qd749-muc-tieu-2030"]) {
       expect(faq(id).confidence, id).toBe("weak");
@@ -452,6 +453,8 @@ describe("Độ tin cậy: thông tin yếu được đánh dấu weak", () => {
       "laodong-en-bo-chi-so-cds",
       "laodong-en-dvc-q3-2025",
       "tracuuquyhoach-nq-57",
+      "vietbao-2025-09-08",
+      "evnexpress-2019-10-09",
     ]);
     const entries = [...kb.documents, ...kb.indicators, ...kb.goals, ...kb.timeline, ...kb.faq, ...kb.people];
     for (const entry of entries) {
@@ -494,7 +497,7 @@ describe("Hình thức tệp", () => {
   it("files start with a Vietnamese comment for admins and are NFC", async () => {
     const names = (await readdir(KNOWLEDGE_DIR)).filter((name) => name.endsWith(".yaml"));
     expect(names.sort()).toEqual(
-      ["documents", "faq", "goals", "indicators", "people", "sources", "synonyms", "timeline"].map((k) => `${k}.yaml`),
+      ["documents", "faq", "goals", "indicators", "offices", "people", "sources", "synonyms", "timeline"].map((k) => `${k}.yaml`),
     );
     for (const name of names) {
       const text = await readFile(`${KNOWLEDGE_DIR}${name}`, "utf8");
@@ -505,5 +508,116 @@ describe("Hình thức tệp", () => {
 
   it("synonyms are lower case", () => {
     for (const s of kb.synonyms) for (const v of s.variants) expect(v, v).toBe(v.toLowerCase());
+  });
+});
+
+describe("Cập nhật 12/2026 (FACTS-UPDATE-2026-12): đính chính", () => {
+  it("every source is a public page or document: a url, or a number and a date; none is a compilation of ours", () => {
+    for (const src of kb.sources) {
+      expect(`${src.title} ${src.publisher} ${src.note ?? ""}`, src.id).not.toMatch(/FACTS|\.md\b|nội bộ|nhóm phát triển/i);
+      expect(src.url !== undefined || (src.number !== undefined && src.date?.length === 10) || src.date?.length === 10, src.id).toBe(true);
+    }
+    expect(kb.sources.map((s) => s.id)).not.toContain("facts-2026-11");
+  });
+
+  it("DTI 2024 was published on both the 63 and the 34 scale, on 21/10/2025; the old province's 63-scale rank is not in the sources", () => {
+    expect(indicator("xep-hang-dti").description).toMatch(/21\/10\/2025 theo hai nhóm - 63 tỉnh[\s\S]*34 tỉnh/);
+    expect(indicator("xep-hang-dti").measurements.some((m) => m.period.startsWith("2024") && m.outOf === 63)).toBe(false);
+    expect(indicator("xep-hang-dti").dataNote).toMatch(/63 tỉnh[\s\S]*không có trong nguồn[\s\S]*dti\.gov\.vn/);
+    expect(faq("faq-dti-2024-63-tinh").answer).toMatch(/21\/10\/2025[\s\S]*không có trong nguồn[\s\S]*dti\.gov\.vn/);
+    expect(faq("faq-dti-2024-63-tinh").sources).toEqual(expect.arrayContaining(["vneconomy-en-2025-10-23", "vtcnews-2025-10-21"]));
+    expect(event("tl-2025-10-cong-bo-dti-2024")).toMatchObject({ date: "2025-10-21" });
+    expect(event("tl-2025-10-cong-bo-dti-2024").sources).toContain("sggp-2025-10-21");
+  });
+
+  it("'thứ chín' is a statement of 10/3/2026 with no year and no scale, not a measurement", () => {
+    expect(indicator("xep-hang-dti").measurements.map((m) => m.value)).not.toContain(9);
+    expect(faq("faq-xep-hang-thu-9").answer).toMatch(/không nói đây là kết quả năm nào và xếp trên bao nhiêu tỉnh/);
+  });
+
+  it("claims that went beyond their source are gone", () => {
+    const everything = JSON.stringify([kb.documents, kb.indicators, kb.goals, kb.timeline, kb.faq.map((f) => [f.answer, f.details])]);
+    expect(everything).not.toMatch(/kế hoạch đầu tiên|Kế hoạch đầu tiên/);
+    expect(everything).not.toMatch(/bốn hạn chế chính/);
+    expect(everything).not.toMatch(/tức mức tương đương/);
+    expect(indicator("dau-thau-qua-mang").description).not.toMatch(/gói thầu được/);
+    expect(faq("faq-ket-qua-buoc-dau").answer).toMatch(/tỷ lệ đấu thầu qua mạng đạt 35,8%/);
+    expect(goal("nq16-2030-kinh-te-so-30").national?.relation).toBe("not-compared");
+    expect(faqText("faq-so-sanh-qd749")).toMatch(/so sánh của ông Phạm Duy Lộc[\s\S]*không phải lời ông Lộc/);
+  });
+
+  it("the top 10 by 2030 is attributed to Nghị quyết 01-NQ/TU, weakly; QĐ 942's full title", () => {
+    expect(target("xep-hang-dti", 2030, "province-after-merger")).toMatchObject({ document: "nq-01-tu-2025", confidence: "weak" });
+    expect(doc("qd-942").title).toMatch(/giai đoạn 2021–2025, định hướng đến năm 2030$/);
+  });
+
+  it("two measures are two indicators: received vs resolved online, 4G vs 5G", () => {
+    expect(indicator("ho-so-truc-tuyen").measurements.map((m) => m.period)).toEqual(["2025-Q3"]);
+    expect(indicator("ho-so-giai-quyet-truc-tuyen").measurements.map((m) => m.period)).toEqual(["2020"]);
+    expect(indicator("phu-song-4g").measurements.map((m) => m.value)).toEqual([99.8]);
+    expect(indicator("phu-song-4g-5g").measurements).toEqual([]);
+    expect(goal("nq16-2030-5g").indicator).toBe("phu-song-4g-5g");
+  });
+});
+
+describe("Cập nhật 12/2026: người và cơ quan, có ngày", () => {
+  it("chairman: Trần Phong from 19/11/2025, after Nguyễn Khắc Toàn and Trần Quốc Nam; Nguyễn Tấn Tuân in 10/2021", () => {
+    const holders = office("chu-tich-ubnd-tinh").holders;
+    expect(holders.find((h) => h.name === "Trần Phong")).toMatchObject({ from: "2025-11-19", source: "vnexpress-2025-11-19", confidence: "confirmed" });
+    expect(holders.find((h) => h.name === "Nguyễn Khắc Toàn")).toMatchObject({ asOf: "2025-09-22", source: "vtcnews-2025-09-22" });
+    expect(holders.find((h) => h.name === "Trần Quốc Nam")).toMatchObject({ from: "2025-07-01" });
+    expect(holders.find((h) => h.person === "nguyen-tan-tuan")).toMatchObject({ asOf: "2021-10", source: "bkh-2021-10-25" });
+  });
+
+  it("party secretary: Nghiêm Xuân Thành for 2025–2030 (9/2025, 19/11/2025); Nguyễn Hải Ninh in 10/2021", () => {
+    const holders = office("bi-thu-tinh-uy").holders;
+    expect(holders.filter((h) => h.name === "Nghiêm Xuân Thành").map((h) => h.source)).toEqual(["thanhnien-2025-09-09", "sggp-2025-11-19"]);
+    expect(holders.find((h) => h.person === "nguyen-hai-ninh")).toMatchObject({ asOf: "2021-10" });
+  });
+
+  it("the Sở TT&TT merged into the Sở KH&CN on 1/3/2025, which is the focal point now", () => {
+    expect(office("giam-doc-so-tttt")).toMatchObject({ until: "2025-03-01" });
+    expect(office("giam-doc-so-tttt").change).toMatch(/hợp nhất vào Sở Khoa học và Công nghệ/);
+    const focal = office("dau-moi-chuyen-doi-so").holders;
+    expect(focal[0]).toMatchObject({ name: "Sở Thông tin và Truyền thông tỉnh Khánh Hòa", until: "2025-03-01" });
+    expect(focal[1]).toMatchObject({ name: "Sở Khoa học và Công nghệ tỉnh Khánh Hòa", from: "2025-03-01", source: "ictvietnam-2025-03-10" });
+  });
+
+  it("Nguyễn Long Biên is a vice-chairman (confirmed); 'Thường trực' only attributed", () => {
+    expect(person("nguyen-long-bien")).toMatchObject({ role: "Phó Chủ tịch UBND tỉnh Khánh Hòa", roleAsOf: "2025-11-19", confidence: "confirmed" });
+    expect(person("nguyen-long-bien").said).toMatch(/Theo Việt Báo \(8\/9\/2025\), ông là Phó Chủ tịch Thường trực/);
+  });
+});
+
+describe("Cập nhật 12/2026: số liệu mới", () => {
+  it("digital economy 14,02% of GDP in 2025 (official statistics, estimate); first releases shown as their own series", () => {
+    expect(measurement("kinh-te-so-gdp", "2025", "national", "thống kê chính thức")).toMatchObject({ value: 14.02, source: "thoibaotaichinh-2026-01-05" });
+    expect(measurement("kinh-te-so-gdp", "2022", "national", "công bố lần đầu (12/2023), đã được điều chỉnh").value).toBe(12.63);
+  });
+
+  it("GII 44/139 in 2025 and 44/133 in 2024; the WEF 67/141 of 2019 is weak", () => {
+    expect(measurement("gii", "2025", "national")).toMatchObject({ value: 44, outOf: 139 });
+    expect(measurement("gii", "2024", "national")).toMatchObject({ value: 44, outOf: 133 });
+    expect(measurement("gci-canh-tranh", "2019", "national")).toMatchObject({ value: 67, outOf: 141, confidence: "weak" });
+  });
+
+  it("fully online dossiers 39,51% (6/2025) and 39,98% (26/10/2025); the 80% target attributed to QĐ 942, weakly", () => {
+    expect(measurement("ho-so-toan-trinh", "2025-06", "national").value).toBe(39.51);
+    expect(measurement("ho-so-toan-trinh", "2025-10-26", "national").value).toBe(39.98);
+    expect(target("ho-so-toan-trinh", 2025, "national")).toMatchObject({ value: 80, document: "qd-942", confidence: "weak" });
+  });
+
+  it("DTI 2024 pillar averages, DTI structure, the 2023 top 10, Ninh Thuận 27/63 in 2022, the 2017 ICT ranking", () => {
+    expect(measurement("dti-trung-binh-tinh", "2024", "national").note).toMatch(/0,7582[\s\S]*0,7723[\s\S]*0,7692/);
+    expect(faqText("faq-dti-la-gi")).toMatch(/8 chỉ số chính và 47 chỉ số thành phần[\s\S]*12 chỉ số, tổng 1\.000 điểm/);
+    expect(faqText("faq-dti-la-gi")).toMatch(/Đà Nẵng, TP\.HCM, Huế[\s\S]*Khánh Hòa không nằm trong nhóm này/);
+    expect(faqText("faq-dti-la-gi")).toMatch(/năm 2017 \(một chỉ số khác\), Khánh Hòa xếp thứ 7/);
+    expect(faqText("faq-sap-nhap")).toMatch(/Ninh Thuận \(cũ\) xếp 27\/63/);
+  });
+
+  it("the DTI indicators were checked for newer results in 12/2026 (DTI 2025 not found)", () => {
+    for (const id of ["xep-hang-dti", "dti-chinh-quyen-so", "dti-kinh-te-so", "dti-xa-hoi-so", "dti-quoc-gia", "dti-trung-binh-tinh"]) {
+      expect(indicator(id).checked, id).toBe("2026-12");
+    }
   });
 });

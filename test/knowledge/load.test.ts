@@ -65,8 +65,58 @@ describe("loadKnowledge", () => {
 
   it("names files it cannot classify", async () => {
     expect(await problemLines("unknown-file")).toEqual([
-      "test/fixtures/knowledge/unknown-file/ghichu.yaml:1: không rõ loại tệp: tên tệp phải bắt đầu bằng sources, documents, indicators, goals, timeline, faq, people, synonyms",
+      "test/fixtures/knowledge/unknown-file/ghichu.yaml:1: không rõ loại tệp: tên tệp phải bắt đầu bằng sources, documents, indicators, goals, timeline, faq, people, offices, synonyms",
     ]);
+  });
+
+  it("rejects an internal note as a source, at its line", async () => {
+    expect(await problemLines("internal-note")).toEqual([
+      "test/fixtures/knowledge/internal-note/sources.yaml:9: ghi-chu-nhom: đây là ghi chú nội bộ, không phải nguồn công khai; hãy trích trang hoặc văn bản gốc (tiêu đề, nơi đăng, ngày, url)",
+    ]);
+  });
+
+  it("requires a url, or a document number and date, or at least the full date of a printed article", async () => {
+    expect(await problemLines("no-provenance")).toEqual([
+      "test/fixtures/knowledge/no-provenance/sources.yaml:1: van-ban-khong-so: văn bản không có url thì cần số hiệu (number) và ngày ban hành đầy đủ (YYYY-MM-DD)",
+      "test/fixtures/knowledge/no-provenance/sources.yaml:14: bao-khong-ngay: nguồn không có url thì cần ngày đăng đầy đủ (YYYY-MM-DD) để người đọc tìm lại được",
+    ]);
+    expect(await problemLines("bad-url")).toEqual([
+      "test/fixtures/knowledge/bad-url/sources.yaml:5: trang-tren-may → url: url không hợp lệ (phải bắt đầu bằng http:// hoặc https://)",
+    ]);
+  });
+
+  it("requires every office holder to be one person or one name, dated, and known", async () => {
+    expect(await problemLines("bad-office")).toEqual([
+      "test/fixtures/knowledge/bad-office/offices.yaml:7: chuc-danh-mau → holders[1].person: ghi đúng một trong hai: person (id trong people.yaml) hoặc name",
+      "test/fixtures/knowledge/bad-office/offices.yaml:11: chuc-danh-mau → holders[2].asOf: cần from (ngày bắt đầu giữ chức) hoặc asOf (ngày nguồn ghi nhận đang giữ chức)",
+    ]);
+    expect(await problemLines("unknown-holder")).toEqual([
+      'test/fixtures/knowledge/unknown-holder/offices.yaml:4: không tìm thấy nhân vật (people.yaml) có id "khong-co-nguoi-nay"',
+    ]);
+  });
+
+  it("relates an indicator only to another indicator (a close but different measure)", async () => {
+    expect(await problemLines("bad-related")).toEqual([
+      'test/fixtures/knowledge/bad-related/indicators.yaml:7: "bao-a" không phải là chỉ tiêu (indicators.yaml) (nó nằm trong sources.yaml)',
+    ]);
+  });
+
+  it("lists current facts older than the set age, and sources without a url, as warnings with their lines", async () => {
+    const result = await loadKnowledge(fixture("freshness"), { freshness: { today: new Date("2026-12-07T00:00:00Z"), maxAgeMonths: 12 } });
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    expect(result.warnings.map(formatProblem)).toEqual([
+      // The newest figure counts (2025-Q3, not 2020); an indicator checked in 2026-06 and a recent one are not listed.
+      "test/fixtures/knowledge/freshness/indicators.yaml:13: cảnh báo: chi-tieu-cu: số liệu mới nhất là kỳ 2025-Q3, đã cũ hơn 12 tháng",
+      // The latest holder is current; an office merged away is history, not a current fact.
+      "test/fixtures/knowledge/freshness/offices.yaml:7: cảnh báo: chu-tich: người giữ chức mới nhất (Người B) ghi theo nguồn ngày 2025-11-19, đã cũ hơn 12 tháng",
+      "test/fixtures/knowledge/freshness/offices.yaml:27: cảnh báo: nguoi-da-nghi: người giữ chức mới nhất (Người D) đã thôi giữ chức từ 2026-01-01, chưa ghi ai giữ chức hiện nay",
+      "test/fixtures/knowledge/freshness/sources.yaml:8: cảnh báo: bao-khong-url: nguồn không có url, người đọc chỉ tìm lại được theo nơi đăng và ngày đăng",
+    ]);
+    const laterAge = await loadKnowledge(fixture("freshness"), { freshness: { today: new Date("2026-12-07T00:00:00Z"), maxAgeMonths: 24 } });
+    expect(laterAge.ok && laterAge.warnings.map((w) => w.line)).toEqual([27, 8]);
+    // Without asking for it, loading does not spend time on warnings.
+    const plain = await loadKnowledge(fixture("freshness"));
+    expect(plain.ok && plain.warnings).toEqual([]);
   });
 
   it("reports a missing directory instead of throwing", async () => {
@@ -77,10 +127,31 @@ describe("loadKnowledge", () => {
 
 describe("npm run kb:check", () => {
   it("exits 0 with a one-line summary on a valid directory", async () => {
-    const run = await runCli("src/cli/kb-check.ts", [fixture("valid")]);
+    const run = await runCli("src/cli/kb-check.ts", [fixture("valid"), "--today=2021-11-01"]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
     expect(run.stdout).toContain("1 chỉ tiêu (1 số liệu, 1 mục tiêu số)");
+    expect(run.stdout).toContain("1 chức danh, cơ quan");
+    expect(run.stdout).toContain("không có cảnh báo");
+  });
+
+  it("prints the warnings with file:line and how to refresh them, and still exits 0", async () => {
+    const run = await runCli("src/cli/kb-check.ts", [fixture("freshness"), "--today=2026-12-07", "--max-age-months=24"]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe("test/fixtures/knowledge/freshness/offices.yaml:27: cảnh báo: nguoi-da-nghi: người giữ chức mới nhất (Người D) đã thôi giữ chức từ 2026-01-01, chưa ghi ai giữ chức hiện nay");
+    expect(lines[2]).toMatch(/^Cách xử lý cảnh báo: .*checked: <ngày kiểm tra>/);
+    expect(lines[3]).toMatch(/^Tri thức hợp lệ: .*; 2 cảnh báo cần xem lại \(ở trên\)\.$/);
+  });
+
+  it("explains a wrong option in one line and exits 1", async () => {
+    for (const option of ["--today=7/12/2026", "--max-age-months=0", "--age=3"]) {
+      const run = await runCli("src/cli/kb-check.ts", [fixture("valid"), option]);
+      expect(run.code, option).toBe(1);
+      expect(run.stderr, option).toMatch(/Cách dùng: npm run kb:check/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it("exits 1 with file:line messages and no stack trace on a broken directory", async () => {

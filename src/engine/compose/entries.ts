@@ -3,7 +3,9 @@ import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowl
 import type { Block } from "../answer.js";
 import { attribute, formatDate } from "../format.js";
 import type { Lookup } from "../lookup.js";
-import { pickSuggestions, type ComposeContext, type Composed } from "./common.js";
+import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+import { holdsNow, officeNow, onDate } from "./offices.js";
+import { summarizeResults } from "./results.js";
 
 const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
   "nghi-quyet": "Nghị quyết",
@@ -27,6 +29,8 @@ export function promptFor(lookup: Lookup, id: string): string | undefined {
   if (event) return event.questions[0] ?? `${event.title}?`;
   const goal = lookup.goals.get(id);
   if (goal) return goal.questions[0] ?? `Mục tiêu năm ${goal.year}: ${goal.text}`;
+  const office = lookup.offices.get(id);
+  if (office) return office.questions[0] ?? `${office.name} hiện nay là ai?`;
   return undefined;
 }
 
@@ -38,15 +42,25 @@ function weak(ctx: ComposeContext, text: string, entry: { confidence: "confirmed
   return attribute(text, entry.confidence, ctx.lookup.sources.get(entry.sources[0] ?? ""));
 }
 
+/**
+ * An FAQ's own text, led by the target-by-target results when it asks for them (computed, so they cannot go
+ * stale against the figures), and followed by who holds the offices it points to now.
+ */
 export function composeFaq(ctx: ComposeContext, faq: FaqEntry): Composed {
-  const blocks: Block[] = [{ kind: "headline", text: weak(ctx, faq.answer, faq) }];
+  const answer = weak(ctx, faq.answer, faq);
+  const results = faq.results ? summarizeResults(ctx, faq.results) : undefined;
+  const offices = faq.related.flatMap((id) => ctx.lookup.offices.get(id) ?? []).map((office) => officeNow(ctx, office));
+  const blocks: Block[] = results
+    ? [{ kind: "headline", text: results.headline }, { kind: "paragraph", text: answer }, ...results.bullets]
+    : [{ kind: "headline", text: answer }];
+  for (const office of offices) blocks.push({ kind: "paragraph", text: office.text });
   if (faq.details.length > 0) blocks.push({ kind: "bullets", items: faq.details });
   return {
     intent: "faq",
     blocks,
-    sourceIds: faq.sources,
+    sourceIds: unique([...(results?.sourceIds ?? []), ...offices.flatMap((o) => o.sourceIds), ...faq.sources]),
     suggestions: pickSuggestions([...relatedPrompts(ctx, faq.related), "Mục tiêu đến năm 2030?", "Tình hình các chỉ tiêu?"], faq.questions),
-    entries: [faq.id],
+    entries: [faq.id, ...(results?.indicators ?? [])],
   };
 }
 
@@ -82,15 +96,25 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   };
 }
 
+/**
+ * A person with the role the source gave them on its date ("chức vụ vào tháng 10/2021"), never as if it were
+ * their role today; for an office they no longer hold, who holds it now.
+ */
 export function composePerson(ctx: ComposeContext, person: Person): Composed {
+  const asOf = onDate(person.roleAsOf);
   const blocks: Block[] = [
-    { kind: "headline", text: weak(ctx, `${person.name}: ${person.role} (thời điểm ${formatDate(person.roleAsOf)}).`, person) },
+    { kind: "headline", text: weak(ctx, `${person.name}: ${person.role} - chức vụ vào ${asOf}.`, person) },
   ];
   if (person.said) blocks.push({ kind: "paragraph", text: person.said });
+  const offices = (ctx.lookup.officesByPerson.get(person.id) ?? []).filter((office) => !holdsNow(ctx, office, person.id));
+  const now = offices.map((office) => officeNow(ctx, office));
+  if (now.length > 0) {
+    blocks.push({ kind: "paragraph", text: `Đó là chức vụ vào ${asOf}. ${now.map((o) => o.text).join(" ")}` });
+  }
   return {
     intent: "person",
     blocks,
-    sourceIds: person.sources,
+    sourceIds: unique([...person.sources, ...now.flatMap((o) => o.sourceIds)]),
     suggestions: ["Nghị quyết 16 là gì?", "So sánh với Quyết định 749?", "Kết quả bước đầu của chuyển đổi số?"],
     entries: [person.id],
   };

@@ -1,7 +1,7 @@
 // Goals: the overview for a year (2025 / 2030), one goal, and the comparison with Decision 749.
 import type { Goal, Pillar } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
-import { attribute } from "../format.js";
+import { attribute, withoutFinalStop } from "../format.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
 
 export const MAIN_RESOLUTION = "nq-16";
@@ -30,6 +30,8 @@ function nationalNote(goal: Goal): string {
       return goal.national.text ? ` (cả nước: ${goal.national.text})` : "";
     case "same":
       return " (giống mục tiêu cả nước)";
+    case "not-compared":
+      return goal.national.text ? ` (để tham khảo, cả nước: ${withoutFinalStop(goal.national.text)})` : "";
   }
 }
 
@@ -99,6 +101,7 @@ export function composeGoal(ctx: ComposeContext, goal: Goal): Composed {
       added: "Đây là mục tiêu tỉnh bổ sung, chương trình quốc gia (QĐ 749) không đặt ra",
       "different-basis": "Cả nước cũng đặt mục tiêu này nhưng theo cách khác",
       same: "Cả nước đặt mục tiêu tương tự",
+      "not-compared": "Để tham khảo, mục tiêu của cả nước (nguồn không so sánh hai mục tiêu)",
     }[national.relation];
     blocks.push({ kind: "paragraph", text: national.text ? `${relation}: ${national.text}.` : `${relation}.` });
   }

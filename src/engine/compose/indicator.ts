@@ -9,6 +9,7 @@ import {
   formatTargetValue,
   formatValue,
   isProvincial,
+  withoutFinalStop,
   periodYear,
   SCOPE_LABELS,
 } from "../format.js";
@@ -21,7 +22,6 @@ const SHORT_SCOPE = {
   national: "cả nước",
 } as const;
 
-const withoutFinalStop = (text: string) => text.replace(/[.\s]+$/, "");
 
 /** "87,6% (quý III/2025, Khánh Hòa mới)", with the note when asked, and "Theo …" when the figure is weak. */
 function describeMeasurement(ctx: ComposeContext, indicator: Indicator, m: Measurement, withNote = true): string {
@@ -31,12 +31,12 @@ function describeMeasurement(ctx: ComposeContext, indicator: Indicator, m: Measu
   return attribute(`${value} (${formatPeriod(m.period)}, ${SHORT_SCOPE[m.scope]}${series})${note}`, m.confidence, ctx.lookup.sources.get(m.source));
 }
 
-function shortMeasurement(indicator: Indicator, m: Measurement): string {
+export function shortMeasurement(indicator: Indicator, m: Measurement): string {
   return `${formatValue(indicator, m.value, m.outOf)} ${formatPeriod(m.period)}`;
 }
 
 /** "(Khánh Hòa mới, 4636/KH-UBND, theo Báo Khánh Hòa (bản tiếng Anh), 9/11/2025)" */
-function targetOrigin(ctx: ComposeContext, target: Target, withScope = true): string {
+export function targetOrigin(ctx: ComposeContext, target: Target, withScope = true): string {
   const document = target.document ? ctx.lookup.documents.get(target.document) : undefined;
   const source = ctx.lookup.sources.get(target.source);
   const weak = target.confidence === "weak" && source ? `theo ${citeSource(source)}` : undefined;
@@ -68,8 +68,14 @@ function verdictText(indicator: Indicator, verdict: Verdict): string {
   }
 }
 
+/** A target's note (what is known about judging it) matters only while no verdict could be given. */
+export function undecided(verdict: Verdict): boolean {
+  return verdict.kind === "no-data" || verdict.kind === "not-comparable" || verdict.kind === "pending";
+}
+
 function targetLine(ctx: ComposeContext, indicator: Indicator, target: Target, verdict: Verdict): string {
-  return `${target.year} (${targetOrigin(ctx, target)}): ${formatTargetValue(indicator, target)} — ${verdictText(indicator, verdict)}`;
+  const note = target.note && undecided(verdict) ? `. ${withoutFinalStop(target.note)}` : "";
+  return `${target.year} (${targetOrigin(ctx, target)}): ${formatTargetValue(indicator, target)} — ${verdictText(indicator, verdict)}${note}`;
 }
 
 /** Which scopes to show: the province by default, the nation when asked, both when comparing. */
@@ -120,6 +126,14 @@ export function composeIndicator(ctx: ComposeContext, indicator: Indicator): Com
     blocks.push({ kind: "headline", text: `${indicator.name}${scopeWord}: mình chưa có số liệu thực hiện trong nguồn đang có.${why}` });
   }
 
+  // A close but different measure is named apart, so it is never read as the same series.
+  const others = indicator.related.flatMap((id) => ctx.lookup.indicators.get(id) ?? []).map((other) => ({ other, figure: headlineMeasurement(mainSeries(other)) }));
+  for (const { other, figure } of others) {
+    blocks.push({
+      kind: "paragraph",
+      text: `Một thước đo khác, không cùng chuỗi số liệu với chỉ tiêu này - ${other.name}: ${figure ? describeMeasurement(ctx, other, figure, false) : "chưa có số liệu"}.`,
+    });
+  }
   if (nationalAsked && onlyProvincial && !ctx.slots.compare) {
     blocks.push({ kind: "paragraph", text: "Chỉ tiêu này chỉ có số liệu và mục tiêu cấp tỉnh, không có số của cả nước." });
   }
@@ -164,6 +178,7 @@ export function composeIndicator(ctx: ComposeContext, indicator: Indicator): Com
     ...measurements.slice(0, 6).map((m) => m.source),
     ...targets.map((t) => t.source),
     ...(measurements.length === 0 && targets.length === 0 ? indicator.sources : []),
+    ...others.flatMap(({ figure }) => figure?.source ?? []),
   ]);
   const hasNational = indicator.targets.some((t) => t.scope === "national");
   const hasProvincial = indicator.targets.some((t) => isProvincial(t.scope));

@@ -1,0 +1,115 @@
+// Offices and who held them: "who is chairman now" (the latest holder, saying as of when and from which
+// source), "who was it in 2021" (that year only), and offices that no longer exist (merged, renamed).
+import type { Holder, Office } from "../../knowledge/schema.js";
+import type { Block } from "../answer.js";
+import { attribute, citeSource, formatDate } from "../format.js";
+import { currentTenure, tenures, tenuresIn, type Tenure } from "../office-holders.js";
+import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+
+/** "ngày 19/11/2025", "tháng 10/2021", "năm 2020". */
+export function onDate(date: string): string {
+  const written = formatDate(date);
+  return /^\d/.test(written) ? `ngày ${written}` : written;
+}
+
+function sourceOf(ctx: ComposeContext, holder: Holder) {
+  return ctx.lookup.sources.get(holder.source);
+}
+
+/** "từ ngày 1/7/2025", "nguồn ghi nhận vào tháng 10/2021, ngày 28/5/2024": people and agencies alike. */
+function tenureDates(tenure: Tenure): string {
+  const until = tenure.sightings.find((h) => h.until !== undefined)?.until;
+  if (tenure.startKnown) return `từ ${onDate(tenure.start)}${until ? ` đến ${onDate(until)}` : ""}`;
+  const seen = unique(tenure.sightings.map((h) => h.asOf!)).map(onDate);
+  return `nguồn ghi nhận vào ${seen.join(", ")}${until ? `, đến ${onDate(until)}` : ""}`;
+}
+
+/** One line of an office's history, with the newest source that shows it. */
+function tenureLine(ctx: ComposeContext, tenure: Tenure): string {
+  const title = tenure.sightings.find((h) => h.title)?.title;
+  const note = tenure.sightings.map((h) => h.note).filter(Boolean).join("; ");
+  const source = sourceOf(ctx, tenure.latest);
+  const line = `${tenure.who}${title ? ` (${title})` : ""}: ${tenureDates(tenure)}${note ? `; ${note}` : ""}${source ? ` (${citeSource(source)})` : ""}`;
+  return attribute(line, tenure.latest.confidence, source);
+}
+
+/** "Chủ tịch UBND tỉnh Khánh Hòa hiện nay là Trần Phong (từ ngày 19/11/2025) - theo VnExpress, 19/11/2025, …" */
+function nowSentence(ctx: ComposeContext, office: Office, all: readonly Tenure[]): string {
+  if (office.until) {
+    return `${office.name}: chức danh này không còn từ ${onDate(office.until)}${office.change ? ` - ${office.change}` : ""}.`;
+  }
+  const current = currentTenure(office, all, ctx.today);
+  if (!current) {
+    const last = all.at(-1);
+    return `Mình chưa có thông tin ai đang giữ chức ${office.name}${last ? `; người gần nhất trong nguồn của mình là ${last.who} (${tenureDates(last)})` : ""}.`;
+  }
+  const source = sourceOf(ctx, current.latest);
+  const since = current.startKnown ? ` (từ ${onDate(current.start)})` : ` (nguồn ghi nhận ${onDate(current.lastSeen)})`;
+  const cited = source ? ` - theo ${citeSource(source)}, nguồn mới nhất mình có` : "";
+  return attribute(`${office.name} hiện nay là ${current.who}${since}${cited}.`, current.latest.confidence, source);
+}
+
+/** Who holds an office now, in one sentence with its date and source, for answers that mention the office. */
+export function officeNow(ctx: ComposeContext, office: Office): { text: string; sourceIds: string[] } {
+  const all = tenures(ctx.lookup, office);
+  const current = office.until ? undefined : currentTenure(office, all, ctx.today);
+  return { text: nowSentence(ctx, office, all), sourceIds: current ? [current.latest.source] : office.sources };
+}
+
+/** Whether the person is the latest holder of the office, as far as the sources go. */
+export function holdsNow(ctx: ComposeContext, office: Office, person: string): boolean {
+  return currentTenure(office, tenures(ctx.lookup, office), ctx.today)?.person === person;
+}
+
+/** The holders of a past year, or who came just before and after when the sources show nobody then. */
+function inYear(ctx: ComposeContext, office: Office, all: readonly Tenure[], year: number): Block[] {
+  const held = tenuresIn(all, year);
+  if (held.length > 0) {
+    return [{ kind: "headline", text: `Năm ${year}, ${office.name}: ${held.map((t) => `${t.who} (${tenureDates(t)})`).join("; ")}.` }];
+  }
+  const before = all.filter((t) => Number(t.start.slice(0, 4)) < year).at(-1);
+  const after = all.find((t) => Number(t.start.slice(0, 4)) > year);
+  const around = [
+    before ? `gần nhất trước đó là ${before.who} (${tenureDates(before)})` : undefined,
+    after ? `sau đó là ${after.who} (${tenureDates(after)})` : undefined,
+  ].filter(Boolean);
+  return [
+    { kind: "headline", text: `Mình không có thông tin ai giữ chức ${office.name} trong năm ${year}.` },
+    ...(around.length > 0 ? [{ kind: "paragraph" as const, text: `Theo nguồn của mình, ${around.join("; ")}.` }] : []),
+  ];
+}
+
+export function composeOffice(ctx: ComposeContext, office: Office): Composed {
+  const all = tenures(ctx.lookup, office);
+  const year = ctx.slots.year;
+  const past = year !== undefined && year < ctx.today.getUTCFullYear();
+  const blocks: Block[] = past ? inYear(ctx, office, all, year) : [{ kind: "headline", text: nowSentence(ctx, office, all) }];
+  const current = currentTenure(office, all, ctx.today);
+  if (past && current && !tenuresIn(all, year).includes(current)) {
+    blocks.push({ kind: "paragraph", text: nowSentence(ctx, office, all) });
+  }
+  blocks.push({
+    kind: "bullets",
+    title: "Những người (cơ quan) giữ chức này theo nguồn của mình, mới nhất trước:",
+    items: [...all].reverse().slice(0, 6).map((tenure) => tenureLine(ctx, tenure)),
+  });
+  const newest = all.at(-1);
+  if (newest && office.whereToCheck) {
+    blocks.push({
+      kind: "note",
+      text: `Thông tin nhân sự, tổ chức có thể đã thay đổi sau ${onDate(newest.lastSeen)}; thông tin mới được công bố trên ${office.whereToCheck}.`,
+    });
+  }
+  const people = unique(all.flatMap((t) => t.person ?? []));
+  return {
+    intent: "person",
+    blocks,
+    sourceIds: unique([...[...all].reverse().map((t) => t.latest.source), ...office.sources]),
+    suggestions: pickSuggestions([
+      ...people.map((id) => `${ctx.lookup.people.get(id)?.name ?? id} là ai?`),
+      ...[...ctx.lookup.offices.values()].filter((o) => o.id !== office.id && o.questions.length > 0).map((o) => o.questions[0]),
+      "Nghị quyết 16 là gì?",
+    ]),
+    entries: [office.id],
+  };
+}
