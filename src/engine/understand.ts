@@ -1,6 +1,7 @@
 // What a question asks for, apart from its topic: years, "hiện nay", scope (tỉnh / cả nước / so sánh),
 // pillar, small talk and follow-up markers. Works on folded, synonym-expanded text.
 import type { Pillar } from "../knowledge/schema.js";
+import { readAspect, type Aspect, type Polarity } from "./aspect.js";
 import { undoTelex } from "../text/normalize.js";
 import { otherProvinces } from "../text/places.js";
 
@@ -15,6 +16,14 @@ export interface Slots {
   pillar?: Pillar;
   /** "đã đạt chưa", "tiến độ": how far the targets are reached, not what they are. */
   progress?: boolean;
+  /** What the first paragraph must say (aspect.ts); kept by follow-ups that only change the year or scope. */
+  aspect?: Aspect;
+  /** How a yes-or-no question is put: the answer starts with its own words. */
+  polarity?: Polarity;
+  /** Numbers a confirmation question claims ("… 80% đúng không?"), years aside. */
+  claim?: readonly number[];
+  /** "chi tiết", "kể hết", "đầy đủ": the whole card rather than the one fact. */
+  details?: boolean;
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
   then?: boolean;
 }
@@ -94,6 +103,8 @@ const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
 export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
+const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
+const DETAILS = /(?<=^| )(chi tiet|ke het|day du|cu the hon|noi ro hon|tat ca so lieu|toan bo)(?= |$)/g;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
 
 const PILLARS: readonly [RegExp, Pillar][] = [
@@ -189,6 +200,14 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
+  const { aspect, polarity } = readAspect(text);
+  if (aspect) slots.aspect = aspect;
+  if (polarity) slots.polarity = polarity;
+  if (aspect === "confirm") {
+    const claim = [...text.matchAll(/(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g)].map((match) => Number(match[1])).filter((n) => !years.includes(n));
+    if (claim.length > 0) slots.claim = claim;
+  }
+  if (has(text, DETAILS)) slots.details = true;
   // One pillar named narrows the question; all of them ("chính quyền số, kinh tế số, xã hội số") do not.
   const pillars = PILLARS.filter(([pattern]) => has(text, pattern));
   if (pillars.length === 1) slots.pillar = pillars[0]![1];
@@ -198,6 +217,8 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   const sourcesOnly = asksForSources && strip(strip(text, FOLLOW_UP_STRIPPED), SOURCE_WORDS) === "";
   text = strip(text, YEAR);
   text = strip(text, NOW);
+  // What asks for the whole card or a confirmation is no topic ("dung" is also the end of "ứng dụng").
+  text = strip(strip(text, DETAILS), CONFIRM_WORDS);
   text = strip(text, NATIONAL_STRIPPED);
   text = strip(text, COMPARE_STRIPPED);
   text = strip(text, FOLLOW_UP_STRIPPED);

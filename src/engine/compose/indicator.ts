@@ -15,8 +15,9 @@ import {
 } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, type Verdict } from "../indicator-status.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+import { composeIndicatorAnswer } from "./indicator-answer.js";
 
-const SHORT_SCOPE = {
+export const SHORT_SCOPE = {
   "province-before-merger": "Khánh Hòa cũ",
   "province-after-merger": "Khánh Hòa mới",
   national: "cả nước",
@@ -24,7 +25,7 @@ const SHORT_SCOPE = {
 
 
 /** "87,6% (quý III/2025, Khánh Hòa mới)", with the note when asked, and "Theo …" when the figure is weak. */
-function describeMeasurement(ctx: ComposeContext, indicator: Indicator, m: Measurement, withNote = true): string {
+export function describeMeasurement(ctx: ComposeContext, indicator: Indicator, m: Measurement, withNote = true): string {
   const value = formatValue(indicator, m.value, m.outOf);
   const series = m.series ? `, ${m.series}` : "";
   const note = withNote && m.note ? ` — ${withoutFinalStop(m.note)}` : "";
@@ -43,7 +44,7 @@ export function targetOrigin(ctx: ComposeContext, target: Target, withScope = tr
   return [withScope ? SHORT_SCOPE[target.scope] : undefined, document?.number, weak].filter(Boolean).join(", ");
 }
 
-function verdictText(indicator: Indicator, verdict: Verdict): string {
+export function verdictText(indicator: Indicator, verdict: Verdict): string {
   switch (verdict.kind) {
     case "met":
       return `đã đạt (${shortMeasurement(indicator, verdict.measurement)})`;
@@ -103,7 +104,13 @@ function sideBySide(ctx: ComposeContext, indicator: Indicator): Block[] {
   return [{ kind: "headline", text: `${indicator.name} — tỉnh và cả nước, cùng năm:` }, { kind: "bullets", items: rows }];
 }
 
+/** The question asked about an indicator; its whole card when details or a comparison are asked. */
 export function composeIndicator(ctx: ComposeContext, indicator: Indicator): Composed {
+  return ctx.slots.details || ctx.slots.compare ? composeIndicatorCard(ctx, indicator) : composeIndicatorAnswer(ctx, indicator);
+}
+
+/** Every figure and target of an indicator, with verdicts and progress. */
+function composeIndicatorCard(ctx: ComposeContext, indicator: Indicator): Composed {
   const shown = wantedScopes(ctx, indicator);
   const nationalAsked = ctx.slots.scope === "national";
   const measurements = latestFirst(indicator.measurements.filter((m) => shown(m.scope)));

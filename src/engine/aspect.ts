@@ -1,0 +1,74 @@
+// What kind of answer a question wants, read from its question words: the aspect decides what the first paragraph
+// says (the target when a target is asked, the figure of the year asked, a verdict word first for a yes-or-no).
+// Works on the folded text of the question's core (courtesy already dropped).
+
+export type Aspect =
+  /** "… đúng không", "nghe nói …", "có phải …": a claim to confirm or correct. */
+  | "confirm"
+  /** "đã đạt chưa", "có đạt không", "vào top 25 chưa": reached or not. */
+  | "verdict"
+  /** "mục tiêu", "phải đạt", "phấn đấu", "đến năm 2030": what was set. */
+  | "target"
+  /** "đạt được bao nhiêu", "hiện nay", "năm 2022 là": what was measured. */
+  | "actual"
+  | "compare"
+  | "when"
+  | "who"
+  | "why"
+  | "list"
+  | "define";
+
+/** How a yes-or-no question is put, so the answer starts with its own words: "… chưa?" → Chưa / Rồi. */
+export type Polarity = "chua" | "khong" | "dung";
+
+export interface AspectReading {
+  readonly aspect?: Aspect;
+  readonly polarity?: Polarity;
+}
+
+const words = (alternatives: string) => new RegExp(`(?<=^| )(?:${alternatives})(?= |$)`);
+
+const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong|co dung khong|phai khong|phai ko|phai k|phai chu|co phai khong|dung khong vay|phai khong vay|dung khong nhi|dung ha|phai ha|a|ha|hả|nhi|sao)$/;
+const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|nghe noi|nghe bao|thay bao|doc thay|that khong|that ko|dung vay khong|co dung|vay co dung");
+const VERDICT = words(
+  "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
+);
+const WHEN = words("khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|hoi nao|tu khi nao|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu");
+const WHO = words("ai|nguoi nao|ong nao|ba nao|vi nao|co quan nao|don vi nao|so nao|noi nao|cap nao|nguoi ky|ai ky|do ai|cua ai");
+const WHY = words("tai sao|vi sao|sao lai|ly do|vi dau|nguyen nhan|de lam gi|y nghia");
+const LIST = words("nhung (?:\\S+ ){1,4}nao|cac (?:\\S+ ){1,4}(?:gi|nao)|gom nhung|gom co|bao gom|ke ten|ke ra|ke het|liet ke|nhung gi|nhung cai gi|co nhung|danh sach|cu the la gi|tom tat");
+const DEFINE = words("la gi|nghia la gi|co nghia la gi|la cai gi|dinh nghia|khai niem|hieu the nao|hieu la gi|la sao");
+const COMPARE = words("so voi|so sanh|cao hon|thap hon|hon hay kem|khac gi|khac nhau|khac biet|giong|chenh lech|bang nhau|hon ca nuoc|kem ca nuoc");
+const TARGET = words("muc tieu|chi tieu|phan dau|dat ra|de ra|phai dat|can dat|se dat|muon dat|dinh huong|tam nhin|ke hoach dat|dat muc tieu|muon|phai co|se co|top");
+const ACTUAL = words("dat duoc|da dat duoc|hien nay|hien tai|bay gio|thuc te|ket qua|tinh hinh|duoc bao nhieu|la bao nhieu|xep hang|xep thu|dung thu|hang may|thu may|con so|so lieu|moi nhat|gan day");
+
+/** The aspect of a question and, for a yes-or-no one, how it is put. */
+export function readAspect(folded: string): AspectReading {
+  const polarity: Polarity | undefined = /(?:^| )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai/.test(folded)
+    ? "dung"
+    : / chua(?: \S+)?$/.test(folded)
+      ? "chua"
+      : /(?:^| )co (?:\S+ ){0,6}(?:khong|ko|k)(?: \S+)?$/.test(folded)
+        ? "khong"
+        : undefined;
+  if (CONFIRM.test(folded) || (CONFIRM_END.test(folded) && polarity === "dung")) return { aspect: "confirm", polarity: "dung" };
+  if (VERDICT.test(folded)) return { aspect: "verdict", polarity: polarity ?? "chua" };
+  const aspect = WHEN.test(folded)
+    ? "when"
+    : WHO.test(folded)
+      ? "who"
+      : WHY.test(folded)
+        ? "why"
+        : COMPARE.test(folded)
+          ? "compare"
+          : LIST.test(folded)
+            ? "list"
+            : DEFINE.test(folded) && !ACTUAL.test(folded)
+              ? "define"
+              : TARGET.test(folded)
+                ? "target"
+                : ACTUAL.test(folded)
+                  ? "actual"
+                  : undefined;
+  return { ...(aspect ? { aspect } : {}), ...(polarity ? { polarity } : {}) };
+}

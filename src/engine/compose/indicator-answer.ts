@@ -1,0 +1,202 @@
+// One indicator, answering the question asked: the target when a target is asked, the figure of the year asked,
+// a verdict word first for a yes-or-no, a claim confirmed or corrected. A few supporting lines follow; the full
+// card (every figure and target) is one "chi tiết" away.
+import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
+import type { Block } from "../answer.js";
+import type { Polarity } from "../aspect.js";
+import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
+import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, type TargetStatus, type Verdict } from "../indicator-status.js";
+import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+import { describeMeasurement, targetOrigin, verdictText } from "./indicator.js";
+
+/** The scopes an answer is about: the nation when asked and known, else the province (old and new). */
+function scopeFilter(ctx: ComposeContext, indicator: Indicator): (scope: Measurement["scope"]) => boolean {
+  const all = [...indicator.targets, ...indicator.measurements];
+  const hasNational = all.some((x) => x.scope === "national");
+  const hasProvincial = all.some((x) => isProvincial(x.scope));
+  if (ctx.slots.scope === "national" && hasNational) return (scope) => scope === "national";
+  return hasProvincial ? isProvincial : () => true;
+}
+
+/** "mục tiêu năm 2025: 100% (Khánh Hòa cũ, 16-NQ/TU)" */
+function targetPhrase(ctx: ComposeContext, indicator: Indicator, target: Target): string {
+  return `mục tiêu năm ${target.year}: ${formatTargetValue(indicator, target)} (${targetOrigin(ctx, target)})`;
+}
+
+/** The first word of a yes-or-no answer in the question's own terms ("đạt chưa?" → Rồi / Chưa). */
+function verdictWord(verdict: Verdict, polarity: Polarity | undefined): string {
+  switch (verdict.kind) {
+    case "met":
+      return polarity === "chua" ? "Rồi, đã đạt" : "Có, đã đạt";
+    case "reached":
+      return polarity === "chua" ? "Rồi, đã đạt mức mục tiêu" : "Có, đã đạt mức mục tiêu";
+    case "not-met":
+      return polarity === "chua" ? "Chưa đạt" : "Không đạt";
+    case "pending":
+      return "Chưa đạt";
+    case "no-data":
+    case "not-comparable":
+      return "Chưa có số liệu để kết luận";
+    case "qualitative":
+      return "Chưa đánh giá được bằng con số";
+  }
+}
+
+/** The target a question is about: of the year asked, else the next one still running, else the last. */
+function targetAsked(ctx: ComposeContext, targets: readonly Target[]): Target | undefined {
+  const year = ctx.slots.year;
+  if (year !== undefined) return targets.find((t) => t.year === year) ?? targets.find((t) => t.year > year);
+  const thisYear = ctx.today.getUTCFullYear();
+  return targets.find((t) => t.year >= thisYear) ?? targets.at(-1);
+}
+
+interface Focus {
+  readonly first: string;
+  readonly support: string[];
+  readonly sourceIds: string[];
+}
+
+function sentence(text: string): string {
+  return /[.:!?]$/.test(text) ? text : `${text}.`;
+}
+
+export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator): Composed {
+  const inScope = scopeFilter(ctx, indicator);
+  const series = latestFirst(mainSeries(indicator).filter((m) => inScope(m.scope)));
+  const measurements = latestFirst(indicator.measurements.filter((m) => inScope(m.scope)));
+  const latest = headlineMeasurement(series);
+  const targets = indicator.targets.filter((t) => inScope(t.scope)).sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
+  const { year } = ctx.slots;
+  const thisYear = ctx.today.getUTCFullYear();
+  const aspect = ctx.slots.aspect ?? (ctx.slots.progress ? "verdict" : year !== undefined && year > thisYear ? "target" : "actual");
+  const name = indicator.name;
+  const figure = (m: Measurement) => describeMeasurement(ctx, indicator, m, false);
+  const statusOf = (target: Target): TargetStatus => evaluateTarget(indicator, target, ctx.today);
+  const latestLine = (): string[] => (latest ? [`Số liệu gần nhất: ${figure(latest)}.`] : []);
+
+  const focus = ((): Focus => {
+    switch (aspect) {
+      case "verdict": {
+        const target = targetAsked(ctx, targets);
+        if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
+        const { verdict } = statusOf(target);
+        return {
+          first: `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}.`,
+          support: target.note ? [sentence(target.note)] : latestLine(),
+          sourceIds: unique([target.source, ...verdictSources(verdict)]),
+        };
+      }
+      case "confirm":
+        return confirmClaim(ctx, indicator, targets, measurements, latest);
+      case "target": {
+        const wanted = year !== undefined ? targets.filter((t) => t.year === year) : targets;
+        if (wanted.length === 0) {
+          const known = targets.map((t) => targetPhrase(ctx, indicator, t));
+          return {
+            first: year !== undefined && targets.length > 0 ? `${name}: không có mục tiêu cho năm ${year}; các mục tiêu có: ${known.join("; ")}.` : `${name}: không có mục tiêu số trong các văn bản mình có.`,
+            support: latestLine(),
+            sourceIds: unique([...targets.map((t) => t.source), ...(latest ? [latest.source] : [])]),
+          };
+        }
+        const [firstTarget] = wanted;
+        const status = statusOf(firstTarget!);
+        return {
+          first: `${name} — ${wanted.map((t) => targetPhrase(ctx, indicator, t)).join("; ")}.`,
+          support: [...latestLine(), `Đánh giá mục tiêu năm ${firstTarget!.year}: ${verdictText(indicator, status.verdict)}.`],
+          sourceIds: unique([...wanted.map((t) => t.source), ...(latest ? [latest.source] : [])]),
+        };
+      }
+      default: {
+        // The figure of the year asked, or the latest.
+        const ofYear = year !== undefined ? measurements.filter((m) => periodYear(m.period) === year) : [];
+        const next = targetAsked(ctx, targets);
+        const targetLine = next ? [`${targetPhrase(ctx, indicator, next)[0]!.toUpperCase()}${targetPhrase(ctx, indicator, next).slice(1)} — ${verdictText(indicator, statusOf(next).verdict)}.`] : [];
+        if (year !== undefined && ofYear.length === 0) {
+          const targetOfYear = targets.find((t) => t.year === year);
+          return {
+            first: `${name}: mình chưa có số liệu năm ${year}${latest ? `; gần nhất là ${figure(latest)}` : ""}.`,
+            support: targetOfYear ? [`${targetPhrase(ctx, indicator, targetOfYear)}.`] : targetLine,
+            sourceIds: unique([...(latest ? [latest.source] : []), ...(targetOfYear ? [targetOfYear.source] : [])]),
+          };
+        }
+        const shown = ofYear.length > 0 ? ofYear : latest ? [latest] : [];
+        if (shown.length === 0) {
+          const why = indicator.dataNote ? ` ${indicator.dataNote}` : "";
+          return { first: `${name}: mình chưa có số liệu thực hiện trong nguồn đang có.${why}`, support: targetLine, sourceIds: unique([...targets.map((t) => t.source), ...indicator.sources]) };
+        }
+        return {
+          first: `${name}: ${shown.map(figure).join("; ")}.`,
+          support: [...(shown[0]!.note ? [sentence(shown[0]!.note)] : []), ...targetLine],
+          sourceIds: unique([...shown.map((m) => m.source), ...(next ? [next.source] : [])]),
+        };
+      }
+    }
+  })();
+
+  const blocks: Block[] = [{ kind: "headline", text: focus.first }];
+  if (focus.support.length > 0) blocks.push({ kind: "bullets", items: focus.support });
+  const scopes = new Set([...measurements, ...targets].map((x) => x.scope).filter(isProvincial));
+  if (scopes.size > 1 && (indicator.unit === "rank" || aspect !== "target")) {
+    blocks.push({ kind: "note", text: "Từ 1/7/2025 Khánh Hòa sáp nhập với Ninh Thuận: số của tỉnh cũ và tỉnh mới không so sánh trực tiếp được." });
+  }
+  if (latest) blocks.push({ kind: "note", text: `Số liệu tính đến ${formatPeriod(latest.period)}; phạm vi: ${SCOPE_LABELS[latest.scope]}.` });
+  const otherYear = year === 2030 ? 2025 : 2030;
+  return {
+    intent: "status",
+    blocks,
+    sourceIds: focus.sourceIds.length > 0 ? focus.sourceIds : indicator.sources,
+    suggestions: pickSuggestions([
+      `Chi tiết về ${indicator.short}?`,
+      indicator.targets.some((t) => t.year === otherYear) ? `${indicator.short}: mục tiêu năm ${otherYear}?` : undefined,
+      indicator.targets.some((t) => t.scope === "national") && ctx.slots.scope !== "national" ? `${indicator.short} của cả nước?` : "Tình hình tất cả các chỉ tiêu?",
+    ]),
+    entries: [indicator.id],
+  };
+}
+
+function verdictSources(verdict: Verdict): string[] {
+  if ("measurement" in verdict && verdict.measurement) return [verdict.measurement.source];
+  if (verdict.kind === "no-data" && verdict.latest) return [verdict.latest.source];
+  return [];
+}
+
+/**
+ * "… 80% đúng không?": the claimed numbers against the indicator's targets and figures (of the year named, if
+ * any). Right when one of them is claimed; otherwise corrected with the true ones.
+ */
+function confirmClaim(
+  ctx: ComposeContext,
+  indicator: Indicator,
+  targets: readonly Target[],
+  measurements: readonly Measurement[],
+  latest: Measurement | undefined,
+): Focus {
+  const { year, claim = [] } = ctx.slots;
+  const ofYear = <T extends { year?: number; period?: string }>(items: readonly T[], yearOf: (item: T) => number) =>
+    year === undefined ? items : items.filter((item) => yearOf(item) === year);
+  const relevantTargets = ofYear(targets, (t) => t.year);
+  const relevantFigures = ofYear(measurements, (m) => periodYear(m.period));
+  const matchesTarget = relevantTargets.find((t) => t.value !== undefined && claim.includes(t.value));
+  const matchesFigure = relevantFigures.find((m) => claim.includes(m.value));
+  const facts = [
+    ...relevantTargets.map((t) => targetPhrase(ctx, indicator, t)),
+    ...relevantFigures.slice(0, 2).map((m) => `số liệu ${describeMeasurement(ctx, indicator, m, false)}`),
+  ];
+  const sourceIds = unique([...relevantTargets.map((t) => t.source), ...relevantFigures.slice(0, 2).map((m) => m.source)]);
+  if (claim.length === 0 || facts.length === 0) {
+    return {
+      first: `${indicator.name}: ${facts.length > 0 ? facts.join("; ") : latest ? `số liệu gần nhất ${describeMeasurement(ctx, indicator, latest, false)}` : "mình chưa có số liệu"}.`,
+      support: [],
+      sourceIds: sourceIds.length > 0 ? sourceIds : latest ? [latest.source] : [],
+    };
+  }
+  const right = matchesTarget ?? matchesFigure;
+  const claimed = claim.map((n) => formatNumber(n)).join(", ");
+  return {
+    first: right
+      ? `Đúng: ${indicator.name}, ${matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`}.`
+      : `Không, con số ${claimed} không khớp với nguồn: ${indicator.name}, ${facts.join("; ")}.`,
+    support: [],
+    sourceIds,
+  };
+}
