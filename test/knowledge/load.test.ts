@@ -34,8 +34,43 @@ describe("loadKnowledge", () => {
 
   it("reports a wrong type at the offending value, naming the entry and field", async () => {
     expect(await problemLines("wrong-type")).toEqual([
-      "test/fixtures/knowledge/wrong-type/indicators.yaml:10: chi-tieu-mau → measurements[0].value: Đầu vào không hợp lệ: mong đợi số, nhận được string",
+      'test/fixtures/knowledge/wrong-type/indicators.yaml:10: Số liệu thứ 1 của chỉ tiêu chi-tieu-mau, trường `value`: Phải là một số (ví dụ 87.6), không phải chữ "khoảng năm mươi"',
     ]);
+  });
+
+  it("words the likeliest slips as an admin would, each with its fix, counting list items from 1", async () => {
+    const file = (name: string) => `test/fixtures/knowledge/admin-slips/${name}`;
+    expect(await problemLines("admin-slips")).toEqual([
+      `${file("faq-hai-cham.yaml")}:4: Chuỗi có ': ' phải đặt trong dấu nháy kép: viết answer: "Mục tiêu: đạt 80% vào năm 2025"`,
+      `${file("faq.yaml")}:1: Hỏi đáp thieu-tra-loi: Thiếu trường bắt buộc \`answer\`: thêm dòng "answer: …" vào mục này`,
+      // The mistyped key is the missing field: one message, not two.
+      `${file("faq.yaml")}:8: Hỏi đáp go-nham-khoa: Khóa \`anwser\` không có; có phải \`answer\`?`,
+      `${file("faq.yaml")}:15: Cách hỏi thứ 3 của hỏi đáp cach-hoi-co-hai-cham: Chuỗi có ': ' phải đặt trong dấu nháy kép: viết "Mục tiêu: là gì"`,
+      `${file("indicators.yaml")}:14: Số liệu thứ 2 của chỉ tiêu ty-le-mau, trường \`value\`: Số phải dùng dấu chấm thập phân và không có %: viết 87.6`,
+      `${file("indicators.yaml")}:18: Số liệu thứ 3 của chỉ tiêu ty-le-mau, trường \`value\`: Số phải dùng dấu chấm thập phân và không có %: viết 87.6`,
+      `${file("indicators.yaml")}:30: Số liệu thứ 1 của chỉ tiêu ty-le-vuot, trường \`value\`: Tỷ lệ phải từ 0 đến 100 (%), không thể là 187.6. Kiểm tra lại số trong nguồn.`,
+      `${file("indicators.yaml")}:34: Số liệu thứ 2 của chỉ tiêu ty-le-vuot, trường \`value\`: Tỷ lệ phải từ 0 đến 100 (%), không thể là -5. Kiểm tra lại số trong nguồn.`,
+      `${file("indicators.yaml")}:46: Số liệu thứ 1 của chỉ tiêu xep-hang-mau, trường \`value\`: Thứ hạng phải là số nguyên từ 1 đến 34, không thể là 40. Kiểm tra lại số trong nguồn.`,
+      `${file("indicators.yaml")}:50: Số liệu thứ 2 của chỉ tiêu xep-hang-mau, trường \`value\`: Thứ hạng phải là số nguyên từ 1 đến 63, không thể là 70. Kiểm tra lại số trong nguồn.`,
+    ]);
+  });
+
+  it("refuses a file that is not UTF-8 at the line of the first legacy character, saying how to save it", async () => {
+    const { cp, mkdtemp, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(tmpdir(), "kb-encoding-"));
+    try {
+      await cp(fixture("valid"), dir, { recursive: true });
+      // "Nghị quyết" in Windows-1258: 0xD2 is the combining hook above, never valid alone in UTF-8.
+      const legacy = Buffer.concat([Buffer.from("- term: nghi quyet\n  variants:\n    - Nghi"), Buffer.from([0xd2, 0x20]), Buffer.from("quy\n")]);
+      await writeFile(path.join(dir, "synonyms.yaml"), legacy);
+      const result = await loadKnowledge(dir);
+      if (result.ok) throw new Error("a Windows-1258 file must be refused");
+      expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/synonyms\.yaml:3: Tệp không phải UTF-8 .*lưu lại với bảng mã UTF-8/)]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports a duplicate id at its second use and points to the first", async () => {
@@ -53,13 +88,13 @@ describe("loadKnowledge", () => {
 
   it("rejects a date that is not on the calendar", async () => {
     expect(await problemLines("impossible-date")).toEqual([
-      "test/fixtures/knowledge/impossible-date/timeline.yaml:3: su-kien-mau → date: ngày này không có thật trên lịch",
+      "test/fixtures/knowledge/impossible-date/timeline.yaml:3: Mốc thời gian su-kien-mau, trường `date`: ngày này không có thật trên lịch",
     ]);
   });
 
   it("requires at least one source per entry", async () => {
     expect(await problemLines("missing-source")).toEqual([
-      "test/fixtures/knowledge/missing-source/people.yaml:5: nguoi-mau → sources: cần ít nhất một nguồn (id trong sources.yaml)",
+      "test/fixtures/knowledge/missing-source/people.yaml:5: Nhân vật nguoi-mau, trường `sources`: cần ít nhất một nguồn (id trong sources.yaml)",
     ]);
   });
 
