@@ -1,16 +1,32 @@
-// Composition root: configuration → knowledge → assistant → terminal chat, or the bots when a token is set.
+// Composition root: configuration → knowledge → assistant → terminal chat, or the bots when a token is set. Invalid knowledge never stops it: the last good copy is served, or a polite
+// maintenance reply, and admins are told.
 import { Assistant } from "./assistant.js";
-import { loadKnowledgeOrExit } from "./bootstrap.js";
+import { loadKnowledgeToServe } from "./bootstrap.js";
 import { runConsole } from "./channels/console.js";
 import { ConfigError, loadDotEnv, readConfig } from "./config.js";
+import { formatProblem } from "./knowledge/problems.js";
+
+/** The plain terminal chat has no admin to tell: the problems go to stderr. */
+function reportStartProblems(assistant: Assistant): void {
+  const { status } = assistant;
+  if (status.serving === "files") return;
+  for (const problem of status.problems) console.error(formatProblem(problem));
+  console.error(
+    status.serving === "older-copy"
+      ? `Tri thức không hợp lệ: đang dùng bản hợp lệ gần nhất (phiên bản ${assistant.knowledge.version}). Hãy sửa các lỗi trên (npm run kb:check).`
+      : "Tri thức không hợp lệ và chưa có bản hợp lệ nào được lưu: trợ lý trả lời là đang bảo trì. Hãy sửa các lỗi trên (npm run kb:check).",
+  );
+}
 
 try {
   loadDotEnv();
   const config = readConfig();
-  const loadOptions = { cacheDir: config.knowledgeCacheDir };
-  const assistant = new Assistant(await loadKnowledgeOrExit(config.knowledgeDir, loadOptions), config.knowledgeDir, {}, loadOptions);
+  const load = { cacheDir: config.knowledgeCacheDir };
+  const assistant = new Assistant({ ...(await loadKnowledgeToServe(config.knowledgeDir, load)), knowledgeDir: config.knowledgeDir, load });
+  const terminal = { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true };
   if (!config.telegramToken && !config.zaloToken) {
-    await runConsole({ ask: assistant.ask, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+    reportStartProblems(assistant);
+    await runConsole({ ask: assistant.ask, ...terminal });
   } else {
     const { serve } = await import("./serve.js");
     await serve(config, assistant);

@@ -2,9 +2,7 @@
 // Shared by Telegram, Zalo and any other channel: they pass the text in and show the returned text.
 import type { Assistant } from "../assistant.js";
 import type { ChannelName, IncomingText } from "../channels/chat-service.js";
-import { formatProblem } from "../knowledge/problems.js";
 import type { Indicator, Knowledge, Scope } from "../knowledge/schema.js";
-import { summarizeKnowledge } from "../knowledge/summary.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import { fold } from "../text/normalize.js";
@@ -19,6 +17,7 @@ import {
   periodProblem,
   valueProblem,
 } from "./indicator-input.js";
+import { knowledgeAlert, reloadedNotice } from "./knowledge-alerts.js";
 import type { Notifier } from "./notifier.js";
 
 export interface AdminCommandsOptions {
@@ -34,7 +33,6 @@ export interface AdminCommandsOptions {
 const ADMIN_COMMANDS = new Set(["capnhat", "lichsu", "xoa", "chuatraloi", "thongke", "reload"]);
 const SUBSCRIPTION_COMMANDS = new Set(["theodoi", "huytheodoi"]);
 const ALL_INDICATORS = "tatca";
-const MAX_PROBLEM_LINES = 15;
 
 export const NOT_ADMIN =
   "Xin lỗi, lệnh này chỉ dành cho quản trị viên nên mình không thực hiện. Bạn vẫn có thể hỏi mọi điều về Nghị quyết 16 nhé.";
@@ -203,11 +201,9 @@ export class AdminCommands {
   }
 
   async reload(): Promise<string> {
-    const result = await this.options.assistant.reload();
-    if (result.ok) return `Đã nạp lại tri thức: ${summarizeKnowledge(result.knowledge)}.`;
-    const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
-    const more = result.problems.length > MAX_PROBLEM_LINES ? [`… và ${result.problems.length - MAX_PROBLEM_LINES} lỗi nữa (npm run kb:check)`] : [];
-    return ["Tri thức mới có lỗi nên trợ lý vẫn dùng bản cũ. Hãy sửa:", ...lines, ...more].join("\n");
+    const { assistant } = this.options;
+    const result = await assistant.reload();
+    return result.ok ? reloadedNotice(result.knowledge) : knowledgeAlert(assistant.status, assistant.knowledge, "reload")!;
   }
 
   private async subscription(message: IncomingText, name: string, args: readonly string[]): Promise<string> {

@@ -4,7 +4,7 @@ import { constants } from "node:fs";
 import { open, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
+import { keepAsLastGood, readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
 import { crossCheck, type LocatedFile } from "./crosscheck.js";
 import { sortProblems, type KnowledgeProblem } from "./problems.js";
 import { FILE_KINDS, fileSchemas, type FileKind, type Knowledge } from "./schema.js";
@@ -16,7 +16,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
 
 export interface LoadOptions {
-  /** Where validated knowledge is kept between starts (a directory of the bot's own); none: no cache. */
+  /** Where validated knowledge is kept between starts, the last good copy too (a directory of the bot's own); none: no cache. */
   readonly cacheDir?: string;
 }
 
@@ -114,8 +114,12 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
   for (const { name, text } of sources) hash.update(name).update("\0").update(text).update("\0");
   const version = hash.digest("hex").slice(0, 12);
   // Parsing YAML is most of a cold start; the same files give the same validated result.
-  const cached = options.cacheDir === undefined ? undefined : await readCachedKnowledge(options.cacheDir, version);
-  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }) };
+  const { cacheDir } = options;
+  const cached = cacheDir === undefined ? undefined : await readCachedKnowledge(cacheDir, version);
+  if (cacheDir !== undefined && cached) {
+    await keepAsLastGood(cacheDir, version);
+    return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }) };
+  }
 
   const problems: KnowledgeProblem[] = [];
   const located: LocatedFile[] = [];
@@ -159,6 +163,9 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
     version,
     loadedAt: new Date().toISOString(),
   };
-  if (options.cacheDir !== undefined) await writeCachedKnowledge(options.cacheDir, knowledge);
+  if (cacheDir !== undefined) {
+    await writeCachedKnowledge(cacheDir, knowledge);
+    await keepAsLastGood(cacheDir, version);
+  }
   return { ok: true, knowledge: deepFreeze(knowledge) };
 }

@@ -41,7 +41,7 @@ beforeEach(async () => {
   const loaded = await loadKnowledge(knowledgeDir);
   if (!loaded.ok) throw new Error("the bundled knowledge does not load");
   store = await Store.open({ dataDir: join(dir, "data"), logger, now: () => TODAY });
-  assistant = new Assistant(loaded.knowledge, knowledgeDir, { now: () => TODAY });
+  assistant = new Assistant({ knowledge: loaded.knowledge, knowledgeDir, engine: { now: () => TODAY } });
   notifier = new Notifier({ store, logger, intervalMs: 0, sleep: async () => {} });
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: new Set(["tg:1001"]), logger, now: () => TODAY });
   chat = new ChatService({ ask: assistant.ask, store, admin, logger });
@@ -119,7 +119,7 @@ describe("/reload", () => {
   it("keeps serving the last good knowledge when a file is broken, with file:line problems", async () => {
     await writeFile(join(knowledgeDir, "faq-moi.yaml"), '- id: faq-moi\n  topic: thu\n  answer: "chưa đóng ngoặc\n');
     const reply = textOf(await say(ADMIN, "/reload"));
-    expect(reply).toContain("vẫn dùng bản cũ");
+    expect(reply).toContain("vẫn trả lời bằng bản cũ");
     expect(reply).toMatch(/faq-moi\.yaml:3: YAML không hợp lệ/);
     expect(textOf(await say(CITIZEN, "muc tieu 2030 la gi"))).toContain("Đến năm 2030");
 

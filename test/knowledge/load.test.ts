@@ -137,8 +137,9 @@ describe("knowledge cache", () => {
       const second = await loadKnowledge(fixture("valid"), { cacheDir });
       if (!first.ok || !second.ok) throw new Error("valid fixture should load");
       expect({ ...second.knowledge, loadedAt: "" }).toEqual({ ...first.knowledge, loadedAt: "" });
-      const [name] = await readdir(cacheDir);
-      const cached = path.join(cacheDir, name!);
+      const names = await readdir(cacheDir);
+      expect(names.sort()).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{12}\.json$/), "last-good.json"]);
+      const cached = path.join(cacheDir, names[0]!);
       // A cache that fails the schema (a forged figure of the wrong type) is not used.
       const forged = JSON.parse(await readFile(cached, "utf8")) as { indicators: { measurements: { value: unknown }[] }[] };
       forged.indicators[0]!.measurements[0]!.value = "99 (giả mạo)";
@@ -148,6 +149,41 @@ describe("knowledge cache", () => {
       await writeFile(cached, "{not json");
       const fourth = await loadKnowledge(fixture("valid"), { cacheDir });
       expect(fourth.ok && fourth.knowledge.version).toBe(first.knowledge.version);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the last good knowledge", () => {
+  it("is kept after every load that succeeds, whatever the code, and read back only when it passes the schemas", async () => {
+    const { cp, mkdtemp, readFile, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { readLastGoodKnowledge } = await import("../../src/knowledge/cache.js");
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "kb-last-good-"));
+    try {
+      expect(await readLastGoodKnowledge(cacheDir)).toBeUndefined();
+      const valid = await loadKnowledge(fixture("valid"), { cacheDir });
+      expect(await loadKnowledge(fixture("wrong-type"), { cacheDir })).toMatchObject({ ok: false });
+      if (!valid.ok) throw new Error("valid fixture should load");
+      const kept = await readLastGoodKnowledge(cacheDir);
+      expect(kept?.version).toBe(valid.knowledge.version);
+      expect(kept?.indicators).toEqual(valid.knowledge.indicators);
+      // Other valid files, then the first ones again from the cache: those are the last good ones.
+      const other = path.join(cacheDir, "other");
+      await cp(fixture("valid"), other, { recursive: true });
+      await writeFile(path.join(other, "synonyms.yaml"), "- term: dịch vụ công\n  variants: [dvc, dvctt]\n");
+      expect((await loadKnowledge(other, { cacheDir })).ok).toBe(true);
+      expect((await readLastGoodKnowledge(cacheDir))?.version).not.toBe(valid.knowledge.version);
+      await loadKnowledge(fixture("valid"), { cacheDir });
+      expect((await readLastGoodKnowledge(cacheDir))?.version).toBe(valid.knowledge.version);
+
+      const file = path.join(cacheDir, "last-good.json");
+      const forged = JSON.parse(await readFile(file, "utf8")) as { indicators: { measurements: { value: unknown }[] }[] };
+      forged.indicators[0]!.measurements[0]!.value = "99 (giả mạo)";
+      await writeFile(file, JSON.stringify(forged));
+      expect(await readLastGoodKnowledge(cacheDir)).toBeUndefined();
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
