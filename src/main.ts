@@ -1,10 +1,13 @@
-// Composition root: configuration → knowledge → assistant → terminal chat, or the bots when a token is set. Invalid knowledge never stops it: the last good copy is served, or a polite
+// Composition root: configuration → knowledge → assistant → terminal chat (as an admin with --admin), or the
+// bots when a token is set. Invalid knowledge never stops it: the last good copy is served, or a polite
 // maintenance reply, and admins are told.
 import { Assistant } from "./assistant.js";
 import { loadKnowledgeToServe } from "./bootstrap.js";
 import { runConsole } from "./channels/console.js";
 import { ConfigError, loadDotEnv, readConfig } from "./config.js";
 import { formatProblem } from "./knowledge/problems.js";
+
+const USAGE = "Cách dùng: npm start  |  npm start -- --admin (trò chuyện trong terminal với quyền quản trị, xem docs/quan-tri.md)";
 
 /** The plain terminal chat has no admin to tell: the problems go to stderr. */
 function reportStartProblems(assistant: Assistant): void {
@@ -18,13 +21,22 @@ function reportStartProblems(assistant: Assistant): void {
   );
 }
 
+const args = process.argv.slice(2);
+if (args.some((arg) => arg !== "--admin")) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
 try {
   loadDotEnv();
   const config = readConfig();
   const load = { cacheDir: config.knowledgeCacheDir };
   const assistant = new Assistant({ ...(await loadKnowledgeToServe(config.knowledgeDir, load)), knowledgeDir: config.knowledgeDir, load });
   const terminal = { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true };
-  if (!config.telegramToken && !config.zaloToken) {
+  if (args.includes("--admin") || config.consoleAdmin) {
+    const { runAdminConsole } = await import("./admin-console.js");
+    await runAdminConsole(config, assistant, terminal);
+  } else if (!config.telegramToken && !config.zaloToken) {
     reportStartProblems(assistant);
     await runConsole({ ask: assistant.ask, ...terminal });
   } else {
