@@ -29,19 +29,22 @@ describe("npm start -- --admin", () => {
 
     cli.send("giá vàng hôm nay bao nhiêu");
     await cli.waitFor("Bạn: giá vàng hôm nay bao nhiêu");
-    cli.send("/capnhat ho-so-truc-tuyen 91,5 2025-Q4 Báo cáo của Sở KH&CN");
-    expect(await cli.waitFor("Sau: 91,5% (quý IV/2025, tỉnh mới)")).toContain("Đã ghi số liệu m1");
     cli.send("/theodoi ho-so-truc-tuyen");
     await cli.waitFor("Đã theo dõi");
-    cli.send("/capnhat ho-so-truc-tuyen 92 2025-12 Báo cáo tháng 12");
+    cli.send('/capnhat "hồ sơ trực tuyến" 91,5 quý 4/2025 Báo cáo của Sở KH&CN');
+    const recorded = await cli.waitFor("Ghi nhầm thì gõ /xoa m1.");
+    expect(recorded).toContain("Đã ghi số liệu m1");
+    expect(recorded).toContain("Sau: 91,5% (quý IV/2025, tỉnh mới)");
     // What a subscriber would receive in chat is shown here.
-    await cli.waitFor("🔔 Cập nhật chỉ tiêu");
-    cli.send("ty le ho so truc tuyen hien nay");
-    expect(await cli.waitFor("Nguồn:")).toContain("92% (tháng 12/2025, Khánh Hòa mới)");
+    expect(recorded).toContain('🔔 Cập nhật chỉ tiêu "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến": 91,5% (quý IV/2025, tỉnh mới).');
+    cli.send("/capnhat ho-so-truc-tuyen 92 tháng 12/2025 Báo cáo tháng 12");
+    await cli.waitFor("không nhắn tin cho người theo dõi");
     cli.send("/lichsu ho-so-truc-tuyen");
     expect(await cli.waitFor("[m2] 2025-12: 92")).toContain("[m1] 2025-Q4: 91.5");
     cli.send("/xoa m1");
     await cli.waitFor("Đã xóa m1");
+    cli.send("ty le ho so truc tuyen hien nay");
+    expect(await cli.waitFor("Nguồn:")).toContain("92% (tháng 12/2025, Khánh Hòa mới)");
     cli.send("/chuatraloi");
     await cli.waitFor('1× "giá vàng hôm nay bao nhiêu"');
     cli.send("/thongke");
