@@ -132,7 +132,7 @@ export class AdminCommands {
     const value = parseValue(valueText);
     if (value === undefined) {
       // "/capnhat hồ sơ trực tuyến 91,5 …": a name of several words, not a value that is not a number.
-      const unquotedName = !text.trimStart().startsWith('"') && args.slice(2).some((word) => parseValue(word) !== undefined);
+      const unquotedName = !/^["“„«]/.test(text.trimStart()) && args.slice(2).some((word) => parseValue(word) !== undefined);
       return unquotedName
         ? `Tên chỉ tiêu có dấu cách phải đặt trong ngoặc kép, ví dụ: /capnhat "hồ sơ trực tuyến" 91,5 quý 4/2025 Báo cáo Sở KH&CN. Chưa ghi gì.`
         : `Giá trị "${valueText}" không phải là số. ${usage}`;

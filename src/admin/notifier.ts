@@ -27,6 +27,8 @@ export interface Delivery {
   readonly dropped: number;
 }
 
+type Outcome = "sent" | "blocked" | "failed";
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Notifier {
@@ -61,7 +63,7 @@ export class Notifier {
       const [channel, ...rest] = chatKey.split(":");
       const send = this.senders.get(channel as ChannelName);
       if (!send) continue;
-      let outcome: Awaited<ReturnType<Notifier["sendWithRetry"]>> = "sent";
+      let outcome: Outcome = "sent";
       for (const message of messages) {
         outcome = await this.sendWithRetry(send, rest.join(":"), message, attempts, sleep);
         if (outcome !== "sent") break;
@@ -79,7 +81,7 @@ export class Notifier {
     text: string,
     attempts: number,
     sleep: (ms: number) => Promise<void>,
-  ): Promise<"sent" | "blocked" | "failed"> {
+  ): Promise<Outcome> {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         await send(chatId, text);

@@ -333,6 +333,19 @@ describe("subscriptions", () => {
     }
   });
 
+  it("sends admins a long notice in pieces every platform takes, each admin in their own chat", async () => {
+    const received: { chat: string; text: string }[] = [];
+    notifier.register("tg", async (chat, text) => void received.push({ chat, text }));
+    notifier.register("zalo", async (chat, text) => void received.push({ chat: `zalo ${chat}`, text }));
+    const lines = Array.from({ length: 40 }, (_, i) => `knowledge/faq.yaml:${i + 1}: ${"lỗi ".repeat(30)}`);
+    const delivery = await notifier.notifyAdmins(["tg:1001", "zalo:abc"], lines.join("\n"));
+    expect(delivery).toEqual({ sent: 2, failed: 0, dropped: 0 });
+    expect(new Set(received.map((r) => r.chat))).toEqual(new Set(["1001", "zalo abc"]));
+    expect(received.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...received.map((r) => r.text.length))).toBeLessThanOrEqual(2000);
+    expect(received.filter((r) => r.chat === "1001").map((r) => r.text).join("\n")).toBe(lines.join("\n"));
+  });
+
   it("drops a subscriber who blocked the bot", async () => {
     await say(CITIZEN, "/theodoi tatca");
     notifier.register("tg", async () => {
