@@ -1,5 +1,6 @@
 // Measurements recorded by admins at runtime join the file measurements: the runtime one replaces a file
-// one for the same period and scope, and the newest period leads status answers as usual.
+// one for the same period and scope, and the newest period leads status answers as usual. Each cites the source
+// the admin gave, as citizens should read it.
 import type { Indicator, Knowledge, Measurement, Scope, Source } from "./schema.js";
 
 export interface RuntimeMeasurementInput {
@@ -27,7 +28,8 @@ export function runtimeSource(id: string, m: Pick<RuntimeMeasurementInput, "sour
   const link = LINK.exec(m.source)?.[0];
   const words = (link ? m.source.replace(link, " ") : m.source).replace(/\s+/g, " ").trim();
   const title = ACCOUNT_AS_SOURCE.test(words) ? "Số liệu do quản trị viên cập nhật (chưa ghi nguồn)" : words || link || m.source;
-  return { id, title, ...(link && URL.canParse(link) ? { url: link } : {}), publisher: "Quản trị viên cập nhật", date: m.at.slice(0, 10), kind: "report", language: "vi" };
+  const url = link && URL.canParse(link) ? { url: link } : {};
+  return { id, title, ...url, publisher: "Quản trị viên cập nhật", date: m.at.slice(0, 10), kind: "report", language: "vi" };
 }
 
 /** The size of the ranking an indicator's figures of this scope were last ranked in (63 or 34 provinces), if known. */
