@@ -1,7 +1,8 @@
-// Knowledge directory → validated knowledge, for the entry points: invalid knowledge is reported as
-// file:line messages and the process exits 1.
+// Knowledge directory → validated knowledge, for the entry points. Command-line tools exit 1 on invalid
+// knowledge (file:line messages); the bot never does: it serves the last good copy, or nothing, and says why.
+import { readLastGoodKnowledge } from "./knowledge/cache.js";
 import { loadKnowledge, type LoadOptions } from "./knowledge/load.js";
-import { formatProblem } from "./knowledge/problems.js";
+import { formatProblem, type KnowledgeProblem } from "./knowledge/problems.js";
 import type { Knowledge } from "./knowledge/schema.js";
 
 export async function loadKnowledgeOrExit(directory: string, options: LoadOptions = {}): Promise<Knowledge> {
@@ -12,4 +13,18 @@ export async function loadKnowledgeOrExit(directory: string, options: LoadOption
     process.exit(1);
   }
   return result.knowledge;
+}
+
+export interface KnowledgeToServe {
+  /** The files' knowledge; when they are invalid, the last good copy; undefined when there is none. */
+  readonly knowledge: Knowledge | undefined;
+  /** Why the files could not be used; empty when they were. */
+  readonly problems: readonly KnowledgeProblem[];
+}
+
+export async function loadKnowledgeToServe(directory: string, options: LoadOptions = {}): Promise<KnowledgeToServe> {
+  const result = await loadKnowledge(directory, options);
+  if (result.ok) return { knowledge: result.knowledge, problems: [] };
+  const lastGood = options.cacheDir === undefined ? undefined : await readLastGoodKnowledge(options.cacheDir);
+  return { knowledge: lastGood, problems: result.problems };
 }

@@ -27,6 +27,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6()], { error: "phải là một địa chỉ IP, ví dụ 127.0.0.1 hoặc 0.0.0.0" }).optional()),
   ADMIN_IDS: optionalText,
+  CONSOLE_ADMIN: optionalText.pipe(z.stringbool({ error: "true hoặc false" }).optional()),
   DATA_DIR: optionalText,
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   KNOWLEDGE_DIR: optionalText,
@@ -55,6 +56,8 @@ export interface Config {
   readonly host: string;
   /** "tg:123", "zalo:abc": who may use admin commands. */
   readonly adminIds: ReadonlySet<string>;
+  /** The terminal chat in local admin mode (also `npm start -- --admin`): admin commands, reloads on save. */
+  readonly consoleAdmin: boolean;
   readonly dataDir: string;
   /** Validated knowledge kept between starts (a cold start then skips parsing YAML). */
   readonly knowledgeCacheDir: string;
@@ -100,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: value.PORT,
     host: value.HOST ?? "0.0.0.0",
     adminIds: parseAdminIds(value.ADMIN_IDS),
+    consoleAdmin: value.CONSOLE_ADMIN ?? false,
     dataDir: value.DATA_DIR ?? "data",
     knowledgeCacheDir: path.join(value.DATA_DIR ?? "data", "knowledge-cache"),
     retentionDays: value.RETENTION_DAYS,

@@ -1,16 +1,44 @@
-// Composition root: configuration → knowledge → assistant → terminal chat, or the bots when a token is set.
+// Composition root: configuration → knowledge → assistant → terminal chat (as an admin with --admin), or the
+// bots when a token is set. Invalid knowledge never stops it: the last good copy is served, or a polite
+// maintenance reply, and admins are told.
 import { Assistant } from "./assistant.js";
-import { loadKnowledgeOrExit } from "./bootstrap.js";
+import { loadKnowledgeToServe } from "./bootstrap.js";
 import { runConsole } from "./channels/console.js";
 import { ConfigError, loadDotEnv, readConfig } from "./config.js";
+import { formatProblem } from "./knowledge/problems.js";
+
+const USAGE = "Cách dùng: npm start  |  npm start -- --admin (trò chuyện trong terminal với quyền quản trị, xem docs/quan-tri.md)";
+
+/** The plain terminal chat has no admin to tell: the problems go to stderr. */
+function reportStartProblems(assistant: Assistant): void {
+  const { status } = assistant;
+  if (status.serving === "files") return;
+  for (const problem of status.problems) console.error(formatProblem(problem));
+  console.error(
+    status.serving === "older-copy"
+      ? `Tri thức không hợp lệ: đang dùng bản hợp lệ gần nhất (phiên bản ${assistant.knowledge.version}). Hãy sửa các lỗi trên (npm run kb:check).`
+      : "Tri thức không hợp lệ và chưa có bản hợp lệ nào được lưu: trợ lý trả lời là đang bảo trì. Hãy sửa các lỗi trên (npm run kb:check).",
+  );
+}
+
+const args = process.argv.slice(2);
+if (args.some((arg) => arg !== "--admin")) {
+  console.error(USAGE);
+  process.exit(2);
+}
 
 try {
   loadDotEnv();
   const config = readConfig();
-  const loadOptions = { cacheDir: config.knowledgeCacheDir };
-  const assistant = new Assistant(await loadKnowledgeOrExit(config.knowledgeDir, loadOptions), config.knowledgeDir, {}, loadOptions);
-  if (!config.telegramToken && !config.zaloToken) {
-    await runConsole({ ask: assistant.ask, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+  const load = { cacheDir: config.knowledgeCacheDir };
+  const assistant = new Assistant({ ...(await loadKnowledgeToServe(config.knowledgeDir, load)), knowledgeDir: config.knowledgeDir, load });
+  const terminal = { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true };
+  if (args.includes("--admin") || config.consoleAdmin) {
+    const { runAdminConsole } = await import("./admin-console.js");
+    await runAdminConsole(config, assistant, terminal);
+  } else if (!config.telegramToken && !config.zaloToken) {
+    reportStartProblems(assistant);
+    await runConsole({ ask: assistant.ask, ...terminal });
   } else {
     const { serve } = await import("./serve.js");
     await serve(config, assistant);

@@ -2,14 +2,12 @@
 // Loaded only when a bot token is configured, so the terminal chat starts without any of it.
 import { randomBytes } from "node:crypto";
 import { AdminCommands } from "./admin/admin-commands.js";
+import { KnowledgeAlerts } from "./admin/knowledge-alerts.js";
 import { Notifier } from "./admin/notifier.js";
 import type { Assistant } from "./assistant.js";
 import { ChatService } from "./channels/chat-service.js";
 import { seenInStore } from "./channels/seen-in-store.js";
 import type { Config } from "./config.js";
-import { formatProblem } from "./knowledge/problems.js";
-import { summarizeKnowledge } from "./knowledge/summary.js";
-import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./logger.js";
 import { serveHealthAndMetrics } from "./server/health.js";
 import { WebServer } from "./server/http-server.js";
@@ -68,7 +66,13 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
     ready: () => !stopping,
     // No paths or file names: /healthz may be reachable from outside.
     health: async () => ({
-      knowledge: { version: assistant.knowledge.version, loadedAt: assistant.knowledge.loadedAt },
+      // "older-copy": the files are invalid and the last good knowledge is served; "nothing": the maintenance reply.
+      knowledge: {
+        version: assistant.knowledge.version,
+        loadedAt: assistant.knowledge.loadedAt,
+        serving: assistant.status.serving,
+        ...(assistant.status.serving === "files" ? {} : { problems: assistant.status.problems.length }),
+      },
       store: {
         // "ok" when the last write reached the disk; a corrupt file found at start was moved aside.
         status: await store.flush().then(() => "ok", () => "write-failed"),
@@ -105,12 +109,14 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
     }
   }
 
-  const watcher = watchKnowledge(config.knowledgeDir, () => {
-    void assistant.reload().then((result) => {
-      if (result.ok) logger.info({ version: result.knowledge.version }, `knowledge reloaded: ${summarizeKnowledge(result.knowledge)}`);
-      else logger.error({ problems: result.problems.map(formatProblem) }, "knowledge files are invalid; keeping the last good version");
-    });
+  const alerts = new KnowledgeAlerts({
+    assistant,
+    knowledgeDir: config.knowledgeDir,
+    logger,
+    tellAdmins: (text) => void notifier.notifyAdmins(config.adminIds, text).catch((error: unknown) => logger.error({ err: error }, "admin notices failed")),
   });
+  alerts.announceStart();
+  const watcher = alerts.watch();
 
   // Stop accepting connections; answer new requests on open connections with 503 (the platforms deliver
   // those again later); finish the updates under way; close the connections; flush the store; exit 0.

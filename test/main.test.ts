@@ -1,14 +1,9 @@
 // `npm start` with tokens: the real process against the fake Telegram and Zalo servers, both channels at once,
 // health and metrics on the shared server, and a graceful exit on SIGTERM.
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startBotProcess } from "./support/bot-process.js";
 import { FakeTelegram, FAKE_BOT_TOKEN } from "./support/fake-telegram.js";
 import { FakeZalo, updates } from "./support/fake-zalo.js";
-import { REPO_ROOT } from "./support/cli.js";
 
 const ZALO_TOKEN = "1459232241454765289:Zk3q-secret_TOKEN-value";
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -16,43 +11,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** `npm start`'s program with both tokens against the fakes, in a fresh DATA_DIR. */
-async function startBot(telegram: FakeTelegram, zalo: FakeZalo, env: Record<string, string> = {}) {
-  const dataDir = await mkdtemp(join(tmpdir(), "main-test-"));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const child = spawn(join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      ZALO_BOT_TOKEN: ZALO_TOKEN,
-      ZALO_API_BASE: zalo.baseUrl,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: "debug",
-      WEBHOOK_URL: "",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const run = { child, port, output: "", exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
-  child.stdout.on("data", (chunk: Buffer) => (run.output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (run.output += chunk.toString()));
-  cleanups.push(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
-  });
-  return run;
+function startBot(telegram: FakeTelegram, zalo: FakeZalo, env: Record<string, string> = {}) {
+  return startBotProcess(
+    { TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_BASE: zalo.baseUrl, ...env },
+    cleanups,
+  );
 }
 
 async function fakes() {

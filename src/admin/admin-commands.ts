@@ -2,10 +2,12 @@
 // Shared by Telegram, Zalo and any other channel: they pass the text in and show the returned text.
 import type { Assistant } from "../assistant.js";
 import type { ChannelName, IncomingText } from "../channels/chat-service.js";
-import { formatProblem } from "../knowledge/problems.js";
+import { createConversation } from "../engine/conversation.js";
+import { formatPeriod, formatValue, SCOPE_LABELS } from "../engine/format.js";
+import { knownOutOf } from "../knowledge/runtime.js";
 import type { Indicator, Knowledge, Scope } from "../knowledge/schema.js";
-import { summarizeKnowledge } from "../knowledge/summary.js";
 import type { Logger } from "../logger.js";
+import { renderPlain } from "../render/plain.js";
 import type { Store } from "../store/store.js";
 import { fold } from "../text/normalize.js";
 import { StoreFullError } from "../store/store.js";
@@ -14,11 +16,14 @@ import {
   hasHiddenCharacters,
   matchIndicators,
   MAX_SOURCE_LENGTH,
-  parsePeriod,
   parseValue,
+  PERIOD_FORMS,
   periodProblem,
+  readPeriod,
+  splitArguments,
   valueProblem,
 } from "./indicator-input.js";
+import { knowledgeAlert, reloadedNotice } from "./knowledge-alerts.js";
 import type { Notifier } from "./notifier.js";
 
 export interface AdminCommandsOptions {
@@ -34,13 +39,12 @@ export interface AdminCommandsOptions {
 const ADMIN_COMMANDS = new Set(["capnhat", "lichsu", "xoa", "chuatraloi", "thongke", "reload"]);
 const SUBSCRIPTION_COMMANDS = new Set(["theodoi", "huytheodoi"]);
 const ALL_INDICATORS = "tatca";
-const MAX_PROBLEM_LINES = 15;
 
 export const NOT_ADMIN =
   "Xin lỗi, lệnh này chỉ dành cho quản trị viên nên mình không thực hiện. Bạn vẫn có thể hỏi mọi điều về Nghị quyết 16 nhé.";
 
 export const ADMIN_HELP = [
-  "/capnhat <chỉ tiêu> <giá trị> [kỳ] [nguồn…] — ghi số liệu mới, ví dụ: /capnhat ho-so-truc-tuyen 90,5 2025-Q4 Báo cáo Sở KH&CN",
+  '/capnhat <chỉ tiêu> <giá trị> <kỳ> <nguồn> — ghi số liệu mới, ví dụ: /capnhat ho-so-truc-tuyen 90,5 quý 4/2025 Báo cáo Sở KH&CN (tên có dấu cách thì đặt trong ngoặc kép: "hồ sơ trực tuyến")',
   "/lichsu <chỉ tiêu> — lịch sử số liệu (từ tệp và do quản trị viên cập nhật)",
   "/xoa <mã> — xóa số liệu do quản trị viên cập nhật, ví dụ /xoa m3",
   "/chuatraloi — các câu hỏi chưa trả lời được, trả lời chưa chắc hoặc bị chê",
@@ -48,10 +52,11 @@ export const ADMIN_HELP = [
   "/reload — nạp lại thư mục knowledge/",
 ];
 
-function parse(text: string): { name: string; args: string[] } | undefined {
+function parse(text: string): { name: string; args: string[]; rest: string } | undefined {
   const match = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!match) return undefined;
-  return { name: match[1]!.toLowerCase(), args: (match[2] ?? "").trim().split(/\s+/).filter(Boolean) };
+  const rest = (match[2] ?? "").trim();
+  return { name: match[1]!.toLowerCase(), args: rest.split(/\s+/).filter(Boolean), rest };
 }
 
 function indicatorList(knowledge: Knowledge): string {
@@ -87,7 +92,7 @@ export class AdminCommands {
     }
     switch (command.name) {
       case "capnhat":
-        return this.record(command.args, who);
+        return this.record(command.rest, who);
       case "lichsu":
         return this.history(command.args);
       case "xoa":
@@ -113,37 +118,49 @@ export class AdminCommands {
     return `Không tìm thấy chỉ tiêu "${text}". ${usage}Các chỉ tiêu: ${indicatorList(this.knowledge)}`;
   }
 
-  private async record(args: readonly string[], by: string): Promise<string> {
-    const [indicatorText, valueText, ...rest] = args;
+  /**
+   * /capnhat <chỉ tiêu> <giá trị> <kỳ> <nguồn>: refused, changing nothing, unless every part is clear; the reply
+   * repeats what was recorded and shows the answer citizens now get. Subscribers hear of it only when the figure
+   * they are shown changes.
+   */
+  private async record(text: string, by: string): Promise<string> {
     const usage = `Cách dùng: ${ADMIN_HELP[0]}`;
+    if (hasHiddenCharacters(text)) return "Lệnh có ký tự điều khiển hoặc ký tự ẩn đảo chiều chữ, mình không ghi. Hãy gõ lại lệnh bằng chữ thường.";
+    const args = splitArguments(text);
+    const [indicatorText, valueText, ...rest] = args;
     if (!indicatorText || !valueText) return usage;
-    if (args.some(hasHiddenCharacters)) return "Lệnh có ký tự điều khiển hoặc ký tự ẩn đảo chiều chữ, mình không ghi. Hãy gõ lại lệnh bằng chữ thường.";
-    const indicator = this.indicatorNamed(indicatorText, "");
-    if (typeof indicator === "string") return indicator;
     const value = parseValue(valueText);
-    if (value === undefined) return `Giá trị "${valueText}" không phải là số. ${usage}`;
-    const now = (this.options.now ?? (() => new Date()))();
-    const period = rest[0] ? parsePeriod(rest[0]) : undefined;
-    const sourceWords = period ? rest.slice(1) : rest;
-    if (rest[0] && !period && /^\d/.test(rest[0])) {
-      return `Kỳ "${rest[0]}" không hợp lệ: viết 2025, 2025-Q4 (hoặc Q4/2025), 2025-12 (hoặc 12/2025) hay 13/12/2025.`;
+    if (value === undefined) {
+      // "/capnhat hồ sơ trực tuyến 91,5 …": a name of several words, not a value that is not a number.
+      const unquotedName = !/^["“„«]/.test(text.trimStart()) && args.slice(2).some((word) => parseValue(word) !== undefined);
+      return unquotedName
+        ? `Tên chỉ tiêu có dấu cách phải đặt trong ngoặc kép, ví dụ: /capnhat "hồ sơ trực tuyến" 91,5 quý 4/2025 Báo cáo Sở KH&CN. Chưa ghi gì.`
+        : `Giá trị "${valueText}" không phải là số. ${usage}`;
+    }
+    const indicator = this.indicatorNamed(indicatorText, "");
+    if (typeof indicator === "string") return `${indicator} Chưa ghi gì.`;
+    const read = readPeriod(rest);
+    if (!read) {
+      // Echo what was meant as the period: up to its last word with a digit (the source follows it).
+      const meant = rest.slice(0, 5);
+      const lastWithDigit = meant.findLastIndex((word) => /\d/.test(word));
+      const what = rest[0] === undefined ? "Thiếu kỳ số liệu" : `Không hiểu kỳ "${meant.slice(0, Math.max(1, lastWithDigit + 1)).join(" ")}"`;
+      return `${what}: mình không tự lấy ngày hôm nay. Viết kỳ ngay sau giá trị theo một trong các dạng: ${PERIOD_FORMS}. Chưa ghi gì.`;
     }
     const scope = defaultScope(indicator);
-    const problem = valueProblem(indicator, value, scope) ?? (period ? periodProblem(period, now) : undefined);
+    const now = (this.options.now ?? (() => new Date()))();
+    const problem = valueProblem(indicator, value, scope) ?? periodProblem(read.period, now);
     if (problem) return `${problem} Chưa ghi gì.`;
-    const source = sourceWords.join(" ");
+    const source = rest.slice(read.words).join(" ");
+    if (!/\p{L}/u.test(source)) {
+      return `Thiếu nguồn: ghi tên văn bản hoặc đường dẫn sau kỳ số liệu, ví dụ "Báo cáo Sở KH&CN tháng 12/2025" — người dân sẽ thấy nguồn này dưới số liệu. Chưa ghi gì.`;
+    }
     if (source.length > MAX_SOURCE_LENGTH) return `Nguồn dài quá (${source.length} ký tự, tối đa ${MAX_SOURCE_LENGTH}): ghi tên văn bản hoặc đường dẫn thôi. Chưa ghi gì.`;
+
     const before = describeLatest(indicator);
     let saved;
     try {
-      saved = await this.options.store.addMeasurement({
-        indicator: indicator.id,
-        value,
-        period: period ?? now.toISOString().slice(0, 10),
-        scope,
-        source: source || `Quản trị viên ${by}`,
-        by,
-      });
+      saved = await this.options.store.addMeasurement({ indicator: indicator.id, value, period: read.period, scope, source, by });
     } catch (error) {
       if (error instanceof StoreFullError) return error.message;
       throw error;
@@ -151,10 +168,30 @@ export class AdminCommands {
     this.options.assistant.setRuntimeMeasurements(this.options.store.measurements());
     const updated = this.knowledge.indicators.find((i) => i.id === indicator.id)!;
     const after = describeLatest(updated);
-    const notice = `Cập nhật chỉ tiêu "${updated.name}": ${after}.`;
-    const delivery = this.options.notifier?.notify(indicator.id, `${notice} Gõ /chitieu ${indicator.id} để xem chi tiết.`);
-    delivery?.catch((error: unknown) => this.options.logger?.error({ err: error }, "subscription notices failed"));
-    return `Đã ghi số liệu ${saved.id} cho ${indicator.id}.\nTrước: ${before}\nSau: ${after}`;
+    const shownChanged = after !== before;
+    if (shownChanged) {
+      const delivery = this.options.notifier?.notify(indicator.id, `Cập nhật chỉ tiêu "${updated.name}": ${after}. Gõ /chitieu ${indicator.id} để xem chi tiết.`);
+      delivery?.catch((error: unknown) => this.options.logger?.error({ err: error }, "subscription notices failed"));
+    }
+    const citizensSee = renderPlain(this.options.assistant.ask(`/chitieu ${indicator.id}`, createConversation())).join("\n\n");
+    return [
+      `Đã ghi số liệu ${saved.id} cho chỉ tiêu "${updated.name}" (${indicator.id}):`,
+      `• Giá trị: ${formatValue(indicator, value, knownOutOf(indicator, scope))}`,
+      `• Kỳ: ${formatPeriod(read.period)}`,
+      `• Phạm vi: ${SCOPE_LABELS[scope]}`,
+      `• Nguồn: ${source}`,
+      `Trước: ${before}`,
+      `Sau: ${after}`,
+      shownChanged
+        ? "Người theo dõi chỉ tiêu này được nhắn tin báo số mới."
+        : "Số liệu người dân thấy đầu tiên không đổi nên không nhắn tin cho người theo dõi.",
+      "",
+      "Người dân hỏi về chỉ tiêu này sẽ thấy:",
+      "",
+      citizensSee,
+      "",
+      `Ghi nhầm thì gõ /xoa ${saved.id}.`,
+    ].join("\n");
   }
 
   private history(args: readonly string[]): string {
@@ -203,11 +240,9 @@ export class AdminCommands {
   }
 
   async reload(): Promise<string> {
-    const result = await this.options.assistant.reload();
-    if (result.ok) return `Đã nạp lại tri thức: ${summarizeKnowledge(result.knowledge)}.`;
-    const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
-    const more = result.problems.length > MAX_PROBLEM_LINES ? [`… và ${result.problems.length - MAX_PROBLEM_LINES} lỗi nữa (npm run kb:check)`] : [];
-    return ["Tri thức mới có lỗi nên trợ lý vẫn dùng bản cũ. Hãy sửa:", ...lines, ...more].join("\n");
+    const { assistant } = this.options;
+    const result = await assistant.reload();
+    return result.ok ? reloadedNotice(result.knowledge) : knowledgeAlert(assistant.status, assistant.knowledge, "reload")!;
   }
 
   private async subscription(message: IncomingText, name: string, args: readonly string[]): Promise<string> {

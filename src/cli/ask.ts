@@ -1,4 +1,5 @@
 // npm run ask -- [--json] "câu hỏi" | npm run ask -- --jsonl [--same-chat] < questions.txt
+// npm run ask -- --explain [--json] "câu hỏi": what the search made of it, in Vietnamese (or as JSON)
 import { createInterface } from "node:readline";
 import { loadKnowledgeOrExit } from "../bootstrap.js";
 import { createEngine } from "../engine/ask.js";
@@ -6,6 +7,7 @@ import { readConfig } from "../config.js";
 import type { Answer } from "../engine/answer.js";
 import { createConversation } from "../engine/conversation.js";
 import { renderPlain } from "../render/plain.js";
+import { explainText } from "./explain-text.js";
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((arg) => arg.startsWith("--")));
@@ -13,7 +15,7 @@ const question = args.filter((arg) => !arg.startsWith("--")).join(" ");
 const known = new Set(["--json", "--jsonl", "--same-chat", "--explain"]);
 const unknownFlag = [...flags].find((flag) => !known.has(flag));
 if (unknownFlag || (!flags.has("--jsonl") && question.trim() === "")) {
-  console.error('Cách dùng: npm run ask -- [--json] "câu hỏi"  |  npm run ask -- --jsonl [--same-chat] < tệp_câu_hỏi');
+  console.error('Cách dùng: npm run ask -- [--json] "câu hỏi"  |  npm run ask -- --explain [--json] "câu hỏi"  |  npm run ask -- --jsonl [--same-chat] < tệp_câu_hỏi');
   process.exit(2);
 }
 
@@ -41,7 +43,8 @@ if (flags.has("--jsonl")) {
     process.stdout.write(`${JSON.stringify(toJson(line, engine.ask(line, conversation)))}\n`);
   }
 } else if (flags.has("--explain")) {
-  console.log(JSON.stringify(engine.explain(question), null, 2));
+  const explanation = engine.explain(question);
+  console.log(flags.has("--json") ? JSON.stringify(explanation, null, 2) : explainText(question, explanation, engine.ask(question, createConversation()), engine.knowledge));
 } else {
   const answer = engine.ask(question);
   console.log(flags.has("--json") ? JSON.stringify(toJson(question, answer)) : renderPlain(answer).join("\n\n"));

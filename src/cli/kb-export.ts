@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { loadDotEnv, readConfig } from "../config.js";
+import { runtimeSource } from "../knowledge/runtime.js";
 import { upgrade } from "../store/schema.js";
 import { DB_FILE } from "../store/store.js";
 
@@ -22,17 +23,12 @@ if (measurements.length === 0) {
   process.exit(0);
 }
 
-const sources = measurements.map((m) => ({
-  id: `admin-${m.id}`,
-  title: m.source,
-  publisher: "Quản trị viên cập nhật",
-  date: m.at.slice(0, 10),
-  kind: "report",
-}));
+// As citizens see them now; who recorded a figure stays out of the files (they are public).
+const sources = measurements.map((m) => runtimeSource(`admin-${m.id}`, m));
 const byIndicator = new Map<string, unknown[]>();
 for (const m of measurements) {
   const list = byIndicator.get(m.indicator) ?? [];
-  list.push({ period: m.period, value: m.value, scope: m.scope, source: `admin-${m.id}`, note: `Cập nhật bởi ${m.by} lúc ${m.at}` });
+  list.push({ period: m.period, value: m.value, scope: m.scope, source: `admin-${m.id}` });
   byIndicator.set(m.indicator, list);
 }
 

@@ -4,12 +4,13 @@ import { constants } from "node:fs";
 import { open, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
+import { keepAsLastGood, readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
 import { crossCheck, type LocatedFile } from "./crosscheck.js";
 import { reviewFreshness, type FreshnessOptions } from "./freshness.js";
 import { sortProblems, type KnowledgeProblem } from "./problems.js";
 import { FILE_KINDS, fileSchemas, type FileKind, type Knowledge } from "./schema.js";
-import { parseYamlFile, type DataPath, type YamlFile } from "./yaml-file.js";
+import { schemaProblems } from "./schema-problems.js";
+import { parseYamlFile } from "./yaml-file.js";
 
 export type LoadResult =
   | {
@@ -21,7 +22,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
 
 export interface LoadOptions {
-  /** Where validated knowledge is kept between starts (a directory of the bot's own); none: no cache. */
+  /** Where validated knowledge is kept between starts, the last good copy too (a directory of the bot's own); none: no cache. */
   readonly cacheDir?: string;
   /** Also list what may be out of date (this reads the files afresh: warnings need their lines). */
   readonly freshness?: FreshnessOptions;
@@ -43,31 +44,6 @@ function displayPath(absolute: string): string {
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
 }
 
-function describePath(path: DataPath): string {
-  return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join("");
-}
-
-function schemaProblems(yaml: YamlFile, issues: readonly z.core.$ZodIssue[]): KnowledgeProblem[] {
-  const entries = Array.isArray(yaml.data) ? yaml.data : [];
-  return issues.map((issue) => {
-    const issuePath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
-    // Unknown keys are reported on the object; point at the first unknown key instead.
-    const nodePath =
-      issue.code === "unrecognized_keys" && issue.keys[0] !== undefined ? [...issuePath, issue.keys[0]] : issuePath;
-    const [index, ...rest] = issuePath;
-    const entry = typeof index === "number" ? (entries[index] as { id?: unknown } | undefined) : undefined;
-    const where = [
-      typeof entry?.id === "string" ? entry.id : typeof index === "number" ? `mục thứ ${index + 1}` : "",
-      describePath(rest),
-    ]
-      .filter(Boolean)
-      .join(" → ");
-    return { file: yaml.file, line: yaml.lineOf(nodePath), message: where ? `${where}: ${issue.message}` : issue.message };
-  });
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -76,12 +52,23 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const NOT_UTF8 =
+  "Tệp không phải UTF-8 (có lẽ lưu bằng bảng mã cũ như TCVN3, VNI hay Windows-1258, hoặc UTF-16): chữ tiếng Việt sẽ hiện sai. Hãy mở tệp và lưu lại với bảng mã UTF-8 (Save with Encoding → UTF-8)";
+
+/** Where a legacy encoding first shows: the line of the first byte that is not UTF-8. */
+function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const bad = text.indexOf("\uFFFD");
+  return bad === -1 ? 1 : text.slice(0, bad).split("\n").length;
+}
+
 /**
  * A knowledge file's text, or what keeps it from being one: not a regular file (a folder, a FIFO that would
  * block a read for ever, a link to nothing) or too large. Opened without blocking and checked on the open file,
  * so what is read is what was checked.
  */
-async function readKnowledgeFile(file: string): Promise<{ text: string } | { problem: string }> {
+async function readKnowledgeFile(file: string): Promise<{ text: string } | { problem: string; line?: number }> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -93,7 +80,12 @@ async function readKnowledgeFile(file: string): Promise<{ text: string } | { pro
     const info = await handle.stat();
     if (!info.isFile()) return { problem: "không phải tệp thường (thư mục, FIFO…): hãy xóa hoặc đổi tên nó" };
     if (info.size > MAX_FILE_BYTES) return { problem: `tệp quá lớn (${Math.round(info.size / 1024)} KB, tối đa ${MAX_FILE_BYTES / 1024} KB)` };
-    return { text: (await handle.readFile("utf8")).normalize("NFC") };
+    const bytes = await handle.readFile();
+    try {
+      return { text: strictUtf8.decode(bytes).normalize("NFC") };
+    } catch {
+      return { problem: NOT_UTF8, line: lineOfFirstInvalidByte(bytes) };
+    }
   } catch (error) {
     return { problem: `không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? "lỗi"})` };
   } finally {
@@ -123,15 +115,19 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
   }
 
   const read = await Promise.all(names.map(async (name) => ({ name, ...(await readKnowledgeFile(path.join(absoluteDir, name))) })));
-  const unreadable = read.flatMap((file) => ("problem" in file ? [{ file: displayPath(path.join(absoluteDir, file.name)), line: 0, message: file.problem }] : []));
+  const unreadable = read.flatMap((file) => ("problem" in file ? [{ file: displayPath(path.join(absoluteDir, file.name)), line: file.line ?? 0, message: file.problem }] : []));
   if (unreadable.length > 0) return { ok: false, problems: unreadable };
   const sources = read as { name: string; text: string }[];
   const hash = createHash("sha256");
   for (const { name, text } of sources) hash.update(name).update("\0").update(text).update("\0");
   const version = hash.digest("hex").slice(0, 12);
   // Parsing YAML is most of a cold start; the same files give the same validated result.
-  const cached = options.cacheDir === undefined || options.freshness ? undefined : await readCachedKnowledge(options.cacheDir, version);
-  if (cached) return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }), warnings: [] };
+  const { cacheDir } = options;
+  const cached = cacheDir === undefined || options.freshness ? undefined : await readCachedKnowledge(cacheDir, version);
+  if (cacheDir !== undefined && cached) {
+    await keepAsLastGood(cacheDir, version);
+    return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }), warnings: [] };
+  }
 
   const problems: KnowledgeProblem[] = [];
   const located: LocatedFile[] = [];
@@ -151,7 +147,7 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
     const raw = parsed.yaml.data ?? [];
     const result = fileSchemas[kind].safeParse(raw, { error: vietnameseErrors.localeError });
     if (!result.success) {
-      problems.push(...schemaProblems({ ...parsed.yaml, data: raw }, result.error.issues));
+      problems.push(...schemaProblems(kind, { ...parsed.yaml, data: raw }, result.error.issues));
       continue;
     }
     located.push({ kind, yaml: parsed.yaml, entries: result.data } as LocatedFile);
@@ -176,7 +172,10 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
     version,
     loadedAt: new Date().toISOString(),
   };
-  if (options.cacheDir !== undefined) await writeCachedKnowledge(options.cacheDir, knowledge);
+  if (cacheDir !== undefined) {
+    await writeCachedKnowledge(cacheDir, knowledge);
+    await keepAsLastGood(cacheDir, version);
+  }
   const warnings = options.freshness ? sortProblems(reviewFreshness(located, options.freshness)) : [];
   return { ok: true, knowledge: deepFreeze(knowledge), warnings };
 }

@@ -8,7 +8,7 @@ const entryId = z
   .string()
   .regex(ENTRY_ID_PATTERN, "id chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: dvc-muc-4)");
 
-const text = z.string().trim().min(1, "không được để trống");
+const text = z.string().trim().min(1, "không được để trống: hãy viết nội dung, hoặc xóa dòng này nếu trường không bắt buộc");
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -55,6 +55,27 @@ export const period = yamlScalarText(
 );
 
 const year = z.number().int().min(2000).max(2100);
+
+/** How many provinces a provincial rank is counted among: 63 before the merger of 1/7/2025, 34 after. */
+export const PROVINCES_RANKED = { "province-before-merger": 63, "province-after-merger": 34 } as const;
+
+/**
+ * Why a value cannot be a figure in this unit ("187,6%", rank 40 of 34), in an admin's words; undefined when it
+ * can. A rank is checked against its own `outOf`, else against the provinces of its scope.
+ */
+export function valueOutOfRange(unit: Indicator["unit"], value: number, scope: Scope, outOf?: number): string | undefined {
+  switch (unit) {
+    case "percent":
+      return value < 0 || value > 100 ? `Tỷ lệ phải từ 0 đến 100 (%), không thể là ${value}.` : undefined;
+    case "rank": {
+      const scale = outOf ?? (scope === "national" ? undefined : PROVINCES_RANKED[scope]);
+      const fits = Number.isInteger(value) && value >= 1 && (scale === undefined || value <= scale);
+      return fits ? undefined : `Thứ hạng phải là số nguyên từ 1${scale === undefined ? " trở lên" : ` đến ${scale}`}, không thể là ${value}.`;
+    }
+    case "index":
+      return value < 0 ? `Chỉ số không thể âm (${value}).` : undefined;
+  }
+}
 
 /** Which territory a number describes: the merger of 1/7/2025 changed what "Khánh Hòa" means. */
 export const scope = z.enum(["province-before-merger", "province-after-merger", "national"]);
@@ -163,6 +184,15 @@ export const indicatorSchema = z
         });
       }
     });
+    // A slip of the decimal point or a sign (187,6% or −5%) must not reach citizens.
+    const figures = [
+      ...indicator.targets.map((target, index) => ({ ...target, outOf: undefined, path: ["targets", index, "value"] })),
+      ...indicator.measurements.map((m, index) => ({ ...m, path: ["measurements", index, "value"] })),
+    ];
+    for (const { value, scope, outOf, path } of figures) {
+      const problem = value === undefined ? undefined : valueOutOfRange(indicator.unit, value, scope, outOf);
+      if (problem) ctx.addIssue({ code: "custom", path, message: `${problem} Kiểm tra lại số trong nguồn.` });
+    }
   });
 
 export const goalSchema = z.strictObject({

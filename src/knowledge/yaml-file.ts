@@ -21,7 +21,12 @@ const YAML_ERROR_MESSAGES: Record<string, string> = {
   MULTILINE_IMPLICIT_KEY: "khóa không được kéo dài nhiều dòng",
 };
 
-function describeYamlError(code: string, message: string): string {
+/** `answer: Mục tiêu: đạt 80%` — a text with ": " in it, not quoted, which YAML reads as a second key. */
+const UNQUOTED_COLON = /^(\s*(?:-\s+)?[^\s:#"'][^:#]*?:\s+)([^\s"'|>][^#]*?:\s.*?)\s*$/;
+
+function describeYamlError(code: string, message: string, lineText: string): string {
+  const unquoted = code === "BLOCK_AS_IMPLICIT_KEY" ? UNQUOTED_COLON.exec(lineText) : null;
+  if (unquoted) return `Chuỗi có ': ' phải đặt trong dấu nháy kép: viết ${unquoted[1]!.trim()} "${unquoted[2]!.replace(/"/g, '\\"')}"`;
   const known = YAML_ERROR_MESSAGES[code];
   if (known) return `YAML không hợp lệ: ${known}`;
   const firstLine = message.split(" at line ")[0]?.trim() ?? message;
@@ -46,12 +51,13 @@ export function parseYamlFile(file: string, source: string): { yaml: YamlFile; p
   const doc: Document = parseDocument(source, { lineCounter, prettyErrors: true });
   const problems: KnowledgeProblem[] = [];
   const seenLines = new Set<number>();
+  const lines = source.split(/\r?\n/);
   for (const error of doc.errors) {
     const line = errorLine(doc, lineCounter, error);
     // One message per line: a single slip often produces a cascade of parser errors on the same line.
     if (seenLines.has(line)) continue;
     seenLines.add(line);
-    problems.push({ file, line, message: describeYamlError(error.code, error.message) });
+    problems.push({ file, line, message: describeYamlError(error.code, error.message, lines[line - 1] ?? "") });
   }
   const lineOf = (path: DataPath): number => {
     // Walk up to the nearest node that exists: a missing field is reported at its entry.

@@ -16,6 +16,7 @@ import { defaultKnowledgeDir } from "../../src/paths.js";
 import { Store } from "../../src/store/store.js";
 import { FakeTelegram, FAKE_BOT_TOKEN } from "../support/fake-telegram.js";
 import { FakeZalo, updates } from "../support/fake-zalo.js";
+import { runCli } from "../support/cli.js";
 import { TODAY } from "../support/engine.js";
 
 const ADMIN = { channel: "tg", userId: "1001", chatId: "1001" } as const;
@@ -41,7 +42,7 @@ beforeEach(async () => {
   const loaded = await loadKnowledge(knowledgeDir);
   if (!loaded.ok) throw new Error("the bundled knowledge does not load");
   store = await Store.open({ dataDir: join(dir, "data"), logger, now: () => TODAY });
-  assistant = new Assistant(loaded.knowledge, knowledgeDir, { now: () => TODAY });
+  assistant = new Assistant({ knowledge: loaded.knowledge, knowledgeDir, engine: { now: () => TODAY } });
   notifier = new Notifier({ store, logger, intervalMs: 0, sleep: async () => {} });
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: new Set(["tg:1001"]), logger, now: () => TODAY });
   chat = new ChatService({ ask: assistant.ask, store, admin, logger });
@@ -92,7 +93,7 @@ describe("/capnhat, /lichsu, /xoa", () => {
     expect(textOf(await say(ADMIN, "/capnhat"))).toContain("Cách dùng");
     expect(textOf(await say(ADMIN, "/capnhat khong-co-chi-tieu 5"))).toContain('Không tìm thấy chỉ tiêu "khong-co-chi-tieu"');
     expect(textOf(await say(ADMIN, "/capnhat dvc-muc-4 nhieu"))).toContain("không phải là số");
-    expect(textOf(await say(ADMIN, "/capnhat dvc-muc-4 50 13/2025"))).toContain("không hợp lệ");
+    expect(textOf(await say(ADMIN, "/capnhat dvc-muc-4 50 13/2025 Báo cáo"))).toContain('Không hiểu kỳ "13/2025"');
     expect(store.measurements()).toEqual([]);
   });
 
@@ -115,11 +116,143 @@ describe("/capnhat, /lichsu, /xoa", () => {
   });
 });
 
+describe("/capnhat confirms and never guesses", () => {
+  const recorded = () => store.measurements().map((m) => `${m.indicator} ${m.period} ${m.value} ${m.source}`);
+
+  it("takes a name of several words in quotes, straight or curly, and refuses it without them", async () => {
+    expect(textOf(await say(ADMIN, '/capnhat "hồ sơ trực tuyến" 91,5 quý 4/2025 Báo cáo Sở KH&CN'))).toContain("Đã ghi số liệu m1 cho chỉ tiêu");
+    expect(textOf(await say(ADMIN, "/capnhat “dịch vụ công trực tuyến mức 4” 95 năm 2025 Báo cáo Sở KH&CN"))).toContain("(dvc-muc-4)");
+    const unquoted = textOf(await say(ADMIN, "/capnhat hồ sơ trực tuyến 91,5 quý 4/2025 Báo cáo"));
+    expect(unquoted).toContain("Tên chỉ tiêu có dấu cách phải đặt trong ngoặc kép");
+    expect(unquoted).toContain("Chưa ghi gì.");
+    expect(recorded()).toEqual(["ho-so-truc-tuyen 2025-Q4 91.5 Báo cáo Sở KH&CN", "dvc-muc-4 2025 95 Báo cáo Sở KH&CN"]);
+  });
+
+  it("lists the indicators a name fits instead of picking one", async () => {
+    const reply = textOf(await say(ADMIN, '/capnhat "dvc mức" 90 năm 2025 Báo cáo'));
+    expect(reply).toContain('"dvc mức" ứng với nhiều chỉ tiêu: dvc-muc-4, dvc-muc-3-4');
+    expect(reply).toContain("Chưa ghi gì.");
+    expect(store.measurements()).toEqual([]);
+  });
+
+  it("reads periods the ways people write them", async () => {
+    const periods: [string, string, string][] = [
+      ["quý 4/2025", "2025-Q4", "quý IV/2025"],
+      ["Q3 2025", "2025-Q3", "quý III/2025"],
+      ["quý II năm 2025", "2025-Q2", "quý II/2025"],
+      ["tháng 11/2025", "2025-11", "tháng 11/2025"],
+      ["10/2025", "2025-10", "tháng 10/2025"],
+      ["năm 2024", "2024", "năm 2024"],
+      ["13/9/2025", "2025-09-13", "13/9/2025"],
+      ["2025-Q1", "2025-Q1", "quý I/2025"],
+    ];
+    for (const [written, period, shown] of periods) {
+      const reply = textOf(await say(ADMIN, `/capnhat ho-so-truc-tuyen 80 ${written} Báo cáo Sở KH&CN`));
+      expect(reply, written).toContain(`• Kỳ: ${shown}\n`);
+      expect(store.measurements().at(-1), written).toMatchObject({ period, source: "Báo cáo Sở KH&CN" });
+    }
+  });
+
+  it("never takes today's date for a missing period: it refuses and shows the forms it reads", async () => {
+    for (const [command, refusal] of [
+      ["/capnhat ho-so-truc-tuyen 90", "Thiếu kỳ số liệu: mình không tự lấy ngày hôm nay"],
+      ["/capnhat ho-so-truc-tuyen 90 Báo cáo Sở KH&CN", 'Không hiểu kỳ "Báo"'],
+      ["/capnhat ho-so-truc-tuyen 90 quý 5/2025 Báo cáo", 'Không hiểu kỳ "quý 5/2025"'],
+      ["/capnhat ho-so-truc-tuyen 90 6 tháng đầu năm 2025 Báo cáo", 'Không hiểu kỳ "6 tháng đầu năm 2025"'],
+    ]) {
+      const reply = textOf(await say(ADMIN, command!));
+      expect(reply, command).toContain(refusal);
+      expect(reply, command).toContain("năm 2025 · quý 4/2025 (hoặc Q4 2025, 2025-Q4) · tháng 11/2025");
+    }
+    expect(store.measurements()).toEqual([]);
+  });
+
+  it("requires a source, text or link, and citizens see it — never an admin's account id", async () => {
+    expect(textOf(await say(ADMIN, "/capnhat ho-so-truc-tuyen 90 quý 4/2025"))).toContain("Thiếu nguồn");
+    expect(textOf(await say(ADMIN, "/capnhat ho-so-truc-tuyen 90 quý 4/2025 ..."))).toContain("Thiếu nguồn");
+    expect(store.measurements()).toEqual([]);
+
+    await say(ADMIN, "/capnhat ho-so-truc-tuyen 90 quý 4/2025 https://sokhcn.khanhhoa.gov.vn/bao-cao-q4");
+    const reply = await say(CITIZEN, "tỷ lệ hồ sơ trực tuyến hiện nay");
+    if (reply.kind !== "answer") throw new Error("expected an answer");
+    expect(reply.answer.sources[0]).toMatchObject({ url: "https://sokhcn.khanhhoa.gov.vn/bao-cao-q4" });
+
+    // A figure recorded before a source was required carried the admin's account id as its source.
+    await store.addMeasurement({ indicator: "dvc-muc-4", value: 96, period: "2025-Q4", scope: "province-after-merger", source: "Quản trị viên tg:1001", by: "tg:1001" });
+    assistant.setRuntimeMeasurements(store.measurements());
+    const answers = [textOf(await say(CITIZEN, "tỷ lệ dvc mức 4 hiện nay")), textOf(await say(CITIZEN, "/nguon")), textOf(await say(CITIZEN, "tình hình các chỉ tiêu"))];
+    for (const text of answers) expect(text).not.toMatch(/tg:1001|console:local|zalo:/);
+    expect(answers[0]).toContain("Số liệu do quản trị viên cập nhật (chưa ghi nguồn)");
+  });
+
+  it("npm run kb:export writes sources as citizens see them, without who recorded a figure", async () => {
+    await store.addMeasurement({ indicator: "dvc-muc-4", value: 96, period: "2025-Q4", scope: "province-after-merger", source: "Quản trị viên tg:1001", by: "tg:1001" });
+    await say(ADMIN, "/capnhat ho-so-truc-tuyen 90 quý 4/2025 Báo cáo Sở KH&CN https://sokhcn.khanhhoa.gov.vn/bc");
+    await store.flush();
+    const run = await runCli("src/cli/kb-export.ts", [], { env: { DATA_DIR: join(dir, "data") } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/tg:1001|console:/);
+    expect(run.stdout).toContain("title: Số liệu do quản trị viên cập nhật (chưa ghi nguồn)");
+    expect(run.stdout).toContain("title: Báo cáo Sở KH&CN\n  url: https://sokhcn.khanhhoa.gov.vn/bc");
+  });
+
+  it("repeats exactly what was recorded and shows the answer citizens now get", async () => {
+    const reply = textOf(await say(ADMIN, '/capnhat ho-so-truc-tuyen 91,5 "quý 4/2025" Báo cáo Sở KH&CN'));
+    expect(reply).toContain(
+      [
+        'Đã ghi số liệu m1 cho chỉ tiêu "Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh" (ho-so-truc-tuyen):',
+        "• Giá trị: 91,5%",
+        "• Kỳ: quý IV/2025",
+        "• Phạm vi: tỉnh Khánh Hòa mới (sau sáp nhập với Ninh Thuận)",
+        "• Nguồn: Báo cáo Sở KH&CN",
+        "Trước: 87,6% (quý III/2025, tỉnh mới)",
+        "Sau: 91,5% (quý IV/2025, tỉnh mới)",
+      ].join("\n"),
+    );
+    const rank = textOf(await say(ADMIN, "/capnhat xep-hang-dti 12 năm 2025 Bộ KH&CN công bố DTI 2025"));
+    expect(rank).toContain("• Giá trị: hạng 12/34\n");
+    expect(rank).toContain("Thứ hạng chỉ số chuyển đổi số (DTI) của tỉnh Khánh Hòa: hạng 12/34 (năm 2025, Khánh Hòa mới).");
+    const citizenSees = textOf(await say(CITIZEN, "/chitieu ho-so-truc-tuyen"));
+    expect(citizenSees).toContain("91,5% (quý IV/2025, Khánh Hòa mới)");
+    expect(reply).toContain(`Người dân hỏi về chỉ tiêu này sẽ thấy:\n\n${citizenSees}\n\nGhi nhầm thì gõ /xoa m1.`);
+  });
+
+  it("notifies followers only when the figure they are shown changes", async () => {
+    const notices: string[] = [];
+    notifier.register("tg", async (_chat, text) => void notices.push(text));
+    await say(CITIZEN, "/theodoi ho-so-truc-tuyen");
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    // An older period than the one shown: citizens see the same figure, nobody is told.
+    expect(textOf(await say(ADMIN, "/capnhat ho-so-truc-tuyen 70 năm 2024 Báo cáo năm 2024"))).toContain("không nhắn tin cho người theo dõi");
+    await settle();
+    expect(notices).toEqual([]);
+
+    expect(textOf(await say(ADMIN, "/capnhat ho-so-truc-tuyen 91,5 quý 4/2025 Báo cáo quý 4"))).toContain("Người theo dõi chỉ tiêu này được nhắn tin");
+    await settle();
+    expect(notices).toEqual([expect.stringContaining("91,5% (quý IV/2025, tỉnh mới)")]);
+
+    // The same figure again from another report: what followers see has not changed.
+    await say(ADMIN, "/capnhat ho-so-truc-tuyen 91,5 quý 4/2025 Báo cáo bổ sung");
+    await settle();
+    expect(notices).toHaveLength(1);
+  });
+
+  it("answers every admin command of a quick run, beyond the flood limit for everyone else", async () => {
+    const replies = [];
+    for (let i = 0; i < 20; i++) replies.push(await say(ADMIN, "/lichsu dvc-muc-4"));
+    expect(replies.every((reply) => reply.kind === "notice" && reply.text.startsWith("Lịch sử"))).toBe(true);
+    const citizen = [];
+    for (let i = 0; i < 20; i++) citizen.push(await say(CITIZEN, "/chitieu dvc-muc-4"));
+    expect(citizen.some((reply) => reply.kind === "silent")).toBe(true);
+  });
+});
+
 describe("/reload", () => {
   it("keeps serving the last good knowledge when a file is broken, with file:line problems", async () => {
     await writeFile(join(knowledgeDir, "faq-moi.yaml"), '- id: faq-moi\n  topic: thu\n  answer: "chưa đóng ngoặc\n');
     const reply = textOf(await say(ADMIN, "/reload"));
-    expect(reply).toContain("vẫn dùng bản cũ");
+    expect(reply).toContain("vẫn trả lời bằng bản cũ");
     expect(reply).toMatch(/faq-moi\.yaml:3: YAML không hợp lệ/);
     expect(textOf(await say(CITIZEN, "muc tieu 2030 la gi"))).toContain("Đến năm 2030");
 
@@ -198,6 +331,19 @@ describe("subscriptions", () => {
       await telegram.close();
       await zalo.close();
     }
+  });
+
+  it("sends admins a long notice in pieces every platform takes, each admin in their own chat", async () => {
+    const received: { chat: string; text: string }[] = [];
+    notifier.register("tg", async (chat, text) => void received.push({ chat, text }));
+    notifier.register("zalo", async (chat, text) => void received.push({ chat: `zalo ${chat}`, text }));
+    const lines = Array.from({ length: 40 }, (_, i) => `knowledge/faq.yaml:${i + 1}: ${"lỗi ".repeat(30)}`);
+    const delivery = await notifier.notifyAdmins(["tg:1001", "zalo:abc"], lines.join("\n"));
+    expect(delivery).toEqual({ sent: 2, failed: 0, dropped: 0 });
+    expect(new Set(received.map((r) => r.chat))).toEqual(new Set(["1001", "zalo abc"]));
+    expect(received.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...received.map((r) => r.text.length))).toBeLessThanOrEqual(2000);
+    expect(received.filter((r) => r.chat === "1001").map((r) => r.text).join("\n")).toBe(lines.join("\n"));
   });
 
   it("drops a subscriber who blocked the bot", async () => {

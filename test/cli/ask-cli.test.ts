@@ -34,6 +34,18 @@ describe("npm run ask", () => {
     expect(lines[1].text).toContain("cả nước");
   });
 
+  it("explains what it made of a question in Vietnamese with --explain, and as JSON with --explain --json", async () => {
+    const run = await runCli("src/cli/ask.ts", ["--explain", "tỷ lệ hồ sơ trực tuyến năm 2025"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Câu hỏi: "tỷ lệ hồ sơ trực tuyến năm 2025"');
+    expect(run.stdout).toContain("Hiểu thêm: năm 2025");
+    expect(run.stdout).toMatch(/\n {2}1\. ho-so-truc-tuyen — chỉ tiêu "Tỷ lệ hồ sơ [^"]+" \(indicators\.yaml\): điểm \d,\d\d/);
+    expect(run.stdout).toContain("Kết quả: trả lời — hiện trạng một chỉ tiêu, dùng mục ho-so-truc-tuyen");
+    expect(run.stdout).not.toMatch(/"hits"|"slots"|score/);
+    const json = await runCli("src/cli/ask.ts", ["--explain", "--json", "tỷ lệ hồ sơ trực tuyến năm 2025"]);
+    expect(Object.keys(JSON.parse(json.stdout))).toEqual(["terms", "unknown", "slots", "hits"]);
+  });
+
   it("explains usage and exits 2 without a question", async () => {
     const run = await runCli("src/cli/ask.ts", []);
     expect(run.code).toBe(2);

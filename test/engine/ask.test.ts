@@ -25,7 +25,7 @@ describe("status answers", () => {
   });
 
   it("judge a target only where the data allows it, and say what is known after 2025", () => {
-    const body = text(engine.ask("xếp hạng DTI của tỉnh"));
+    const body = text(engine.ask("chi tiết xếp hạng DTI của tỉnh"));
     // Old province, top 25 by 2025: the year is over and no 2025 rank is known; where it would be is said.
     expect(body).toMatch(/2025 \(Khánh Hòa cũ, 16-NQ\/TU\): nhóm 25 dẫn đầu — đã qua năm mục tiêu nhưng chưa có số liệu năm đó để đánh giá \(gần nhất: hạng 41\/63 năm 2022\)\. [^\n]*dti\.gov\.vn/);
     // Old and new province are not compared as if they were one territory.
@@ -37,13 +37,13 @@ describe("status answers", () => {
   });
 
   it("show a weak figure attributed, but never judge a target by it", () => {
-    const body = text(engine.ask("Việt Nam xếp hạng năng lực cạnh tranh toàn cầu thứ mấy"));
+    const body = text(engine.ask("chi tiết Việt Nam xếp hạng năng lực cạnh tranh toàn cầu thứ mấy"));
     expect(body).toContain("Theo VnExpress International (bản tiếng Anh), 9/10/2019: hạng 67/141");
     expect(body).toMatch(/2025 \(cả nước, 749\/QĐ-TTg\): nhóm 50 dẫn đầu — đã qua năm mục tiêu nhưng chưa có số liệu để đánh giá/);
   });
 
   it("show a progress bar against a running target", () => {
-    const body = text(engine.ask("kinh tế số chiếm bao nhiêu phần trăm GDP cả nước"));
+    const body = text(engine.ask("kinh tế số chiếm bao nhiêu phần trăm GDP cả nước, chi tiết"));
     expect(body).toMatch(/Tiến độ so với mục tiêu 2030: [█░]{10} \d+%/);
     expect(body).toContain("13,17% (năm 2024, cả nước");
   });

@@ -34,8 +34,43 @@ describe("loadKnowledge", () => {
 
   it("reports a wrong type at the offending value, naming the entry and field", async () => {
     expect(await problemLines("wrong-type")).toEqual([
-      "test/fixtures/knowledge/wrong-type/indicators.yaml:10: chi-tieu-mau → measurements[0].value: Đầu vào không hợp lệ: mong đợi số, nhận được string",
+      'test/fixtures/knowledge/wrong-type/indicators.yaml:10: Số liệu thứ 1 của chỉ tiêu chi-tieu-mau, trường `value`: Phải là một số (ví dụ 87.6), không phải chữ "khoảng năm mươi"',
     ]);
+  });
+
+  it("words the likeliest slips as an admin would, each with its fix, counting list items from 1", async () => {
+    const file = (name: string) => `test/fixtures/knowledge/admin-slips/${name}`;
+    expect(await problemLines("admin-slips")).toEqual([
+      `${file("faq-hai-cham.yaml")}:4: Chuỗi có ': ' phải đặt trong dấu nháy kép: viết answer: "Mục tiêu: đạt 80% vào năm 2025"`,
+      `${file("faq.yaml")}:1: Hỏi đáp thieu-tra-loi: Thiếu trường bắt buộc \`answer\`: thêm dòng "answer: …" vào mục này`,
+      // The mistyped key is the missing field: one message, not two.
+      `${file("faq.yaml")}:8: Hỏi đáp go-nham-khoa: Khóa \`anwser\` không có; có phải \`answer\`?`,
+      `${file("faq.yaml")}:15: Cách hỏi thứ 3 của hỏi đáp cach-hoi-co-hai-cham: Chuỗi có ': ' phải đặt trong dấu nháy kép: viết "Mục tiêu: là gì"`,
+      `${file("indicators.yaml")}:14: Số liệu thứ 2 của chỉ tiêu ty-le-mau, trường \`value\`: Số phải dùng dấu chấm thập phân và không có %: viết 87.6`,
+      `${file("indicators.yaml")}:18: Số liệu thứ 3 của chỉ tiêu ty-le-mau, trường \`value\`: Số phải dùng dấu chấm thập phân và không có %: viết 87.6`,
+      `${file("indicators.yaml")}:30: Số liệu thứ 1 của chỉ tiêu ty-le-vuot, trường \`value\`: Tỷ lệ phải từ 0 đến 100 (%), không thể là 187.6. Kiểm tra lại số trong nguồn.`,
+      `${file("indicators.yaml")}:34: Số liệu thứ 2 của chỉ tiêu ty-le-vuot, trường \`value\`: Tỷ lệ phải từ 0 đến 100 (%), không thể là -5. Kiểm tra lại số trong nguồn.`,
+      `${file("indicators.yaml")}:46: Số liệu thứ 1 của chỉ tiêu xep-hang-mau, trường \`value\`: Thứ hạng phải là số nguyên từ 1 đến 34, không thể là 40. Kiểm tra lại số trong nguồn.`,
+      `${file("indicators.yaml")}:50: Số liệu thứ 2 của chỉ tiêu xep-hang-mau, trường \`value\`: Thứ hạng phải là số nguyên từ 1 đến 63, không thể là 70. Kiểm tra lại số trong nguồn.`,
+    ]);
+  });
+
+  it("refuses a file that is not UTF-8 at the line of the first legacy character, saying how to save it", async () => {
+    const { cp, mkdtemp, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(tmpdir(), "kb-encoding-"));
+    try {
+      await cp(fixture("valid"), dir, { recursive: true });
+      // "Nghị quyết" in Windows-1258: 0xD2 is the combining hook above, never valid alone in UTF-8.
+      const legacy = Buffer.concat([Buffer.from("- term: nghi quyet\n  variants:\n    - Nghi"), Buffer.from([0xd2, 0x20]), Buffer.from("quy\n")]);
+      await writeFile(path.join(dir, "synonyms.yaml"), legacy);
+      const result = await loadKnowledge(dir);
+      if (result.ok) throw new Error("a Windows-1258 file must be refused");
+      expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/synonyms\.yaml:3: Tệp không phải UTF-8 .*lưu lại với bảng mã UTF-8/)]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports a duplicate id at its second use and points to the first", async () => {
@@ -53,13 +88,13 @@ describe("loadKnowledge", () => {
 
   it("rejects a date that is not on the calendar", async () => {
     expect(await problemLines("impossible-date")).toEqual([
-      "test/fixtures/knowledge/impossible-date/timeline.yaml:3: su-kien-mau → date: ngày này không có thật trên lịch",
+      "test/fixtures/knowledge/impossible-date/timeline.yaml:3: Mốc thời gian su-kien-mau, trường `date`: ngày này không có thật trên lịch",
     ]);
   });
 
   it("requires at least one source per entry", async () => {
     expect(await problemLines("missing-source")).toEqual([
-      "test/fixtures/knowledge/missing-source/people.yaml:5: nguoi-mau → sources: cần ít nhất một nguồn (id trong sources.yaml)",
+      "test/fixtures/knowledge/missing-source/people.yaml:5: Nhân vật nguoi-mau, trường `sources`: cần ít nhất một nguồn (id trong sources.yaml)",
     ]);
   });
 
@@ -81,14 +116,14 @@ describe("loadKnowledge", () => {
       "test/fixtures/knowledge/no-provenance/sources.yaml:14: bao-khong-ngay: nguồn không có url thì cần ngày đăng đầy đủ (YYYY-MM-DD) để người đọc tìm lại được",
     ]);
     expect(await problemLines("bad-url")).toEqual([
-      "test/fixtures/knowledge/bad-url/sources.yaml:5: trang-tren-may → url: url không hợp lệ (phải bắt đầu bằng http:// hoặc https://)",
+      "test/fixtures/knowledge/bad-url/sources.yaml:5: Nguồn trang-tren-may, trường `url`: url không hợp lệ (phải bắt đầu bằng http:// hoặc https://)",
     ]);
   });
 
   it("requires every office holder to be one person or one name, dated, and known", async () => {
     expect(await problemLines("bad-office")).toEqual([
-      "test/fixtures/knowledge/bad-office/offices.yaml:7: chuc-danh-mau → holders[1].person: ghi đúng một trong hai: person (id trong people.yaml) hoặc name",
-      "test/fixtures/knowledge/bad-office/offices.yaml:11: chuc-danh-mau → holders[2].asOf: cần from (ngày bắt đầu giữ chức) hoặc asOf (ngày nguồn ghi nhận đang giữ chức)",
+      "test/fixtures/knowledge/bad-office/offices.yaml:7: Người giữ chức thứ 2 của chức danh chuc-danh-mau, trường `person`: ghi đúng một trong hai: person (id trong people.yaml) hoặc name",
+      "test/fixtures/knowledge/bad-office/offices.yaml:11: Người giữ chức thứ 3 của chức danh chuc-danh-mau, trường `asOf`: cần from (ngày bắt đầu giữ chức) hoặc asOf (ngày nguồn ghi nhận đang giữ chức)",
     ]);
     expect(await problemLines("unknown-holder")).toEqual([
       'test/fixtures/knowledge/unknown-holder/offices.yaml:4: không tìm thấy nhân vật (people.yaml) có id "khong-co-nguoi-nay"',
@@ -173,8 +208,9 @@ describe("knowledge cache", () => {
       const second = await loadKnowledge(fixture("valid"), { cacheDir });
       if (!first.ok || !second.ok) throw new Error("valid fixture should load");
       expect({ ...second.knowledge, loadedAt: "" }).toEqual({ ...first.knowledge, loadedAt: "" });
-      const [name] = await readdir(cacheDir);
-      const cached = path.join(cacheDir, name!);
+      const names = await readdir(cacheDir);
+      expect(names.sort()).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{12}\.json$/), "last-good.json"]);
+      const cached = path.join(cacheDir, names[0]!);
       // A cache that fails the schema (a forged figure of the wrong type) is not used.
       const forged = JSON.parse(await readFile(cached, "utf8")) as { indicators: { measurements: { value: unknown }[] }[] };
       forged.indicators[0]!.measurements[0]!.value = "99 (giả mạo)";
@@ -184,6 +220,41 @@ describe("knowledge cache", () => {
       await writeFile(cached, "{not json");
       const fourth = await loadKnowledge(fixture("valid"), { cacheDir });
       expect(fourth.ok && fourth.knowledge.version).toBe(first.knowledge.version);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the last good knowledge", () => {
+  it("is kept after every load that succeeds, whatever the code, and read back only when it passes the schemas", async () => {
+    const { cp, mkdtemp, readFile, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { readLastGoodKnowledge } = await import("../../src/knowledge/cache.js");
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "kb-last-good-"));
+    try {
+      expect(await readLastGoodKnowledge(cacheDir)).toBeUndefined();
+      const valid = await loadKnowledge(fixture("valid"), { cacheDir });
+      expect(await loadKnowledge(fixture("wrong-type"), { cacheDir })).toMatchObject({ ok: false });
+      if (!valid.ok) throw new Error("valid fixture should load");
+      const kept = await readLastGoodKnowledge(cacheDir);
+      expect(kept?.version).toBe(valid.knowledge.version);
+      expect(kept?.indicators).toEqual(valid.knowledge.indicators);
+      // Other valid files, then the first ones again from the cache: those are the last good ones.
+      const other = path.join(cacheDir, "other");
+      await cp(fixture("valid"), other, { recursive: true });
+      await writeFile(path.join(other, "synonyms.yaml"), "- term: dịch vụ công\n  variants: [dvc, dvctt]\n");
+      expect((await loadKnowledge(other, { cacheDir })).ok).toBe(true);
+      expect((await readLastGoodKnowledge(cacheDir))?.version).not.toBe(valid.knowledge.version);
+      await loadKnowledge(fixture("valid"), { cacheDir });
+      expect((await readLastGoodKnowledge(cacheDir))?.version).toBe(valid.knowledge.version);
+
+      const file = path.join(cacheDir, "last-good.json");
+      const forged = JSON.parse(await readFile(file, "utf8")) as { indicators: { measurements: { value: unknown }[] }[] };
+      forged.indicators[0]!.measurements[0]!.value = "99 (giả mạo)";
+      await writeFile(file, JSON.stringify(forged));
+      expect(await readLastGoodKnowledge(cacheDir)).toBeUndefined();
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@ import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, type TargetStatus, type Verdict } from "../indicator-status.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
-import { describeMeasurement, targetOrigin, verdictText } from "./indicator.js";
+import { describeMeasurement, relatedMeasures, targetOrigin, verdictText } from "./indicator.js";
 
 /** The scopes an answer is about: the nation when asked and known, else the province (old and new). */
 function scopeFilter(ctx: ComposeContext, indicator: Indicator): (scope: Measurement["scope"]) => boolean {
@@ -135,6 +135,8 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
 
   const blocks: Block[] = [{ kind: "headline", text: focus.first }];
   if (focus.support.length > 0) blocks.push({ kind: "bullets", items: focus.support });
+  const others = aspect === "actual" ? relatedMeasures(ctx, indicator) : { blocks: [], sourceIds: [] };
+  blocks.push(...others.blocks);
   const scopes = new Set([...measurements, ...targets].map((x) => x.scope).filter(isProvincial));
   if (scopes.size > 1 && (indicator.unit === "rank" || aspect !== "target")) {
     blocks.push({ kind: "note", text: "Từ 1/7/2025 Khánh Hòa sáp nhập với Ninh Thuận: số của tỉnh cũ và tỉnh mới không so sánh trực tiếp được." });
@@ -144,7 +146,7 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   return {
     intent: "status",
     blocks,
-    sourceIds: focus.sourceIds.length > 0 ? focus.sourceIds : indicator.sources,
+    sourceIds: focus.sourceIds.length > 0 ? unique([...focus.sourceIds, ...others.sourceIds]) : indicator.sources,
     suggestions: pickSuggestions([
       `Chi tiết về ${indicator.short}?`,
       indicator.targets.some((t) => t.year === otherYear) ? `${indicator.short}: mục tiêu năm ${otherYear}?` : undefined,

@@ -104,6 +104,18 @@ function sideBySide(ctx: ComposeContext, indicator: Indicator): Block[] {
   return [{ kind: "headline", text: `${indicator.name} — tỉnh và cả nước, cùng năm:` }, { kind: "bullets", items: rows }];
 }
 
+/** A close but different measure, named apart so it is never read as the same series. */
+export function relatedMeasures(ctx: ComposeContext, indicator: Indicator): { blocks: Block[]; sourceIds: string[] } {
+  const others = indicator.related.flatMap((id) => ctx.lookup.indicators.get(id) ?? []).map((other) => ({ other, figure: headlineMeasurement(mainSeries(other)) }));
+  return {
+    blocks: others.map(({ other, figure }) => ({
+      kind: "paragraph" as const,
+      text: `Một thước đo khác, không cùng chuỗi số liệu với chỉ tiêu này - ${other.name}: ${figure ? describeMeasurement(ctx, other, figure, false) : "chưa có số liệu"}.`,
+    })),
+    sourceIds: others.flatMap(({ figure }) => figure?.source ?? []),
+  };
+}
+
 /** The question asked about an indicator; its whole card when details or a comparison are asked. */
 export function composeIndicator(ctx: ComposeContext, indicator: Indicator): Composed {
   return ctx.slots.details || ctx.slots.compare ? composeIndicatorCard(ctx, indicator) : composeIndicatorAnswer(ctx, indicator);
@@ -133,14 +145,8 @@ function composeIndicatorCard(ctx: ComposeContext, indicator: Indicator): Compos
     blocks.push({ kind: "headline", text: `${indicator.name}${scopeWord}: mình chưa có số liệu thực hiện trong nguồn đang có.${why}` });
   }
 
-  // A close but different measure is named apart, so it is never read as the same series.
-  const others = indicator.related.flatMap((id) => ctx.lookup.indicators.get(id) ?? []).map((other) => ({ other, figure: headlineMeasurement(mainSeries(other)) }));
-  for (const { other, figure } of others) {
-    blocks.push({
-      kind: "paragraph",
-      text: `Một thước đo khác, không cùng chuỗi số liệu với chỉ tiêu này - ${other.name}: ${figure ? describeMeasurement(ctx, other, figure, false) : "chưa có số liệu"}.`,
-    });
-  }
+  const others = relatedMeasures(ctx, indicator);
+  blocks.push(...others.blocks);
   if (nationalAsked && onlyProvincial && !ctx.slots.compare) {
     blocks.push({ kind: "paragraph", text: "Chỉ tiêu này chỉ có số liệu và mục tiêu cấp tỉnh, không có số của cả nước." });
   }
@@ -185,7 +191,7 @@ function composeIndicatorCard(ctx: ComposeContext, indicator: Indicator): Compos
     ...measurements.slice(0, 6).map((m) => m.source),
     ...targets.map((t) => t.source),
     ...(measurements.length === 0 && targets.length === 0 ? indicator.sources : []),
-    ...others.flatMap(({ figure }) => figure?.source ?? []),
+    ...others.sourceIds,
   ]);
   const hasNational = indicator.targets.some((t) => t.scope === "national");
   const hasProvincial = indicator.targets.some((t) => isProvincial(t.scope));
