@@ -43,8 +43,9 @@ const BLANK: Line = { style: "plain", text: "" };
 export function layoutAnswer(answer: Answer, options: LayoutOptions): Line[] {
   const sections: Line[][] = [];
   let bullets: Line[] = [];
-  // Consecutive bullet blocks stay together (no blank line inside a list of lists).
-  for (const block of answer.blocks) {
+  // Consecutive bullet blocks stay together (no blank line inside a list of lists), and a text that announces
+  // a list ("…, cùng năm:") keeps it: the list is what it says.
+  for (const [index, block] of answer.blocks.entries()) {
     const lines = blockLines(block);
     if (block.kind === "bullets" || block.kind === "progress") {
       bullets.push(...lines);
@@ -52,7 +53,9 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Line[] {
     }
     if (bullets.length > 0) sections.push(bullets);
     bullets = [];
-    sections.push(lines);
+    const announces = block.kind !== "note" && block.text.trimEnd().endsWith(":") && answer.blocks[index + 1]?.kind === "bullets";
+    if (announces) bullets.push(...lines);
+    else sections.push(lines);
   }
   if (bullets.length > 0) sections.push(bullets);
   if (answer.sources.length > 0) {
