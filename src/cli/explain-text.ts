@@ -1,7 +1,8 @@
 // npm run ask -- --explain: what the assistant made of a question, in Vietnamese an admin can read — the words it
 // knew, what else it understood, the entries that matched best (with their file and score) and what it answered.
 import type { Answer, Intent } from "../engine/answer.js";
-import { ANSWER_THRESHOLD, CLARIFY_THRESHOLD, type Explanation } from "../engine/ask.js";
+import { ANSWER_THRESHOLD, type Explanation } from "../engine/ask.js";
+import { DECISION_MODEL } from "../engine/decision.js";
 import type { Knowledge, Pillar } from "../knowledge/schema.js";
 
 const PILLARS: Record<Pillar, string> = { chung: "chung", "chinh-quyen-so": "chính quyền số", "kinh-te-so": "kinh tế số", "xa-hoi-so": "xã hội số" };
@@ -71,8 +72,9 @@ export function explainText(question: string, explanation: Explanation, answer: 
     `Từ không có trong tri thức (không giúp tìm được gì): ${explanation.unknown.join(", ") || "(không có)"}`,
     `Hiểu thêm: ${extra.join("; ") || "(không có)"}`,
     "",
-    `Các mục khớp nhất (điểm từ 0 đến 1; từ ${decimal(ANSWER_THRESHOLD)} trở lên thì trả lời ngay, từ ${decimal(CLARIFY_THRESHOLD)} đến dưới ${decimal(ANSWER_THRESHOLD)} thì hỏi lại "Có phải bạn muốn hỏi…"):`,
+    `Các mục khớp nhất (điểm từ 0 đến 1; mục đầu từ ${decimal(ANSWER_THRESHOLD)} trở lên và không có mục khác sát nút thì trả lời ngay):`,
     ...(hits.length > 0 ? hits : ["  (không mục nào khớp)"]),
+    `Khả năng mục đầu trả lời đúng (mô hình ước lượng): ${decimal(explanation.decision.probability)}; chưa đủ chắc để trả lời thì từ ${decimal(DECISION_MODEL.clarifyAt)} trở lên hỏi lại "Có phải bạn muốn hỏi…", dưới mức đó nói rõ là ngoài phạm vi.`,
     "",
     `Kết quả: ${answer.answered ? "trả lời" : "không trả lời"} — ${INTENTS[answer.intent]}${answer.answered && main ? `, dùng mục ${main}` : ""}, độ tin cậy ${decimal(answer.confidence)}.`,
     "Muốn câu hỏi này ra đúng mục: thêm cách hỏi vào `questions` của mục đó, hoặc thêm từ đồng nghĩa vào synonyms.yaml (xem docs/quan-tri.md).",

@@ -19,6 +19,7 @@ import { createLookup, type Lookup } from "./lookup.js";
 import { RecentResults } from "./recent.js";
 import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
+import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { understand, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
@@ -40,6 +41,11 @@ export interface Explanation {
   readonly unknown: readonly string[];
   readonly slots: Slots;
   readonly hits: readonly { id: string; score: number; unexplained?: number }[];
+  /**
+   * The decision's features and probability for the best match, and the entry an answer from it would name
+   * (bench/train.ts fits the model on them).
+   */
+  readonly decision: { readonly top?: string; readonly entry?: string; readonly features: readonly number[]; readonly probability: number };
 }
 
 export interface Engine {
@@ -451,6 +457,32 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
   }
 
+  /**
+   * The matches for a reading, best first (more precise ones moved ahead), and how likely the best one answers
+   * the question. A question about another province keeps only matches about that province.
+   */
+  function match(understanding: Understanding, repairDeadline: number, context: ReadonlySet<string> = NOTHING) {
+    const question = prepare(understanding, repairDeadline);
+    const { elsewhere } = understanding;
+    const hits = search(question, 5, context, understanding.plural).filter((hit) => elsewhere.every((place) => index.mentions(hit.doc, place)));
+    preferPreciseMatch(hits, understanding);
+    const [top, runnerUp] = hits;
+    if (!top) return { hits, decision: { features: [], probability: 0 } };
+    const weights = index.weigh(question);
+    const features = decisionFeatures({
+      score: top.score,
+      runnerUp: runnerUp?.score ?? 0,
+      unexplained: top.unexplained ?? 0,
+      unknown: weights.unknown / (weights.known + weights.unknown || 1),
+      knownWeight: weights.known,
+      runnerUpRelated:
+        !!runnerUp && (relatedTo(top.doc).has(runnerUp.doc.id) || relatedTo(runnerUp.doc).has(top.doc.id) || siblings(top.doc.id, runnerUp.doc.id)),
+      sameKindTie: !!runnerUp && runnerUp.doc.kind === top.doc.kind && top.score - runnerUp.score < MARGIN,
+      rule: isConfident(hits),
+    });
+    return { hits, decision: { top: top.doc.id, features, probability: probability(features) } };
+  }
+
   /** Whether the best match is good enough, and far enough ahead of an unrelated runner-up, to answer. */
   function isConfident(hits: readonly SearchHit[]): boolean {
     const [top, runnerUp] = hits;
@@ -500,13 +532,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
-    // A question about another province is out of scope unless the best doc really is about that province.
-    const hits = search(prepare(understanding, repairDeadline), 5, relatedTo(previousDoc), understanding.plural).filter((hit) =>
-      elsewhere.every((place) => index.mentions(hit.doc, place)),
-    );
+    const { hits, decision } = match(understanding, repairDeadline, relatedTo(previousDoc));
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
     const hasTopic = namedInTopic + elsewhere.length > 0;
-    preferPreciseMatch(hits, understanding);
     const top = hits[0];
     const confident = isConfident(hits);
 
@@ -553,7 +581,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const merged = { ...previous.slots, ...slots };
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
-    if (top && top.score >= CLARIFY_THRESHOLD) {
+    if (top && decision.probability >= DECISION_MODEL.clarifyAt) {
       const prompts = [...new Set(hits.filter((hit) => hit.score >= CLARIFY_THRESHOLD * 0.8).map((hit) => hit.doc.prompt))].slice(0, 3);
       return finish(composeClarify(prompts), top.score, conversation);
     }
@@ -567,12 +595,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const repairDeadline = performance.now() + repairBudgetMs;
     const { understanding } = read(clean(question), repairDeadline);
     const { terms, unknown } = index.analyze(prepare(understanding).tokens, repairDeadline);
-    const hits = search(prepare(understanding, repairDeadline), 5, NOTHING, understanding.plural).map((hit) => ({
-      id: hit.doc.id,
-      score: Math.round(hit.score * 1000) / 1000,
-      unexplained: Math.round((hit.unexplained ?? 0) * 1000) / 1000,
-    }));
-    return { terms, unknown, slots: understanding.slots, hits };
+    const { hits, decision } = match(understanding, repairDeadline);
+    return {
+      terms,
+      unknown,
+      slots: understanding.slots,
+      hits: hits.map((hit) => ({ id: hit.doc.id, score: Math.round(hit.score * 1000) / 1000, unexplained: Math.round((hit.unexplained ?? 0) * 1000) / 1000 })),
+      decision: { ...decision, ...(hits[0] ? { entry: composeDoc(hits[0].doc, understanding.slots, []).entries[0] } : {}) },
+    };
   }
 
   return { knowledge, ask, explain };

@@ -38,6 +38,7 @@ export const TOPICS: readonly SearchDoc[] = [
     prompt: "Tình hình các chỉ tiêu hiện nay?",
     phrasings: [
       "tình hình thực hiện các chỉ tiêu",
+      "tình hình tất cả các chỉ tiêu",
       "các chỉ tiêu đạt đến đâu rồi",
       "tiến độ thực hiện nghị quyết 16",
       "kết quả thực hiện các chỉ tiêu",

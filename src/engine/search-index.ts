@@ -349,6 +349,13 @@ export class SearchIndex {
     return { terms: [...new Set(terms)], unknown, repaired };
   }
 
+  /** How much of a question the index knows, and how much it has never seen, by word rarity. */
+  weigh(question: PreparedText): { known: number; unknown: number } {
+    const { terms, unknown } = this.analyze(question.tokens, question.repairDeadline);
+    const known = this.weightOf(terms);
+    return { known, unknown: unknown.length * this.maxIdf };
+  }
+
   /** Best phrasing per doc, scored 0..1; docs sorted best first. */
   search(question: PreparedText, limit = 5): SearchHit[] {
     const key = `${question.tokens.join(" ")}|${question.years.join(" ")}|${question.national ? 1 : 0}${question.province ? 1 : 0}|${question.kind ?? ""}|${limit}`;

@@ -43,7 +43,7 @@ describe("npm run ask", () => {
     expect(run.stdout).toContain("Kết quả: trả lời — hiện trạng một chỉ tiêu, dùng mục ho-so-truc-tuyen");
     expect(run.stdout).not.toMatch(/"hits"|"slots"|score/);
     const json = await runCli("src/cli/ask.ts", ["--explain", "--json", "tỷ lệ hồ sơ trực tuyến năm 2025"]);
-    expect(Object.keys(JSON.parse(json.stdout))).toEqual(["terms", "unknown", "slots", "hits"]);
+    expect(Object.keys(JSON.parse(json.stdout))).toEqual(["terms", "unknown", "slots", "hits", "decision"]);
   });
 
   it("explains usage and exits 2 without a question", async () => {
