@@ -267,6 +267,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const event = lookup.events.get(doc.id);
     const goal = lookup.goals.get(doc.id);
     const indicator = lookup.indicators.get(doc.id);
+    // An office and the people who held it answer the same "who" question from two sides.
+    const holders = lookup.offices.get(doc.id)?.holders.flatMap((holder) => holder.person ?? []) ?? [];
+    const officesHeld = knowledge.offices.filter((office) => office.holders.some((holder) => holder.person === doc.id)).map((office) => office.id);
     const viaGoals = (faq?.related ?? []).flatMap((id) => lookup.goals.get(id)?.indicator ?? []);
     // An FAQ listing the results of a document's targets stands for every indicator and goal it lists.
     const summarised = faq?.results ? resultsEntries(faq.results) : [];
@@ -282,6 +285,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       ...(goal?.indicator ? [goal.indicator] : []),
       ...(indicator?.related ?? []),
       ...setBy,
+      ...holders,
+      ...officesHeld,
     ]);
   }
 

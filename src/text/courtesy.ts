@@ -24,6 +24,19 @@ const ASKS = /(?<=^| )(gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sa
 const INSTRUCTION =
   /(?<=^| )(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<=^| )(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<=^| )(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien)(?= |$)/;
 
+/**
+ * Particles and forms of address typed with their marks: inside a clause too ("… là bao nhiêu hả cháu?") they carry
+ * no topic. Without marks ("ha", "chau") they may be names (Hà, Châu), so only the marked forms go.
+ */
+const PARTICLES: ReadonlySet<string> = new Set(["ạ", "hả", "nhé", "nha", "nhỉ", "nhá", "à", "ư", "ơi", "cháu", "bác", "nhen", "hen", "ad", "admin"]);
+
+function withoutParticles(clause: string): string {
+  return clause
+    .split(/\s+/)
+    .filter((word) => !PARTICLES.has(word.normalize("NFC").toLowerCase().replace(/[^\p{L}]/gu, "")))
+    .join(" ");
+}
+
 /** A clause and its folded form. */
 interface Clause {
   readonly text: string;
@@ -61,5 +74,5 @@ export function coreQuestion(text: string): CoreQuestion {
     (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded)),
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
-  return { text: asking.map((clause) => clause.text).join(", "), instructed: instructions.length > 0 };
+  return { text: asking.map((clause) => withoutParticles(clause.text)).join(", "), instructed: instructions.length > 0 };
 }

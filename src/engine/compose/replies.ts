@@ -68,7 +68,7 @@ export function composeHelp(): Composed {
 export function composeFallback(): Composed {
   return reply(
     "fallback",
-    `Xin lỗi, câu này nằm ngoài những gì mình biết nên mình không trả lời để tránh sai. ${COVERAGE}`,
+    `Xin lỗi, mình chưa có thông tin để trả lời câu này trong các nguồn đang có, nên mình không trả lời để tránh sai. ${COVERAGE}`,
   );
 }
 
