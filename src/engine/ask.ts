@@ -19,7 +19,9 @@ import { createLookup, type Lookup } from "./lookup.js";
 import { RecentResults } from "./recent.js";
 import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
+import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
+import { focusName, focusOf, isBareQuestion, resolveReferences, type Focus } from "./focus.js";
 import { understand, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
@@ -124,7 +126,10 @@ const UNFIT_PENALTY = 0.93;
  * event), "… là bao nhiêu" figures (which documents, people and events do not carry), "vì sao …" an
  * explanation (an FAQ).
  */
-function kindFit(question: QuestionKind | undefined, entry: SearchDoc["kind"]): number {
+function kindFit(question: QuestionKind | undefined, aspect: Aspect | undefined, entry: SearchDoc["kind"]): number {
+  // "ai …" asks for a person or an office; "… là gì" for what a document or an explanation says, not for a person.
+  if (aspect === "who") return entry === "person" || entry === "office" ? FIT_BOOST : 1;
+  if (aspect === "define" && (entry === "person" || entry === "office")) return UNFIT_PENALTY;
   switch (question) {
     case "when":
       return DATED_KINDS.has(entry) ? FIT_BOOST : 1;
@@ -136,6 +141,8 @@ function kindFit(question: QuestionKind | undefined, entry: SearchDoc["kind"]): 
       return 1;
   }
 }
+/** A question naming at most this many words may lean on the conversation's focus ("ai ký?" after a plan). */
+const MAX_WORDS_LEANING_ON_FOCUS = 4;
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
 
@@ -148,6 +155,11 @@ interface Reading {
 
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
+}
+
+/** What a reading depends on besides the text: the entities "ông ấy", "văn bản đó" may point to. */
+function focusKey(focus: Focus | undefined): string {
+  return focus ? [focus.person?.id, focus.document?.id, focus.office?.id, focus.indicator?.id, focus.main?.id].join("|") : "";
 }
 
 /** Every text of the knowledge (names, phrasings, answers…): how it writes its words, marks included. */
@@ -166,6 +178,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const prepare = (understanding: Understanding, repairDeadline?: number): PreparedText => ({
     tokens: tokens(understanding.topicText),
     ...(repairDeadline !== undefined ? { repairDeadline } : {}),
+    ...(understanding.slots.aspect ? { aspect: understanding.slots.aspect } : {}),
     years: understanding.slots.year ? [understanding.slots.year] : [],
     national: understanding.slots.scope === "national",
     province: understanding.slots.scope === "province",
@@ -226,7 +239,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (question.then && hit.doc.kind === "office" ? THEN_OFFICE_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
-      kindFit(question.kind, hit.doc.kind) *
+      kindFit(question.kind, question.aspect, hit.doc.kind) *
       (plural && (hit.doc.kind === "topic" || standsFor(hit.doc) > MAX_STOOD_FOR) ? FIT_BOOST : 1);
     // Ordered before the cap, so a boost still tells apart two matches that both reach 1.
     return hits
@@ -355,7 +368,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const answered = !NOT_ANSWERED.has(composed.intent);
     const previous = recentTurn(conversation, now().getTime());
     const keptTopic = doc ? topic : previous?.topic;
+    const focus = doc ? focusOf(lookup, composed.entries[0] && !composed.entries[0].startsWith("@") ? composed.entries[0] : doc.id, previous?.focus) : previous?.focus;
     conversation.last = {
+      ...(focus ? { focus } : {}),
       // A reply that answers nothing keeps the previous topic, so "còn năm 2030?" still works after it.
       docId: doc?.id ?? (answered ? undefined : previous?.docId),
       slots: doc || !previous ? slots : previous.slots,
@@ -510,9 +525,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
-  function read(text: string, repairDeadline: number): Reading {
+  function read(text: string, repairDeadline: number, focus?: Focus): Reading {
     const core = coreQuestion(text).text;
-    const understanding = understand(expand(untelex(markedFilter(core, fold(core)))), peopleNames);
+    const understanding = understand(expand(untelex(resolveReferences(markedFilter(core, fold(core)), focus))), peopleNames);
     const named = (words: string) => {
       const { terms, unknown } = index.analyze(tokens(words), repairDeadline);
       return terms.length + unknown.length;
@@ -528,10 +543,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (isCommand(text)) return runCommand(parseCommand(text), conversation);
 
     const repairDeadline = performance.now() + repairBudgetMs;
-    const { understanding, namedInTopic, namedInRest } = readings.get(text, () => read(text, repairDeadline));
-    const { elsewhere, slots } = understanding;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
+    const reading = (asked: string) => readings.get(`${asked}\u0000${focusKey(previous?.focus)}`, () => read(asked, repairDeadline, previous?.focus));
+    const { understanding, namedInTopic, namedInRest } = reading(text);
+    const { elsewhere, slots } = understanding;
     const picked = understanding.choice !== undefined ? previous?.suggestions[understanding.choice - 1] : undefined;
     if (picked) return ask(picked, conversation);
     if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
@@ -541,7 +557,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
     const hasTopic = namedInTopic + elsewhere.length > 0;
     const top = hits[0];
-    const confident = isConfident(hits);
+    // "lúc đó" with no earlier moment to point to cannot be answered with certainty.
+    const confident = isConfident(hits) && !(slots.then && !previous);
 
     if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };
@@ -572,6 +589,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
     const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
+    // A short question that names too little to be answered alone ("ai ký?", "hạn là năm nào?", "giữ chức gì?")
+    // asks about what the conversation is on, also when those words alone happen to match something.
+    const focused = focusName(previous?.focus);
+    if (focused && namedInTopic <= MAX_WORDS_LEANING_ON_FOCUS && (!(top && confident) || isBareQuestion(understanding.topicText))) {
+      const leaning = reading(`${text} ${focused}`).understanding;
+      const again = match(leaning, repairDeadline, relatedTo(previousDoc));
+      const best = again.hits[0];
+      if (best && isConfident(again.hits)) {
+        const leaningSlots = { ...leaning.slots, ...(leaning.slots.year === undefined && previous?.slots.year !== undefined ? { year: previous.slots.year } : {}) };
+        return finish(composeDoc(best.doc, leaningSlots, previous?.sourceIds ?? []), best.score, conversation, best.doc, leaningSlots, leaning.topicText);
+      }
+    }
     if (top && confident) {
       return finish(composeDoc(top.doc, carried, previous?.sourceIds ?? []), top.score, conversation, top.doc, carried, understanding.topicText);
     }

@@ -1,5 +1,6 @@
 // What one chat remembers between questions, so follow-ups ("còn năm 2030 thì sao?", "nguồn ở đâu?",
 // or a suggestion number) make sense. Channels keep one per chat and never look inside.
+import type { Focus } from "./focus.js";
 import type { Slots } from "./understand.js";
 
 export interface ConversationTurn {
@@ -12,6 +13,8 @@ export interface ConversationTurn {
   readonly suggestions: readonly string[];
   /** Short name of the topic, for "Nguồn của câu trả lời về …". */
   readonly about?: string;
+  /** The person, document, office and indicator the conversation is about, for "ông ấy", "văn bản đó", "ai ký?". */
+  readonly focus?: Focus;
   readonly at: number;
 }
 

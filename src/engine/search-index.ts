@@ -4,6 +4,7 @@
 import Fuse from "fuse.js";
 import { STOPWORDS, undoTelex } from "../text/normalize.js";
 import { RecentResults } from "./recent.js";
+import type { Aspect } from "./aspect.js";
 import { isJoinedCompound, type QuestionKind } from "./understand.js";
 
 export interface SearchDoc {
@@ -49,6 +50,8 @@ export interface PreparedText {
   readonly then?: boolean;
   /** performance.now() after which no more unknown words are repaired. */
   readonly repairDeadline?: number;
+  /** What kind of answer is wanted (aspect.ts): an entry that cannot give it is a weaker match. */
+  readonly aspect?: Aspect;
 }
 
 export interface QueryTerms {

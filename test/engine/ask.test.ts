@@ -401,3 +401,26 @@ describe("bounded reading", () => {
     }
   });
 });
+
+describe("the conversation's focus", () => {
+  const first = (answer: Answer) => text(answer).split("\n\n")[0]!;
+
+  it("answers a bare 'ai ký?' and 'ông ấy' about the plan and the person just discussed", () => {
+    const conversation = createConversation();
+    engine.ask("Kế hoạch 4636/KH-UBND là kế hoạch gì vậy?", conversation);
+    expect(first(engine.ask("ai ký?", conversation))).toContain("Nguyễn Long Biên");
+    expect(first(engine.ask("ông ấy giữ chức gì?", conversation))).toContain("Phó Chủ tịch UBND tỉnh");
+  });
+
+  it("takes 'ông ấy' after an office to be its latest holder", () => {
+    const conversation = createConversation();
+    engine.ask("chủ tịch tỉnh hiện nay là ai", conversation);
+    expect(first(engine.ask("ông ấy lên làm từ khi nào?", conversation))).toContain("19/11/2025");
+  });
+
+  it("leaves a question that names its own topic alone", () => {
+    const conversation = createConversation();
+    engine.ask("tỷ lệ phủ sóng 5G ở Khánh Hòa là bao nhiêu", conversation);
+    expect(engine.ask("DTI là gì", conversation).entries[0]).toBe("faq-dti-la-gi");
+  });
+});
