@@ -1,0 +1,132 @@
+// Chart images by name ("dashboard" or an indicator id), drawn from the knowledge served right now and kept per
+// knowledge object: an admin's /capnhat or a reload makes a new one, so the next request draws afresh. Each image
+// is content-addressed (/charts/<hash>.png), which is how Zalo and the web page fetch it.
+import { createHash } from "node:crypto";
+import { renderAsync } from "@resvg/resvg-js";
+import { DASHBOARD_CHART, hasChart } from "../engine/chart-fit.js";
+import type { Knowledge } from "../knowledge/schema.js";
+import { FONT_FAMILY, FONT_FILES } from "./font.js";
+import { dashboardChart, indicatorChart, type ChartSpec } from "./spec.js";
+import { dashboardSvg, indicatorSvg } from "./svg.js";
+
+export interface ChartImage {
+  readonly name: string;
+  readonly png: Buffer;
+  /** Hex digest of the PNG: the file name it is served under. */
+  readonly hash: string;
+  /** "/charts/<hash>.png", below the server's public base path. */
+  readonly path: string;
+  /** What the picture says in words: the title, then scope, "số liệu đến …" and the source (Telegram's caption). */
+  readonly caption: string;
+  /** A short description for screen readers. */
+  readonly alt: string;
+}
+
+/** What channels and the web page need: an image by the name an Answer gives, none for a name no chart has. */
+export interface ChartSource {
+  chart(name: string): Promise<ChartImage | undefined>;
+}
+
+export const CHART_PATH_PREFIX = "/charts/";
+const HASH_LENGTH = 20;
+export const CHART_FILE = new RegExp(`^([0-9a-f]{${HASH_LENGTH}})\\.png$`);
+/** Telegram's limit for a photo caption. */
+const CAPTION_LIMIT = 1024;
+/** Images kept by hash after their knowledge was replaced, for a platform that fetches a URL a little later. */
+const EARLIER_IMAGES_KEPT = 100;
+
+const FONT_OPTIONS = { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY };
+
+/** SVG → PNG with the project's font only, on libuv's thread pool: drawing takes 50–300 ms, which must not hold up answers. */
+export async function svgToPng(svg: string): Promise<Buffer> {
+  return (await renderAsync(svg, { font: FONT_OPTIONS })).asPng();
+}
+
+export function chartSvg(spec: ChartSpec): string {
+  return spec.kind === "dashboard" ? dashboardSvg(spec) : indicatorSvg(spec);
+}
+
+function captionOf(spec: ChartSpec): string {
+  const caption = [spec.title, ...spec.caption].join("\n");
+  return caption.length <= CAPTION_LIMIT ? caption : `${caption.slice(0, CAPTION_LIMIT - 1)}…`;
+}
+
+function altOf(spec: ChartSpec): string {
+  return spec.kind === "dashboard"
+    ? `Bảng tình hình ${spec.groups.reduce((n, g) => n + g.rows.length, 0)} chỉ tiêu của Nghị quyết 16 so với mục tiêu. ${spec.caption.join(" ")}`
+    : `Biểu đồ ${spec.title}: số liệu theo năm và mục tiêu. ${spec.caption.join(" ")}`;
+}
+
+export interface ChartsOptions {
+  /** The knowledge answers are built from right now (Assistant.knowledge). */
+  readonly knowledge: () => Knowledge;
+  /** Verdicts depend on the day (a target year that is over); injected for tests. */
+  readonly now?: () => Date;
+}
+
+interface Drawn {
+  readonly day: string;
+  /** Promises, so requests for a chart being drawn wait for that drawing instead of starting another. */
+  readonly images: Map<string, Promise<ChartImage | undefined>>;
+  /** Every chart of this knowledge drawn (once asked for): a hash not found then is not one of its images. */
+  all?: Promise<unknown>;
+}
+
+export class Charts implements ChartSource {
+  private readonly drawn = new WeakMap<Knowledge, Drawn>();
+  private readonly byHash = new Map<string, ChartImage>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ChartsOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  chart(name: string): Promise<ChartImage | undefined> {
+    const knowledge = this.options.knowledge();
+    const drawn = this.drawnFor(knowledge);
+    let image = drawn.images.get(name);
+    if (!image) drawn.images.set(name, (image = this.draw(knowledge, name)));
+    return image;
+  }
+
+  /** The image served at /charts/<hash>.png: of the current knowledge (drawn if need be), or one shown recently. */
+  async image(hash: string): Promise<ChartImage | undefined> {
+    const known = this.byHash.get(hash);
+    if (known) return known;
+    const knowledge = this.options.knowledge();
+    const drawn = this.drawnFor(knowledge);
+    // After a restart a platform may still fetch a URL sent before it: draw every chart once to find it.
+    await (drawn.all ??= Promise.all(this.names(knowledge).map((name) => this.chart(name))));
+    return this.byHash.get(hash);
+  }
+
+  /** Every chart name the knowledge has: the dashboard and each indicator with a line to draw. */
+  names(knowledge: Knowledge = this.options.knowledge()): string[] {
+    return [DASHBOARD_CHART, ...knowledge.indicators.filter(hasChart).map((i) => i.id)];
+  }
+
+  private drawnFor(knowledge: Knowledge): Drawn {
+    const day = this.now().toISOString().slice(0, 10);
+    let drawn = this.drawn.get(knowledge);
+    if (!drawn || drawn.day !== day) this.drawn.set(knowledge, (drawn = { day, images: new Map() }));
+    return drawn;
+  }
+
+  private async draw(knowledge: Knowledge, name: string): Promise<ChartImage | undefined> {
+    const spec = this.spec(knowledge, name);
+    if (!spec) return undefined;
+    const png = await svgToPng(chartSvg(spec));
+    const hash = createHash("sha256").update(png).digest("hex").slice(0, HASH_LENGTH);
+    const image: ChartImage = { name, png, hash, path: `${CHART_PATH_PREFIX}${hash}.png`, caption: captionOf(spec), alt: altOf(spec) };
+    this.byHash.delete(hash);
+    this.byHash.set(hash, image);
+    if (this.byHash.size > EARLIER_IMAGES_KEPT + this.names(knowledge).length) this.byHash.delete(this.byHash.keys().next().value!);
+    return image;
+  }
+
+  private spec(knowledge: Knowledge, name: string): ChartSpec | undefined {
+    if (name === DASHBOARD_CHART) return dashboardChart(knowledge, this.now());
+    const indicator = knowledge.indicators.find((i) => i.id === name);
+    return indicator && hasChart(indicator) ? indicatorChart(knowledge, indicator) : undefined;
+  }
+}
