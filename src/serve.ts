@@ -1,15 +1,21 @@
-// Serving the bots: store, HTTP server (webhooks, health, metrics), channels, reload, graceful shutdown.
-// Loaded only when a bot token is configured, so the terminal chat starts without any of it.
+// Serving the bots and the web page: store, HTTP server (webhooks, health, metrics, the public page, chart images),
+// channels, reload, graceful shutdown. Loaded only when a bot token is configured or `npm run web` asks for the
+// page, so the terminal chat starts without any of it.
 import { randomBytes } from "node:crypto";
 import { AdminCommands } from "./admin/admin-commands.js";
 import { KnowledgeAlerts } from "./admin/knowledge-alerts.js";
 import { Notifier } from "./admin/notifier.js";
 import type { Assistant } from "./assistant.js";
 import { ChatService } from "./channels/chat-service.js";
+import { FloodGuard } from "./channels/flood-guard.js";
+import { Charts } from "./charts/charts.js";
 import { seenInStore } from "./channels/seen-in-store.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
+import { defaultWebDir } from "./paths.js";
+import { serveChartImages } from "./server/chart-images.js";
 import { serveHealthAndMetrics } from "./server/health.js";
+import { serveWebPage } from "./server/web-page.js";
 import { WebServer } from "./server/http-server.js";
 import { Metrics } from "./server/metrics.js";
 import { platformSecret } from "./server/webhook-secrets.js";
@@ -19,6 +25,8 @@ import { Store } from "./store/store.js";
 const SHUTDOWN_GRACE_MS = 8_000;
 /** Last resort: a shutdown that has not finished by then (a hung store write) exits 1. */
 const SHUTDOWN_HARD_LIMIT_MS = 15_000;
+/** Questions from one address to the web page: 10 in 10 s, then a polite 429 (an office behind one address shares it). */
+const WEB_FLOOD = { limit: 10, windowMs: 10_000 };
 
 interface RunningChannel {
   readonly name: "telegram" | "zalo";
@@ -48,6 +56,9 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
   const notifier = new Notifier({ store, logger });
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: config.adminIds, logger });
   const chat = new ChatService({ ask: assistant.ask, store, admin, metrics, logger });
+  // Web visitors are never admins: their ChatService has no admin commands at all.
+  const webChat = new ChatService({ ask: assistant.ask, store, metrics, logger, flood: new FloodGuard(WEB_FLOOD.limit, WEB_FLOOD.windowMs) });
+  const charts = new Charts({ knowledge: () => assistant.knowledge });
   const server = new WebServer({
     onError: (error) => {
       metrics.errors.inc({ channel: "http" });
@@ -83,19 +94,22 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     }),
   });
-  await server.listen(config.port, config.host);
-  logger.info({ host: config.host, port: config.port }, "HTTP server listening (webhooks, /healthz, /metrics)");
+  serveChartImages(server, charts, config.publicUrl);
+  serveWebPage(server, { chat: webChat, charts, webDir: defaultWebDir(), logger });
+  const address = await server.listen(config.port, config.host);
+  logger.info({ host: config.host, port: address.port }, "HTTP server listening (web page, webhooks, /healthz, /metrics)");
+  logger.info(`Trang web: http://localhost:${address.port}/`);
 
   if (config.telegramToken) {
     const { startTelegram } = await import("./channels/telegram/run.js");
-    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server, seenUpdates: seenInStore(store, "tg", logger) });
+    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server, seenUpdates: seenInStore(store, "tg", logger), charts });
     notifier.register("tg", telegram.send);
     channels.push({ name: "telegram", ...telegram });
   }
   if (config.zaloToken) {
     const { startZalo } = await import("./channels/zalo/run.js");
     try {
-      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenInStore(store, "zalo", logger) });
+      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenInStore(store, "zalo", logger), charts });
       notifier.register("zalo", zalo.send);
       const channel: RunningChannel = { name: "zalo", ...zalo };
       channels.push(channel);
