@@ -71,6 +71,13 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
+/** What the tests read of an image in the page (the DOM types are not part of this project's TypeScript setup). */
+interface LoadedImage {
+  readonly complete: boolean;
+  readonly naturalWidth: number;
+}
+const loadedWidth = (img: unknown) => ((img as LoadedImage).complete ? (img as LoadedImage).naturalWidth : 0);
+
 const botMessages = () => page.locator("#messages .message.bot");
 
 async function askTyped(question: string): Promise<void> {
@@ -98,7 +105,7 @@ describe("the web page in Chromium", () => {
     await expect(answer.locator(".sources").textContent()).resolves.toMatch(/Nguồn/);
     await answer.locator("summary", { hasText: "Biểu đồ" }).click();
     const chart = answer.locator("details img");
-    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1080);
+    await expect.poll(() => chart.evaluate(loadedWidth)).toBe(1080);
   });
 
   it("asks the next question when a suggestion button is pressed, with the keyboard too", async () => {
@@ -120,7 +127,7 @@ describe("the web page in Chromium", () => {
   });
 
   it("says politely what is wrong with a question that is too long, and stays usable", async () => {
-    await page.evaluate(() => document.getElementById("question")!.removeAttribute("maxlength"));
+    await page.locator("#question").evaluate((input) => (input as { removeAttribute(name: string): void }).removeAttribute("maxlength"));
     await page.getByLabel("Câu hỏi của bạn").fill("a ".repeat(400));
     const refused = page.waitForResponse((response) => response.url().endsWith("/api/ask"));
     await page.getByRole("button", { name: "Gửi" }).click();
@@ -133,7 +140,7 @@ describe("the web page in Chromium", () => {
 
   it("shows the indicator dashboard image", async () => {
     const dashboard = page.locator("#dashboard-image");
-    await expect.poll(() => dashboard.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1080);
+    await expect.poll(() => dashboard.evaluate(loadedWidth)).toBe(1080);
     await expect(dashboard.getAttribute("src")).resolves.toMatch(/^\/charts\/[0-9a-f]{20}\.png$/);
     await expect(dashboard.getAttribute("alt")).resolves.toMatch(/chỉ tiêu/);
     await expect(page.locator("#dashboard-caption").textContent()).resolves.toMatch(/Số liệu đến .*Nguồn:/s);
@@ -141,7 +148,7 @@ describe("the web page in Chromium", () => {
 
   it("fits a phone screen, and leaves a screenshot for people to look at", async () => {
     await askTyped("DVC mức 4 đạt bao nhiêu");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.locator("html").evaluate((html) => (html as { scrollWidth: number; clientWidth: number }).scrollWidth - (html as { clientWidth: number }).clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await mkdir(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, "web-phone.png");
