@@ -7,7 +7,6 @@ import { KnowledgeAlerts } from "./admin/knowledge-alerts.js";
 import { Notifier } from "./admin/notifier.js";
 import type { Assistant } from "./assistant.js";
 import { ChatService } from "./channels/chat-service.js";
-import { FloodGuard } from "./channels/flood-guard.js";
 import { Charts } from "./charts/charts.js";
 import { seenInStore } from "./channels/seen-in-store.js";
 import type { Config } from "./config.js";
@@ -15,7 +14,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { defaultWebDir } from "./paths.js";
 import { serveChartImages } from "./server/chart-images.js";
 import { serveHealthAndMetrics } from "./server/health.js";
-import { serveWebPage } from "./server/web-page.js";
+import { createWebChat, serveWebPage } from "./server/web-page.js";
 import { WebServer } from "./server/http-server.js";
 import { Metrics } from "./server/metrics.js";
 import { platformSecret } from "./server/webhook-secrets.js";
@@ -25,8 +24,6 @@ import { Store } from "./store/store.js";
 const SHUTDOWN_GRACE_MS = 8_000;
 /** Last resort: a shutdown that has not finished by then (a hung store write) exits 1. */
 const SHUTDOWN_HARD_LIMIT_MS = 15_000;
-/** Questions from one address to the web page: 10 in 10 s, then a polite 429 (an office behind one address shares it). */
-const WEB_FLOOD = { limit: 10, windowMs: 10_000 };
 
 interface RunningChannel {
   readonly name: "telegram" | "zalo";
@@ -56,8 +53,7 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
   const notifier = new Notifier({ store, logger });
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: config.adminIds, logger });
   const chat = new ChatService({ ask: assistant.ask, store, admin, metrics, logger });
-  // Web visitors are never admins: their ChatService has no admin commands at all.
-  const webChat = new ChatService({ ask: assistant.ask, store, metrics, logger, flood: new FloodGuard(WEB_FLOOD.limit, WEB_FLOOD.windowMs) });
+  const webChat = createWebChat({ ask: assistant.ask, store, metrics, logger });
   const charts = new Charts({ knowledge: () => assistant.knowledge });
   const server = new WebServer({
     onError: (error) => {

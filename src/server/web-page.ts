@@ -7,11 +7,22 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import type { ChartSource } from "../charts/charts.js";
-import type { ChatService } from "../channels/chat-service.js";
-import { SLOW_DOWN_MESSAGE } from "../channels/flood-guard.js";
+import { ChatService, type ChatServiceOptions } from "../channels/chat-service.js";
+import { FloodGuard, SLOW_DOWN_MESSAGE } from "../channels/flood-guard.js";
 import { DASHBOARD_CHART } from "../engine/chart-fit.js";
 import type { Logger } from "../logger.js";
 import { BodyTooLargeError, readBody, sendJson, type WebServer } from "./http-server.js";
+
+/** Questions from one address: 10 in 10 s, then a polite 429 (an office behind one address shares it). */
+const WEB_FLOOD = { limit: 10, windowMs: 10_000 };
+
+/**
+ * The web page's ChatService: the same ask() and conversation rules as the chat apps, the question log the
+ * channels keep, its own per-address limit, and no admin commands at all (web visitors are never admins).
+ */
+export function createWebChat(options: Pick<ChatServiceOptions, "ask" | "store" | "metrics" | "logger">): ChatService {
+  return new ChatService({ ...options, flood: new FloodGuard(WEB_FLOOD.limit, WEB_FLOOD.windowMs) });
+}
 
 /** A question is a sentence or two; the engine's own limit (1,000) is for pasted text in the chat apps. */
 export const MAX_WEB_QUESTION_CHARS = 500;
@@ -53,7 +64,7 @@ const STATIC_FILES = [
 ] as const;
 
 export interface WebPageOptions {
-  /** A ChatService of its own, without admin commands: web visitors are never admins. */
+  /** A ChatService of its own (createWebChat), without admin commands: web visitors are never admins. */
   readonly chat: Pick<ChatService, "handle">;
   readonly charts: ChartSource;
   /** The folder holding index.html, app.js and style.css. */
