@@ -6,7 +6,7 @@ import { renderAsync } from "@resvg/resvg-js";
 import { DASHBOARD_CHART, hasChart } from "../engine/chart-fit.js";
 import type { Knowledge } from "../knowledge/schema.js";
 import { FONT_FAMILY, FONT_FILES } from "./font.js";
-import { dashboardChart, indicatorChart, type ChartSpec } from "./spec.js";
+import { dashboardChart, indicatorChart, STATUS_LABELS, type ChartSpec } from "./spec.js";
 import { dashboardSvg, indicatorSvg } from "./svg.js";
 
 export interface ChartImage {
@@ -51,10 +51,15 @@ function captionOf(spec: ChartSpec): string {
   return caption.length <= CAPTION_LIMIT ? caption : `${caption.slice(0, CAPTION_LIMIT - 1)}…`;
 }
 
+/** What a screen reader says instead of the picture: for the dashboard, how many indicators stand where. */
 function altOf(spec: ChartSpec): string {
-  return spec.kind === "dashboard"
-    ? `Bảng tình hình ${spec.groups.reduce((n, g) => n + g.rows.length, 0)} chỉ tiêu của Nghị quyết 16 so với mục tiêu. ${spec.caption.join(" ")}`
-    : `Biểu đồ ${spec.title}: số liệu theo năm và mục tiêu. ${spec.caption.join(" ")}`;
+  if (spec.kind !== "dashboard") return `Biểu đồ ${spec.title}: số liệu theo năm và mục tiêu. ${spec.caption.join(" ")}`;
+  const rows = spec.groups.flatMap((group) => group.rows);
+  const counts = Object.entries(STATUS_LABELS)
+    .map(([status, label]) => [rows.filter((row) => row.status === status).length, label.toLowerCase()] as const)
+    .filter(([count]) => count > 0)
+    .map(([count, label]) => `${count} ${label}`);
+  return `Bảng tình hình ${rows.length} chỉ tiêu của Nghị quyết 16 so với mục tiêu: ${counts.join(", ")}. ${spec.caption.join(" ")}`;
 }
 
 export interface ChartsOptions {

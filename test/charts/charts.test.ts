@@ -113,3 +113,10 @@ describe("Charts", () => {
     expect(chartSvg(spec)).toContain("GII &lt;Việt Nam&gt; &amp; &quot;thế giới&quot;");
   });
 });
+
+describe("what a screen reader is told", () => {
+  it("counts the dashboard's indicators by where they stand", async () => {
+    const image = (await new Charts({ knowledge: () => knowledge, now: () => TODAY }).chart("dashboard"))!;
+    expect(image.alt).toMatch(/^Bảng tình hình 19 chỉ tiêu của Nghị quyết 16 so với mục tiêu: 1 đang thực hiện, 9 chưa có số liệu, 9 không có mục tiêu số\. Phạm vi: /);
+  });
+});
