@@ -1,6 +1,6 @@
 // Composition root: configuration → knowledge → assistant → terminal chat (as an admin with --admin), the public
-// web page alone with --web (npm run web: no token needed), or the bots, beside the web page, when a token is set. Invalid knowledge never stops it: the last good copy is served, or a polite
-// maintenance reply, and admins are told.
+// web page alone with --web (npm run web: no token needed), or the bots, beside the web page, when a token is set.
+// Invalid knowledge never stops it: the last good copy is served, or a polite maintenance reply, and admins are told.
 import { Assistant } from "./assistant.js";
 import { loadKnowledgeToServe } from "./bootstrap.js";
 import { runConsole } from "./channels/console.js";

@@ -7,16 +7,16 @@ import { KnowledgeAlerts } from "./admin/knowledge-alerts.js";
 import { Notifier } from "./admin/notifier.js";
 import type { Assistant } from "./assistant.js";
 import { ChatService } from "./channels/chat-service.js";
-import { Charts } from "./charts/charts.js";
 import { seenInStore } from "./channels/seen-in-store.js";
+import { Charts } from "./charts/charts.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { defaultWebDir } from "./paths.js";
 import { serveChartImages } from "./server/chart-images.js";
 import { serveHealthAndMetrics } from "./server/health.js";
-import { createWebChat, serveWebPage } from "./server/web-page.js";
 import { WebServer } from "./server/http-server.js";
 import { Metrics } from "./server/metrics.js";
+import { createWebChat, serveWebPage } from "./server/web-page.js";
 import { platformSecret } from "./server/webhook-secrets.js";
 import { Store } from "./store/store.js";
 

@@ -1,5 +1,6 @@
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Assistant } from "../../src/assistant.js";
 import { chartSvg, Charts } from "../../src/charts/charts.js";
 import { fontCovers } from "../../src/charts/font.js";
 import { dashboardChart, indicatorChart, type ChartSpec } from "../../src/charts/spec.js";
@@ -106,6 +107,18 @@ describe("Charts", () => {
     const restarted = new Charts({ knowledge: () => served, now: () => TODAY });
     expect((await restarted.image(after.hash))?.name).toBe("xep-hang-dti");
     expect(await restarted.image("0".repeat(20))).toBeUndefined();
+  });
+
+  it("follows the Assistant: a figure an admin records (/capnhat) is in the chart of the next request", async () => {
+    const assistant = new Assistant({ knowledge, knowledgeDir: defaultKnowledgeDir() });
+    const charts = new Charts({ knowledge: () => assistant.knowledge, now: () => TODAY });
+    assistant.setRuntimeMeasurements([
+      { id: "m2", indicator: "xep-hang-dti", value: 9, period: "2025", scope: "province-after-merger", source: "Bộ KH&CN", at: "2026-11-20T00:00:00Z" },
+    ]);
+    const dti = (await charts.chart("xep-hang-dti"))!;
+    const spec = indicatorChart(assistant.knowledge, assistant.knowledge.indicators.find((i) => i.id === "xep-hang-dti")!);
+    expect(spec.panels[1]!.series[0]!.points.map((p) => p.label)).toEqual(["16/34", "9/34"]);
+    expect(dti.hash).not.toBe((await new Charts({ knowledge: () => knowledge, now: () => TODAY }).chart("xep-hang-dti"))!.hash);
   });
 
   it("renders the chart's SVG with the knowledge's words escaped", () => {
