@@ -2,10 +2,9 @@
 // knowledge object: an admin's /capnhat or a reload makes a new one, so the next request draws afresh. Each image
 // is content-addressed (/charts/<hash>.png), which is how Zalo and the web page fetch it.
 import { createHash } from "node:crypto";
-import { renderAsync } from "@resvg/resvg-js";
 import { DASHBOARD_CHART, hasChart } from "../engine/chart-fit.js";
 import type { Knowledge } from "../knowledge/schema.js";
-import { FONT_FAMILY, FONT_FILES } from "./font.js";
+import { svgToPng } from "./png.js";
 import { dashboardChart, indicatorChart, STATUS_LABELS, type ChartSpec } from "./spec.js";
 import { dashboardSvg, indicatorSvg } from "./svg.js";
 
@@ -34,13 +33,6 @@ export const CHART_FILE = new RegExp(`^([0-9a-f]{${HASH_LENGTH}})\\.png$`);
 const CAPTION_LIMIT = 1024;
 /** Images kept by hash after their knowledge was replaced, for a platform that fetches a URL a little later. */
 const EARLIER_IMAGES_KEPT = 100;
-
-const FONT_OPTIONS = { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY };
-
-/** SVG → PNG with the project's font only, on libuv's thread pool: drawing takes 50–300 ms, which must not hold up answers. */
-export async function svgToPng(svg: string): Promise<Buffer> {
-  return (await renderAsync(svg, { font: FONT_OPTIONS })).asPng();
-}
 
 export function chartSvg(spec: ChartSpec): string {
   return spec.kind === "dashboard" ? dashboardSvg(spec) : indicatorSvg(spec);
@@ -100,8 +92,11 @@ export class Charts implements ChartSource {
     if (known) return known;
     const knowledge = this.options.knowledge();
     const drawn = this.drawnFor(knowledge);
-    // After a restart a platform may still fetch a URL sent before it: draw every chart once to find it.
-    await (drawn.all ??= Promise.all(this.names(knowledge).map((name) => this.chart(name))));
+    // After a restart a platform may still fetch a URL sent before it: draw every chart once to find it, one at a
+    // time (each drawing takes a few MB while it runs).
+    await (drawn.all ??= (async () => {
+      for (const name of this.names(knowledge)) await this.chart(name);
+    })());
     return this.byHash.get(hash);
   }
 

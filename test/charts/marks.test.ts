@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { svgToPng } from "../../src/charts/charts.js";
+import { svgToPng } from "../../src/charts/png.js";
 import { FONT_FAMILY } from "../../src/charts/font.js";
 import { escapeXml } from "../../src/charts/svg.js";
 
