@@ -54,7 +54,7 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: config.adminIds, logger });
   const chat = new ChatService({ ask: assistant.ask, store, admin, metrics, logger });
   const webChat = createWebChat({ ask: assistant.ask, store, metrics, logger });
-  const charts = new Charts({ knowledge: () => assistant.knowledge });
+  const charts = new Charts({ knowledge: () => assistant.knowledge, onError: (error, name) => logger.error({ err: error, chart: name }, "a chart could not be drawn") });
   const server = new WebServer({
     onError: (error) => {
       metrics.errors.inc({ channel: "http" });

@@ -21,7 +21,10 @@ export interface ChartImage {
   readonly alt: string;
 }
 
-/** What channels and the web page need: an image by the name an Answer gives, none for a name no chart has. */
+/**
+ * What channels and the web page need: an image by the name an Answer gives; none for a name no chart has, or
+ * when drawing failed (it never rejects).
+ */
 export interface ChartSource {
   chart(name: string): Promise<ChartImage | undefined>;
 }
@@ -59,6 +62,8 @@ export interface ChartsOptions {
   readonly knowledge: () => Knowledge;
   /** Verdicts depend on the day (a target year that is over); injected for tests. */
   readonly now?: () => Date;
+  /** A drawing failed: the answer goes without its picture, and the next request tries again. */
+  readonly onError?: (error: unknown, name: string) => void;
 }
 
 interface Drawn {
@@ -82,7 +87,14 @@ export class Charts implements ChartSource {
     const knowledge = this.options.knowledge();
     const drawn = this.drawnFor(knowledge);
     let image = drawn.images.get(name);
-    if (!image) drawn.images.set(name, (image = this.draw(knowledge, name)));
+    if (!image) {
+      image = this.draw(knowledge, name).catch((error: unknown) => {
+        drawn.images.delete(name);
+        this.options.onError?.(error, name);
+        return undefined;
+      });
+      drawn.images.set(name, image);
+    }
     return image;
   }
 

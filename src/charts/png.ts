@@ -19,7 +19,16 @@ const png = new Resvg(workerData.svg, workerData.options).render().asPng();
 parentPort.postMessage(png, [png.buffer]);
 `;
 
+/** One drawing at a time: a burst of requests for charts not drawn yet costs time, not memory. */
+let previous: Promise<unknown> = Promise.resolve();
+
 export function svgToPng(svg: string): Promise<Buffer> {
+  const drawing = previous.then(() => drawInWorker(svg));
+  previous = drawing.catch(() => undefined);
+  return drawing;
+}
+
+function drawInWorker(svg: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { svg, resvg: RESVG, options: OPTIONS } });
     worker.once("message", (png: Uint8Array) => resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength)));

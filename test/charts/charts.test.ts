@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Assistant } from "../../src/assistant.js";
 import { chartSvg, Charts } from "../../src/charts/charts.js";
 import { fontCovers } from "../../src/charts/font.js";
+import { svgToPng } from "../../src/charts/png.js";
 import { dashboardChart, indicatorChart, type ChartSpec } from "../../src/charts/spec.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { withRuntimeMeasurements } from "../../src/knowledge/runtime.js";
@@ -131,5 +132,14 @@ describe("what a screen reader is told", () => {
   it("counts the dashboard's indicators by where they stand", async () => {
     const image = (await new Charts({ knowledge: () => knowledge, now: () => TODAY }).chart("dashboard"))!;
     expect(image.alt).toMatch(/^Bảng tình hình 19 chỉ tiêu của Nghị quyết 16 so với mục tiêu: 1 đang thực hiện, 9 chưa có số liệu, 9 không có mục tiêu số\. Phạm vi: /);
+  });
+});
+
+describe("drawing", () => {
+  it("rejects an SVG resvg cannot read, and the next drawing still works", async () => {
+    const broken = svgToPng("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect");
+    const fine = svgToPng("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>");
+    await expect(broken).rejects.toThrow();
+    expect((await fine).subarray(1, 4).toString()).toBe("PNG");
   });
 });
