@@ -11,6 +11,11 @@ import { escapeXml } from "../../src/charts/svg.js";
 
 const REFERENCE = fileURLToPath(new URL("../fixtures/charts/label-reference.png", import.meta.url));
 const LABEL = "Chuyển đổi số – Khánh Hòa";
+/**
+ * Share of pixels allowed to differ: the same resvg draws it identically (0), a newer one may shade a few edge
+ * pixels differently; one wrong tone mark ("sồ" for "số") changes about 0.09%, so this lets no mark slip.
+ */
+const TOLERANCE = 0.0003;
 
 function labelPng(text: string): Promise<Buffer> {
   return svgToPng(
@@ -35,11 +40,12 @@ describe("Vietnamese marks in charts", () => {
   it(`draws "${LABEL}" as the reference image shows it`, async () => {
     const drawn = await labelPng(LABEL);
     if (process.env.UPDATE_REFERENCE === "1") writeFileSync(REFERENCE, drawn);
-    expect(differingShare(drawn, readFileSync(REFERENCE))).toBeLessThan(0.002);
+    expect(differingShare(drawn, readFileSync(REFERENCE))).toBeLessThan(TOLERANCE);
   });
 
-  it("tells the label from the same words without marks (the tolerance is far below what a lost mark costs)", async () => {
-    const unmarked = await labelPng("Chuyen doi so – Khanh Hoa");
-    expect(differingShare(unmarked, readFileSync(REFERENCE))).toBeGreaterThan(0.01);
+  it("tells the label from the words without marks, and from one wrong tone mark (the tolerance is below what one mark costs)", async () => {
+    const reference = readFileSync(REFERENCE);
+    expect(differingShare(await labelPng("Chuyen doi so – Khanh Hoa"), reference)).toBeGreaterThan(0.05);
+    expect(differingShare(await labelPng("Chuyển đổi sồ – Khánh Hòa"), reference)).toBeGreaterThan(TOLERANCE);
   });
 });
