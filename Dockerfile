@@ -29,6 +29,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+COPY web ./web
 
 # /data is the only place the bot writes (db.json); the image itself stays read-only for the bot user.
 RUN mkdir -p /data && chown node:node /data

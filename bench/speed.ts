@@ -1,7 +1,9 @@
 // npm run bench: engine latency per question (p50/p99), questions per second on one core, knowledge load +
-// index build time, cold start of the terminal chat to its first answer, and memory.
+// index build time, cold start of the terminal chat to its first answer, chart pictures (render time, the memory
+// they add), and memory.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { Charts } from "../src/charts/charts.js";
 import { createEngine } from "../src/engine/ask.js";
 import { createConversation } from "../src/engine/conversation.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
@@ -79,6 +81,25 @@ const colds: number[] = [];
 for (let i = 0; i < 5; i++) colds.push(await coldStart());
 colds.sort((a, b) => a - b);
 
+// Chart pictures: every chart of the knowledge drawn afresh (a new cache each round, as after a knowledge update),
+// one after another; the RSS they add is read after the engine benchmarks, so it is the charts' own.
+const CHART_ROUNDS = 5;
+const rssBeforeCharts = process.memoryUsage().rss;
+const chartTimes: number[] = [];
+let dashboardMs = 0;
+for (let round = 0; round < CHART_ROUNDS; round++) {
+  const charts = new Charts({ knowledge: () => engine.knowledge });
+  for (const name of charts.names()) {
+    const t0 = process.hrtime.bigint();
+    await charts.chart(name);
+    const elapsed = ms(process.hrtime.bigint() - t0);
+    chartTimes.push(elapsed);
+    if (name === "dashboard") dashboardMs = Math.max(dashboardMs, elapsed);
+  }
+}
+const chartRssMb = (process.memoryUsage().rss - rssBeforeCharts) / 1024 / 1024;
+chartTimes.sort((a, b) => a - b);
+
 const rows: [string, string, string][] = [
   ["questions timed", `${latencies.length} (${questions.length} distinct × ${PASSES})`, ""],
   ["latency p50 per question", `${quantile(latencies, 0.5).toFixed(3)} ms`, ""],
@@ -87,6 +108,8 @@ const rows: [string, string, string][] = [
   ["repeated question, p50 / p99", `${quantile(cached, 0.5).toFixed(3)} / ${quantile(cached, 0.99).toFixed(3)} ms (reading and search cached)`, ""],
   ["knowledge load + index build", `${quantile(buildTimes, 0.5).toFixed(1)} ms median (max ${buildTimes.at(-1)!.toFixed(1)} ms)`, ""],
   ["cold start to first answer", `${quantile(colds, 0.5).toFixed(0)} ms median (max ${colds.at(-1)!.toFixed(0)} ms)`, "target ≤ 1 s"],
+  ["chart render, p50 / p99", `${quantile(chartTimes, 0.5).toFixed(0)} / ${quantile(chartTimes, 0.99).toFixed(0)} ms (${chartTimes.length} drawings; dashboard max ${dashboardMs.toFixed(0)} ms)`, "once per chart and knowledge version"],
+  ["RSS added by the charts", `${chartRssMb.toFixed(0)} MB`, ""],
   ["RSS after benchmark", `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`, ""],
 ];
 console.log(`Node ${process.version}, ${questions.length} distinct questions from bench/eval`);

@@ -21,6 +21,7 @@ const configSchema = z.object({
   ZALO_API_BASE: optionalUrl,
   WEBHOOK_URL: optionalUrl,
   ZALO_WEBHOOK_URL: optionalUrl,
+  PUBLIC_URL: optionalUrl,
   WEBHOOK_SECRET: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 ký tự A-Z, a-z, 0-9, _ hoặc -").optional(),
   ),
@@ -49,6 +50,11 @@ export interface Config {
   /** Public base URL for webhooks; polling when absent. */
   readonly webhookUrl?: string;
   readonly zaloWebhookUrl?: string;
+  /**
+   * Public base URL the chart images are fetched from (Zalo's sendPhoto takes a URL only): PUBLIC_URL, else
+   * WEBHOOK_URL; without either, Zalo gets text only.
+   */
+  readonly publicUrl?: string;
   /** Secret the webhook paths and each platform's secret header are derived from; generated at start when not configured. */
   readonly webhookSecret?: string;
   readonly port: number;
@@ -99,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zaloApiBase: value.ZALO_API_BASE ?? DEFAULT_ZALO_API_BASE,
     ...(value.WEBHOOK_URL ? { webhookUrl: value.WEBHOOK_URL } : {}),
     ...(value.ZALO_WEBHOOK_URL ?? value.WEBHOOK_URL ? { zaloWebhookUrl: value.ZALO_WEBHOOK_URL ?? value.WEBHOOK_URL } : {}),
+    ...(value.PUBLIC_URL ?? value.WEBHOOK_URL ? { publicUrl: value.PUBLIC_URL ?? value.WEBHOOK_URL } : {}),
     ...(value.WEBHOOK_SECRET ? { webhookSecret: value.WEBHOOK_SECRET } : {}),
     port: value.PORT,
     host: value.HOST ?? "0.0.0.0",

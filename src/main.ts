@@ -1,13 +1,14 @@
-// Composition root: configuration → knowledge → assistant → terminal chat (as an admin with --admin), or the
-// bots when a token is set. Invalid knowledge never stops it: the last good copy is served, or a polite
-// maintenance reply, and admins are told.
+// Composition root: configuration → knowledge → assistant → terminal chat (as an admin with --admin), the public
+// web page alone with --web (npm run web: no token needed), or the bots, beside the web page, when a token is set.
+// Invalid knowledge never stops it: the last good copy is served, or a polite maintenance reply, and admins are told.
 import { Assistant } from "./assistant.js";
 import { loadKnowledgeToServe } from "./bootstrap.js";
 import { runConsole } from "./channels/console.js";
 import { ConfigError, loadDotEnv, readConfig } from "./config.js";
 import { formatProblem } from "./knowledge/problems.js";
 
-const USAGE = "Cách dùng: npm start  |  npm start -- --admin (trò chuyện trong terminal với quyền quản trị, xem docs/quan-tri.md)";
+const USAGE =
+  "Cách dùng: npm start  |  npm start -- --admin (trò chuyện trong terminal với quyền quản trị, xem docs/quan-tri.md)  |  npm run web (trang web hỏi đáp, không cần token)";
 
 /** The plain terminal chat has no admin to tell: the problems go to stderr. */
 function reportStartProblems(assistant: Assistant): void {
@@ -22,7 +23,7 @@ function reportStartProblems(assistant: Assistant): void {
 }
 
 const args = process.argv.slice(2);
-if (args.some((arg) => arg !== "--admin")) {
+if (args.some((arg) => arg !== "--admin" && arg !== "--web") || args.length > 1) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -33,7 +34,12 @@ try {
   const load = { cacheDir: config.knowledgeCacheDir };
   const assistant = new Assistant({ ...(await loadKnowledgeToServe(config.knowledgeDir, load)), knowledgeDir: config.knowledgeDir, load });
   const terminal = { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true };
-  if (args.includes("--admin") || config.consoleAdmin) {
+  if (args.includes("--web")) {
+    // The page alone: tokens in .env are left for `npm start`, so two processes never serve one bot.
+    reportStartProblems(assistant);
+    const { serve } = await import("./serve.js");
+    await serve({ ...config, telegramToken: undefined, zaloToken: undefined }, assistant);
+  } else if (args.includes("--admin") || config.consoleAdmin) {
     const { runAdminConsole } = await import("./admin-console.js");
     await runAdminConsole(config, assistant, terminal);
   } else if (!config.telegramToken && !config.zaloToken) {

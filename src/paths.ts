@@ -4,3 +4,8 @@ import { fileURLToPath } from "node:url";
 export function defaultKnowledgeDir(): string {
   return fileURLToPath(new URL("../knowledge/", import.meta.url));
 }
+
+/** The public web page's files (index.html, app.js, style.css). */
+export function defaultWebDir(): string {
+  return fileURLToPath(new URL("../web/", import.meta.url));
+}

@@ -1,5 +1,6 @@
-// Serving the bots: store, HTTP server (webhooks, health, metrics), channels, reload, graceful shutdown.
-// Loaded only when a bot token is configured, so the terminal chat starts without any of it.
+// Serving the bots and the web page: store, HTTP server (webhooks, health, metrics, the public page, chart images),
+// channels, reload, graceful shutdown. Loaded only when a bot token is configured or `npm run web` asks for the
+// page, so the terminal chat starts without any of it.
 import { randomBytes } from "node:crypto";
 import { AdminCommands } from "./admin/admin-commands.js";
 import { KnowledgeAlerts } from "./admin/knowledge-alerts.js";
@@ -7,11 +8,15 @@ import { Notifier } from "./admin/notifier.js";
 import type { Assistant } from "./assistant.js";
 import { ChatService } from "./channels/chat-service.js";
 import { seenInStore } from "./channels/seen-in-store.js";
+import { Charts } from "./charts/charts.js";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
+import { defaultWebDir } from "./paths.js";
+import { serveChartImages } from "./server/chart-images.js";
 import { serveHealthAndMetrics } from "./server/health.js";
 import { WebServer } from "./server/http-server.js";
 import { Metrics } from "./server/metrics.js";
+import { createWebChat, serveWebPage } from "./server/web-page.js";
 import { platformSecret } from "./server/webhook-secrets.js";
 import { Store } from "./store/store.js";
 
@@ -48,6 +53,8 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
   const notifier = new Notifier({ store, logger });
   const admin = new AdminCommands({ assistant, store, notifier, adminIds: config.adminIds, logger });
   const chat = new ChatService({ ask: assistant.ask, store, admin, metrics, logger });
+  const webChat = createWebChat({ ask: assistant.ask, store, metrics, logger });
+  const charts = new Charts({ knowledge: () => assistant.knowledge, onError: (error, name) => logger.error({ err: error, chart: name }, "a chart could not be drawn") });
   const server = new WebServer({
     onError: (error) => {
       metrics.errors.inc({ channel: "http" });
@@ -83,19 +90,22 @@ async function serveBots(config: Config, assistant: Assistant, logger: Logger, m
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     }),
   });
-  await server.listen(config.port, config.host);
-  logger.info({ host: config.host, port: config.port }, "HTTP server listening (webhooks, /healthz, /metrics)");
+  serveChartImages(server, charts, config.publicUrl);
+  serveWebPage(server, { chat: webChat, charts, webDir: defaultWebDir(), logger });
+  const address = await server.listen(config.port, config.host);
+  logger.info({ host: config.host, port: address.port }, "HTTP server listening (web page, webhooks, /healthz, /metrics)");
+  logger.info(`Trang web: http://localhost:${address.port}/`);
 
   if (config.telegramToken) {
     const { startTelegram } = await import("./channels/telegram/run.js");
-    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server, seenUpdates: seenInStore(store, "tg", logger) });
+    const telegram = await startTelegram({ config: withSecretOf(config, "telegram"), chat, logger, server, seenUpdates: seenInStore(store, "tg", logger), charts });
     notifier.register("tg", telegram.send);
     channels.push({ name: "telegram", ...telegram });
   }
   if (config.zaloToken) {
     const { startZalo } = await import("./channels/zalo/run.js");
     try {
-      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenInStore(store, "zalo", logger) });
+      const zalo = await startZalo({ config: withSecretOf(config, "zalo"), chat, logger, server, seen: seenInStore(store, "zalo", logger), charts });
       notifier.register("zalo", zalo.send);
       const channel: RunningChannel = { name: "zalo", ...zalo };
       channels.push(channel);

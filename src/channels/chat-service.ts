@@ -13,8 +13,8 @@ import { ConversationStore } from "./conversations.js";
 import { FloodGuard, SLOW_DOWN_MESSAGE } from "./flood-guard.js";
 import { isOnlyLinks, NOT_TEXT_REPLIES, withoutLinks, type NotTextKind } from "./not-text.js";
 
-/** "console": the terminal chat in local admin mode. */
-export type ChannelName = "tg" | "zalo" | "console";
+/** "console": the terminal chat in local admin mode; "web": the public web page. */
+export type ChannelName = "tg" | "zalo" | "console" | "web";
 export type Vote = "up" | "down";
 
 interface Incoming {

@@ -52,4 +52,9 @@ export interface Answer {
   readonly suggestions: readonly string[];
   /** Knowledge entry ids (or built-in topics such as @goals-2030) the answer was built from, main one first. */
   readonly entries: readonly string[];
+  /**
+   * The picture that fits this answer, when one does: an indicator id (its chart) or "dashboard" (every
+   * indicator against its target). Channels ask src/charts for the image by this name.
+   */
+  readonly chart?: string;
 }

@@ -5,6 +5,7 @@ import { coreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
+import { chartFor } from "./chart-fit.js";
 import { citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
 import type { ComposeContext, Composed } from "./compose/common.js";
@@ -152,6 +153,8 @@ interface Reading {
   readonly namedInTopic: number;
   readonly namedInRest: number;
 }
+
+const withChart = (chart: string | undefined) => (chart === undefined ? {} : { chart });
 
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
@@ -391,6 +394,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       }),
       suggestions: composed.suggestions,
       entries: composed.entries,
+      ...withChart(chartFor(composed, lookup.indicators)),
     };
   }
 

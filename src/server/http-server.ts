@@ -1,6 +1,7 @@
-// One HTTP server for everything the process exposes: the webhooks of both channels, /healthz and /metrics.
-// Routes are exact paths with the methods they accept. Every refusal is a short JSON body with a fixed
-// message per status (nothing from the request, no stack, no path echoed back); anything else is a 404.
+// One HTTP server for everything the process exposes: the webhooks of both channels, /healthz and /metrics, the
+// public web page and the chart images. Routes are exact paths (or, for the images, a prefix) with the methods
+// they accept. Every refusal is a short JSON body with a fixed message per status (nothing from the request, no
+// stack, no path echoed back); anything else is a 404.
 import { hash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -179,8 +180,15 @@ interface Route {
   readonly name: string;
 }
 
+function routeOf(handler: RouteHandler, options: RouteOptions): Route {
+  const methods = options.methods?.map((method) => method.toUpperCase());
+  return { handler, name: options.name ?? "unnamed", ...(methods ? { methods: new Set(methods), allow: methods.join(", ") } : {}) };
+}
+
 export class WebServer {
   private readonly routes = new Map<string, Route>();
+  /** Routes for every path under a prefix ("/charts/"), tried after the exact paths. */
+  private readonly prefixRoutes: (Route & { readonly prefix: string })[] = [];
   private readonly options: WebServerOptions;
   private inFlight = 0;
   private closing = false;
@@ -234,12 +242,13 @@ export class WebServer {
   }
 
   route(path: string, handler: RouteHandler, options: RouteOptions = handler.routeOptions ?? {}): void {
-    const methods = options.methods?.map((method) => method.toUpperCase());
-    this.routes.set(path, {
-      handler,
-      name: options.name ?? "unnamed",
-      ...(methods ? { methods: new Set(methods), allow: methods.join(", ") } : {}),
-    });
+    this.routes.set(path, routeOf(handler, options));
+  }
+
+  /** Every path starting with `prefix` (which ends with "/"); the handler reads the rest of the path itself. */
+  routePrefix(prefix: string, handler: RouteHandler, options: RouteOptions = handler.routeOptions ?? {}): void {
+    if (!prefix.endsWith("/")) throw new RangeError(`a route prefix ends with "/": ${prefix}`);
+    this.prefixRoutes.push({ prefix, ...routeOf(handler, options) });
   }
 
   /** Requests being handled right now. */
@@ -297,7 +306,7 @@ export class WebServer {
     const started = performance.now();
     const queryAt = (request.url ?? "/").indexOf("?");
     const path = queryAt === -1 ? (request.url ?? "/") : request.url!.slice(0, queryAt);
-    const route = this.routes.get(path);
+    const route = this.routes.get(path) ?? this.prefixRoutes.find((candidate) => path.startsWith(candidate.prefix));
     const name = route?.name ?? "unknown";
     this.inFlight += 1;
     let counted = false;

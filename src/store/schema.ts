@@ -5,7 +5,7 @@ import { ENTRY_ID_PATTERN, period, scope } from "../knowledge/schema.js";
 export const SCHEMA_VERSION = 1;
 export const QUESTION_TEXT_MAX = 500;
 
-export const channel = z.enum(["tg", "zalo", "console"]);
+export const channel = z.enum(["tg", "zalo", "console", "web"]);
 export type Channel = z.infer<typeof channel>;
 
 const isoTime = z.iso.datetime();

@@ -25,14 +25,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts src/main.ts with `env` on top of the test's environment; `cleanups` gets what ends it and its data. */
-export async function startBotProcess(env: Record<string, string>, cleanups: (() => Promise<unknown>)[]): Promise<BotProcess> {
+/** Starts src/main.ts (with `args`) and `env` on top of the test's environment; `cleanups` gets what ends it and its data. */
+export async function startBotProcess(env: Record<string, string>, cleanups: (() => Promise<unknown>)[], args: readonly string[] = []): Promise<BotProcess> {
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), "bot-process-")));
   if (!env.DATA_DIR) cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const port = await freePort();
-  const child = spawn(join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
+  const child = spawn(join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/main.ts", ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "debug", WEBHOOK_URL: "", ...env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "debug", WEBHOOK_URL: "", PUBLIC_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const run: BotProcess = { child, port, dataDir, output: "", exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };

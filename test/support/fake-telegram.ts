@@ -102,11 +102,49 @@ function parseFormValue(value: string): unknown {
   return value;
 }
 
+/** An uploaded file as the fake keeps it (sendPhoto with grammY's InputFile). */
+export interface UploadedFile {
+  readonly filename: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * multipart/form-data as grammY sends uploads: one part per field, the file in a part of its own named by the
+ * "attach://<name>" the field holds; the field is replaced by the file.
+ */
+function parseMultipart(body: Buffer, boundary: string): Payload {
+  const parts = new Map<string, string | UploadedFile>();
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const headerEnd = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, headerEnd).toString("utf8");
+    const content = part.subarray(headerEnd + 4);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    // grammY writes the file name unquoted ("filename=bieu-do.png").
+    const filename = /filename="?([^"\r\n;]*)"?/.exec(headers)?.[1];
+    if (name) parts.set(name, filename !== undefined ? { filename, bytes: content } : content.toString("utf8"));
+    start = next;
+  }
+  const payload: Payload = {};
+  for (const [name, value] of parts) {
+    if (typeof value !== "string") continue;
+    const attached = /^attach:\/\/(.+)$/.exec(value);
+    payload[name] = attached ? parts.get(attached[1]!) : parseFormValue(value);
+  }
+  return payload;
+}
+
 async function readPayload(request: IncomingMessage, query: URLSearchParams): Promise<Payload> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString("utf8");
   const type = request.headers["content-type"] ?? "";
+  const boundary = /^multipart\/form-data;\s*boundary=(.+)$/.exec(type)?.[1];
+  if (boundary) return parseMultipart(Buffer.concat(chunks), boundary);
+  const body = Buffer.concat(chunks).toString("utf8");
   if (type.includes("application/json") && body !== "") return JSON.parse(body) as Payload;
   const form = type.includes("application/x-www-form-urlencoded") ? new URLSearchParams(body) : query;
   return Object.fromEntries([...form].map(([key, value]) => [key, parseFormValue(value)]));
@@ -283,6 +321,8 @@ export class FakeTelegram {
         return this.getUpdates(payload, response);
       case "sendMessage":
         return this.sendMessage(payload);
+      case "sendPhoto":
+        return this.sendPhoto(payload);
       case "answerCallbackQuery": {
         const id = String(payload.callback_query_id ?? "");
         if (!this.openCallbackQueries.delete(id)) throw badRequest("query is too old and response timeout expired or query ID is invalid");
@@ -339,6 +379,25 @@ export class FakeTelegram {
       chat: this.chats.get(chatId) ?? { id: chatId, type: "private", first_name: "Người dùng" },
       from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
       text: visible,
+    };
+  }
+
+  /** A photo uploaded (multipart) or named by URL or file id; a caption is at most 1,024 characters. */
+  private sendPhoto(payload: Payload): unknown {
+    const chatId = Number(payload.chat_id);
+    if (!Number.isFinite(chatId)) throw badRequest("chat not found");
+    const photo = payload.photo;
+    const uploaded = typeof photo === "object" && photo !== null && Buffer.isBuffer((photo as UploadedFile).bytes);
+    if (!uploaded && (typeof photo !== "string" || photo === "")) throw badRequest("there is no photo in the request");
+    if (uploaded && (photo as UploadedFile).bytes.length === 0) throw badRequest("IMAGE_PROCESS_FAILED");
+    if (payload.caption !== undefined && String(payload.caption).length > 1024) throw badRequest("message caption is too long");
+    validateKeyboard(payload.reply_markup);
+    return {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: this.chats.get(chatId) ?? { id: chatId, type: "private", first_name: "Người dùng" },
+      photo: [{ file_id: `photo${this.nextMessageId}`, file_unique_id: `u${this.nextMessageId}`, width: 1080, height: 720 }],
+      ...(payload.caption !== undefined ? { caption: String(payload.caption) } : {}),
     };
   }
 

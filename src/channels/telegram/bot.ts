@@ -3,6 +3,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context } from "grammy";
 import type { Message, UserFromGetMe } from "grammy/types";
+import type { ChartSource } from "../../charts/charts.js";
 import { DEFAULT_TELEGRAM_API_ROOT } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
@@ -12,7 +13,7 @@ import { isForTheBot, questionFor } from "./addressing.js";
 import { createBotApiFetch } from "./http-fetch.js";
 import { parseButtonData, withoutFeedback } from "./keyboards.js";
 import { logCallsTo } from "./network-retry.js";
-import { sendReply, type ReplyTarget } from "./send-reply.js";
+import { sendChartPhoto, sendReply, type ReplyTarget } from "./send-reply.js";
 import { SuggestionMemory } from "./suggestion-memory.js";
 import { withTypingIndicator } from "../typing.js";
 
@@ -35,6 +36,8 @@ export interface TelegramBotOptions {
   readonly botInfo?: UserFromGetMe;
   /** Update ids already handled: a redelivered update (a lost acknowledgement, a restart) is skipped. */
   readonly seenUpdates?: Pick<SeenMessages, "has" | "add">;
+  /** Chart pictures: the dashboard with /chitieu, an indicator's behind its "📈 Biểu đồ" button. None: text only. */
+  readonly charts?: ChartSource;
 }
 
 /**
@@ -91,7 +94,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       () => ctx.api.sendChatAction(target.chatId, "typing"),
       (error) => ctx.log.debug({ err: error }, "Telegram: typing indicator failed"),
     );
-    await sendReply(ctx.api, target, reply, memory);
+    await sendReply(ctx.api, target, reply, { memory, log: ctx.log, ...(options.charts ? { charts: options.charts } : {}) });
   }
 
   /** What a tapped button asks, or undefined for a stale or foreign button. */
@@ -166,6 +169,17 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return;
     }
     const chatId = ctx.chat?.id;
+    if (action?.kind === "chart") {
+      // A chart of the knowledge as it is now: after an update the button shows the new figures.
+      const image = chatId === undefined ? undefined : await options.charts?.chart(action.chart);
+      if (chatId === undefined || !image) {
+        await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTE });
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      await sendChartPhoto(ctx.api, chatId, image);
+      return;
+    }
     const question = chatId === undefined ? undefined : buttonQuestion(ctx.callbackQuery.data, String(chatId));
     if (chatId === undefined || question === undefined) {
       await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTE });

@@ -1,5 +1,5 @@
 // Inline keyboards and their callback data. Callback data is limited to 64 bytes and Vietnamese text takes
-// 2–3 bytes a letter, so buttons carry short ids ("t:muctieu_2030", "s:<answerNo>:<i>"), never the text.
+// 2–3 bytes a letter, so buttons carry short ids ("t:muctieu_2030", "s:<answerNo>:<i>", "c:<chart>"), never the text.
 import { InlineKeyboard } from "grammy";
 
 interface Topic {
@@ -22,9 +22,22 @@ export const TOPICS: readonly Topic[] = [
 export type ButtonAction =
   | { readonly kind: "topic"; readonly command: string }
   | { readonly kind: "suggestion"; readonly answerNo: number; readonly index: number }
-  | { readonly kind: "feedback"; readonly answerId: string; readonly vote: "up" | "down" };
+  | { readonly kind: "feedback"; readonly answerId: string; readonly vote: "up" | "down" }
+  | { readonly kind: "chart"; readonly chart: string };
 
 const FEEDBACK_PREFIX = "f:";
+const CHART_PREFIX = "c:";
+export const CHART_BUTTON = "📈 Biểu đồ";
+
+/** Whether a chart's name fits in a button's data (chart names are entry ids: short, ASCII). */
+export function fitsChartButton(chart: string): boolean {
+  return Buffer.byteLength(`${CHART_PREFIX}${chart}`) <= 64;
+}
+
+/** "📈 Biểu đồ" on a row of its own, above the follow-ups' and the votes'. */
+export function addChartRow(keyboard: InlineKeyboard, chart: string): InlineKeyboard {
+  return keyboard.text(CHART_BUTTON, `${CHART_PREFIX}${chart}`).row();
+}
 
 export function topicKeyboard(): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -36,8 +49,7 @@ export function topicKeyboard(): InlineKeyboard {
 }
 
 /** One follow-up per row: they are whole questions and need the width. */
-export function suggestionKeyboard(answerNo: number, suggestions: readonly string[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+export function suggestionKeyboard(answerNo: number, suggestions: readonly string[], keyboard = new InlineKeyboard()): InlineKeyboard {
   suggestions.forEach((suggestion, i) => keyboard.text(suggestion, `s:${answerNo}:${i}`).row());
   return keyboard;
 }
@@ -61,6 +73,8 @@ export function parseButtonData(data: string): ButtonAction | undefined {
   }
   const feedback = /^f:(.+):([ud])$/.exec(data);
   if (feedback) return { kind: "feedback", answerId: feedback[1]!, vote: feedback[2] === "u" ? "up" : "down" };
+  const chart = /^c:([a-z0-9-]+)$/.exec(data);
+  if (chart) return { kind: "chart", chart: chart[1]! };
   const suggestion = /^s:(\d+):(\d+)$/.exec(data);
   if (suggestion) return { kind: "suggestion", answerNo: Number(suggestion[1]), index: Number(suggestion[2]) };
   return undefined;

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { GrammyError } from "grammy";
 import { BlockedRecipientError } from "../../admin/notifier.js";
 import type { BotCommand } from "grammy/types";
+import type { ChartSource } from "../../charts/charts.js";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { WebServer } from "../../server/http-server.js";
@@ -30,6 +31,7 @@ export interface TelegramOptions {
   readonly server?: WebServer;
   /** Update ids already handled: a redelivered update (a lost acknowledgement, a restart) is skipped. */
   readonly seenUpdates?: Pick<SeenMessages, "has" | "add">;
+  readonly charts?: ChartSource;
 }
 
 export interface TelegramChannel {
@@ -119,7 +121,7 @@ async function startWebhook(
 }
 
 /** Starts the Telegram channel; rejects when the token is missing or refused, or the webhook cannot be set. */
-export async function startTelegram({ config, chat, logger, server, seenUpdates }: TelegramOptions): Promise<TelegramChannel> {
+export async function startTelegram({ config, chat, logger, server, seenUpdates, charts }: TelegramOptions): Promise<TelegramChannel> {
   if (!config.telegramToken) throw new Error("Telegram: TELEGRAM_BOT_TOKEN is not set");
   const { webhookUrl } = config;
   if (webhookUrl && !server) throw new Error("Telegram: webhook mode (WEBHOOK_URL) needs the web server");
@@ -130,6 +132,7 @@ export async function startTelegram({ config, chat, logger, server, seenUpdates 
     logger,
     webhookReply: Boolean(webhookUrl) && config.telegramWebhookReply,
     ...(seenUpdates ? { seenUpdates } : {}),
+    ...(charts ? { charts } : {}),
   });
   bot.api.config.use(retryNetworkFailures(logger));
   await bot.init();

@@ -1,5 +1,8 @@
 // One Zalo update → at most one reply: dedupe by message_id, ask the ChatService, send the plain rendering.
-// Polling and webhook both feed handle(); replies to one chat are sent in order.
+// Polling and webhook both feed handle(); replies to one chat are sent in order. An answer that names a chart
+// gets its picture first, by URL, when the server has a public address (Zalo has no upload, and no buttons).
+import type { ChartSource } from "../../charts/charts.js";
+import { publicChartUrl } from "../../server/chart-images.js";
 import type { ChatService, Reply } from "../chat-service.js";
 import type { Logger } from "../../logger.js";
 import { renderPlain, ZALO_MESSAGE_LIMIT } from "../../render/plain.js";
@@ -10,13 +13,16 @@ import type { SeenMessages } from "./seen-messages.js";
 import { parseUpdate, type ZaloEvent } from "./updates.js";
 
 export interface ZaloBotOptions {
-  readonly client: Pick<ZaloClient, "sendMessage" | "sendChatAction">;
+  readonly client: Pick<ZaloClient, "sendMessage" | "sendChatAction" | "sendPhoto">;
   readonly chat: Pick<ChatService, "handle">;
   readonly seen: SeenMessages;
   /** Names a group mention may use (from getMe). */
   readonly botNames: readonly string[];
   readonly logger: Logger;
   readonly onUnauthorized: (error: unknown) => void;
+  /** Chart pictures, sent by URL below `publicUrl`; without both, text only. */
+  readonly charts?: ChartSource;
+  readonly publicUrl?: string;
 }
 
 export class ZaloBot {
@@ -57,6 +63,19 @@ export class ZaloBot {
     while (this.chats.size > 0) await Promise.all(this.chats.values());
   }
 
+  /** The picture before the text; a picture that cannot be sent costs nothing but itself. */
+  private async sendChart(chatId: string, name: string, log: Logger): Promise<void> {
+    const { charts, publicUrl, client } = this.options;
+    if (!charts || !publicUrl) return;
+    try {
+      const image = await charts.chart(name);
+      if (image) await client.sendPhoto(chatId, publicChartUrl(publicUrl, image), image.caption, { logger: log });
+    } catch (error) {
+      if (isUnauthorized(error)) throw error;
+      log.warn({ err: error }, "Zalo: the chart could not be sent; sending the text alone");
+    }
+  }
+
   private async respond(event: Extract<ZaloEvent, { kind: "message" }>, log: Logger): Promise<void> {
     const { client, chat } = this.options;
     try {
@@ -66,6 +85,7 @@ export class ZaloBot {
         () => client.sendChatAction(chatId),
         (error) => log.debug({ err: error }, "Zalo typing action failed"),
       );
+      if (reply.kind === "answer" && reply.answer.chart !== undefined) await this.sendChart(chatId, reply.answer.chart, log);
       for (const text of replyTexts(reply)) await client.sendMessage(chatId, text, { logger: log });
     } catch (error) {
       if (isUnauthorized(error)) this.options.onUnauthorized(error);

@@ -169,10 +169,10 @@ export class ZaloClient {
   }
 
   /** `photo` must be a public image URL (Zalo downloads it; there is no upload). */
-  async sendPhoto(chatId: string, photo: string, caption?: string): Promise<SentMessage> {
+  async sendPhoto(chatId: string, photo: string, caption?: string, options: Pick<CallOptions, "logger"> = {}): Promise<SentMessage> {
     if (!/^https?:\/\//.test(photo)) throw new RangeError("sendPhoto needs a public http(s) image URL");
     if (caption !== undefined && caption.length > ZALO_MESSAGE_LIMIT) throw new RangeError(`caption longer than ${ZALO_MESSAGE_LIMIT} characters`);
-    return this.call<SentMessage>("sendPhoto", { chat_id: chatId, photo, ...(caption ? { caption } : {}) });
+    return this.call<SentMessage>("sendPhoto", { chat_id: chatId, photo, ...(caption ? { caption } : {}) }, options);
   }
 
   private async call<T>(method: string, params: Json = {}, options: CallOptions = {}): Promise<T> {

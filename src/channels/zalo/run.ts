@@ -2,6 +2,7 @@
 // (when ZALO_WEBHOOK_URL or WEBHOOK_URL is set) or long-poll. A rejected token (401) stops the channel.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import type { ChartSource } from "../../charts/charts.js";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { WebServer } from "../../server/http-server.js";
@@ -40,6 +41,8 @@ export interface StartZaloOptions {
   readonly tuning?: ZaloTuning;
   /** Where seen message ids are kept; default a JSON file in DATA_DIR. */
   readonly seen?: SeenMessages;
+  /** Chart pictures, sent by URL when the configuration has a public URL (PUBLIC_URL or WEBHOOK_URL). */
+  readonly charts?: ChartSource;
 }
 
 export const SEEN_FILE = "zalo-seen.json";
@@ -89,7 +92,8 @@ export async function startZalo(options: StartZaloOptions): Promise<ZaloChannel>
   };
 
   const botNames = [me.account_name, me.display_name].filter((name): name is string => typeof name === "string" && name !== "");
-  const bot = new ZaloBot({ client, chat, seen, botNames, logger, onUnauthorized });
+  const pictures = options.charts && config.publicUrl ? { charts: options.charts, publicUrl: config.publicUrl } : {};
+  const bot = new ZaloBot({ client, chat, seen, botNames, logger, onUnauthorized, ...pictures });
 
   if (config.zaloWebhookUrl) {
     if (!options.server) throw new Error("Zalo webhook mode needs the WebServer");
