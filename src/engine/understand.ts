@@ -24,6 +24,8 @@ export interface Slots {
   claim?: readonly number[];
   /** "chi tiết", "kể hết", "đầy đủ": the whole card rather than the one fact. */
   details?: boolean;
+  /** "nói gì", "phát biểu", "nhận xét thế nào": what someone said, not who they are. */
+  quote?: boolean;
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
   then?: boolean;
 }
@@ -103,6 +105,7 @@ const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
 export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
+const QUOTE = /(?<=^| )(noi gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
 const DETAILS = /(?<=^| )(chi tiet|ke het|day du|cu the hon|noi ro hon|tat ca so lieu|toan bo)(?= |$)/g;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
@@ -208,6 +211,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
     if (claim.length > 0) slots.claim = claim;
   }
   if (has(text, DETAILS)) slots.details = true;
+  if (has(text, QUOTE)) slots.quote = true;
   // One pillar named narrows the question; all of them ("chính quyền số, kinh tế số, xã hội số") do not.
   const pillars = PILLARS.filter(([pattern]) => has(text, pattern));
   if (pillars.length === 1) slots.pillar = pillars[0]![1];

@@ -69,19 +69,30 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
     document.periodFrom && document.periodTo
       ? `, giai đoạn ${document.periodFrom}–${document.periodTo}${document.vision ? `, tầm nhìn đến năm ${document.vision}` : ""}`
       : "";
+  const name = `${DOCUMENT_KINDS[document.kind]} ${document.number}`;
+  const issued = formatDate(document.date).replace(/^(\d)/, "ngày $1");
   const signer = document.signer ? `, người ký: ${document.signer}` : "";
-  const blocks: Block[] = [
-    {
-      kind: "headline",
-      text: weak(
-        ctx,
-        `${DOCUMENT_KINDS[document.kind]} ${document.number} do ${document.issuer} ban hành ${formatDate(document.date).replace(/^(\d)/, "ngày $1")}: ${document.title}${period}${signer}.`,
-        document,
-      ),
-    },
-    { kind: "paragraph", text: document.summary },
-  ];
-  if (document.details.length > 0) blocks.push({ kind: "bullets", items: document.details });
+  const card = `${name} do ${document.issuer} ban hành ${issued}: ${document.title}${period}${signer}.`;
+  // The first paragraph says what was asked: who issued and signed it, when, or what it sets out.
+  const first = ((): string => {
+    switch (ctx.slots.aspect) {
+      case "who":
+        return `${name} do ${document.issuer} ban hành ${issued}; ${document.signer ? `người ký: ${document.signer}` : "nguồn của mình không ghi người ký"}.`;
+      case "when":
+        return `${name} được ban hành ${issued} (${document.issuer})${period}.`;
+      case "list":
+      case "target":
+        return document.details.length > 0 ? `${name} (${issued}, ${document.issuer}) — ${document.summary.replace(/[.\s]+$/, "")}:` : `${card} ${document.summary}`;
+      default:
+        return `${card} ${document.summary}`;
+    }
+  })();
+  const blocks: Block[] = [{ kind: "headline", text: weak(ctx, first, document) }];
+  if (!first.includes(document.summary)) blocks.push({ kind: "paragraph", text: first.startsWith(name) && first.endsWith(":") ? card : document.summary });
+  if (document.details.length > 0) {
+    const listFirst = first.endsWith(":");
+    blocks.splice(listFirst ? 1 : blocks.length, 0, { kind: "bullets", items: document.details });
+  }
   const isMain = document.id === "nq-16";
   return {
     intent: "document",
@@ -90,7 +101,7 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
     suggestions: pickSuggestions(
       isMain
         ? ["Mục tiêu đến năm 2025?", "Mục tiêu đến năm 2030?", "So sánh với Quyết định 749?"]
-        : ["Nghị quyết 16 là gì?", "Lộ trình thực hiện Nghị quyết 16?", "So sánh Nghị quyết 16 với Quyết định 749?"],
+        : [document.signer ? `${document.signer} là ai?` : undefined, "Nghị quyết 16 là gì?", "Lộ trình thực hiện Nghị quyết 16?"],
     ),
     entries: [document.id],
   };
@@ -102,13 +113,26 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
  */
 export function composePerson(ctx: ComposeContext, person: Person): Composed {
   const asOf = onDate(person.roleAsOf);
-  const blocks: Block[] = [
-    { kind: "headline", text: weak(ctx, `${person.name}: ${person.role} - chức vụ vào ${asOf}.`, person) },
-  ];
-  if (person.said) blocks.push({ kind: "paragraph", text: person.said });
-  const offices = (ctx.lookup.officesByPerson.get(person.id) ?? []).filter((office) => !holdsNow(ctx, office, person.id));
-  const now = offices.map((office) => officeNow(ctx, office));
-  if (now.length > 0) {
+  const role = weak(ctx, `${person.name}: ${person.role} - chức vụ vào ${asOf}.`, person);
+  const held = ctx.lookup.officesByPerson.get(person.id) ?? [];
+  const left = held.filter((office) => !holdsNow(ctx, office, person.id));
+  const now = left.map((office) => officeNow(ctx, office));
+  // "… hiện nay vẫn là …, đúng không?": whether the person holds the office now, then who does.
+  const asksNow = ctx.slots.now === true || ctx.slots.aspect === "confirm";
+  const verdict = ctx.slots.polarity === "chua" ? "Chưa" : "Không";
+  const holdsSome = held.some((office) => holdsNow(ctx, office, person.id));
+  const first =
+    asksNow && now.length > 0 && !holdsSome
+      ? `${verdict}: ${person.name} không còn là ${left.map((office) => office.name).join(", ")}. ${now.map((o) => o.text).join(" ")}`
+      : asksNow && holdsSome
+        ? `${ctx.slots.aspect === "confirm" ? "Đúng: " : ""}${person.name} hiện là ${held.filter((office) => holdsNow(ctx, office, person.id)).map((office) => office.name).join(", ")} (theo nguồn mới nhất mình có).`
+        : ctx.slots.quote && person.said
+          ? `${person.name} (${person.role}, ${asOf}): ${person.said}`
+          : role;
+  const blocks: Block[] = [{ kind: "headline", text: first }];
+  if (first !== role) blocks.push({ kind: "paragraph", text: role });
+  if (person.said && !first.includes(person.said)) blocks.push({ kind: "paragraph", text: person.said });
+  if (now.length > 0 && !first.includes(now[0]!.text)) {
     blocks.push({ kind: "paragraph", text: `Đó là chức vụ vào ${asOf}. ${now.map((o) => o.text).join(" ")}` });
   }
   return {
