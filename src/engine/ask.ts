@@ -507,6 +507,19 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return { hits, decision: { top: top.doc.id, features, probability: probability(features) } };
   }
 
+  /**
+   * The reading and matches of a question; when the whole of it matches nothing well and only some of its clauses
+   * ask something, those clauses alone ("…, của ai ban hành?" without "nghe tivi nói tỉnh có nghị quyết…").
+   */
+  function readAndMatch(text: string, whole: Reading, readText: (text: string) => Reading, repairDeadline: number, context: ReadonlySet<string> = NOTHING) {
+    const matched = match(whole.understanding, repairDeadline, context);
+    const asking = coreQuestion(text).asking;
+    if (asking === undefined || isConfident(matched.hits)) return { reading: whole, ...matched };
+    const narrower = readText(asking);
+    const again = match(narrower.understanding, repairDeadline, context);
+    return isConfident(again.hits) ? { reading: narrower, ...again } : { reading: whole, ...matched };
+  }
+
   /** Whether the best match is good enough, and far enough ahead of an unrelated runner-up, to answer. */
   function isConfident(hits: readonly SearchHit[]): boolean {
     const [top, runnerUp] = hits;
@@ -550,14 +563,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
     const reading = (asked: string) => readings.get(`${asked}\u0000${focusKey(previous?.focus)}`, () => read(asked, repairDeadline, previous?.focus));
-    const { understanding, namedInTopic, namedInRest } = reading(text);
-    const { elsewhere, slots } = understanding;
-    const picked = understanding.choice !== undefined ? previous?.suggestions[understanding.choice - 1] : undefined;
+    const first = reading(text);
+    const picked = first.understanding.choice !== undefined ? previous?.suggestions[first.understanding.choice - 1] : undefined;
     if (picked) return ask(picked, conversation);
-    if (understanding.smallTalk) return finish(composeSmallTalk(understanding.smallTalk), 1, conversation);
+    if (first.understanding.smallTalk) return finish(composeSmallTalk(first.understanding.smallTalk), 1, conversation);
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
-    const { hits, decision } = match(understanding, repairDeadline, relatedTo(previousDoc));
+    const { reading: chosen, hits, decision } = readAndMatch(text, first, (asked) => reading(asked), repairDeadline, relatedTo(previousDoc));
+    const { understanding, namedInTopic, namedInRest } = chosen;
+    const { elsewhere, slots } = understanding;
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
     const hasTopic = namedInTopic + elsewhere.length > 0;
     const top = hits[0];
@@ -631,9 +645,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   function explain(question: string): Explanation {
     const repairDeadline = performance.now() + repairBudgetMs;
-    const { understanding } = read(clean(question), repairDeadline);
+    const text = clean(question);
+    const readText = (asked: string) => read(asked, repairDeadline);
+    const { reading: { understanding }, hits, decision } = readAndMatch(text, readText(text), readText, repairDeadline);
     const { terms, unknown } = index.analyze(prepare(understanding).tokens, repairDeadline);
-    const { hits, decision } = match(understanding, repairDeadline);
     return {
       terms,
       unknown,

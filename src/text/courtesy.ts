@@ -59,6 +59,12 @@ function onlyCourtesy(folded: string): boolean {
 export interface CoreQuestion {
   /** The clauses that ask something, joined: what the engine reads. */
   readonly text: string;
+  /**
+   * Of several clauses, only those with a question word ("… của ai ban hành?"): what to read when the whole core
+   * matches nothing well, the other clauses being context ("nghe tivi nói tỉnh có nghị quyết…"). Undefined when
+   * that is the whole core.
+   */
+  readonly asking?: string;
   /** Whether clauses were dropped as instructions to the bot. */
   readonly instructed: boolean;
 }
@@ -74,5 +80,11 @@ export function coreQuestion(text: string): CoreQuestion {
     (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded)),
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
-  return { text: asking.map((clause) => withoutParticles(clause.text)).join(", "), instructed: instructions.length > 0 };
+  const questions = asking.filter((clause) => ASKS.test(clause.folded));
+  const join = (clauses: readonly Clause[]) => clauses.map((clause) => withoutParticles(clause.text)).join(", ");
+  return {
+    text: join(asking),
+    instructed: instructions.length > 0,
+    ...(questions.length > 0 && questions.length < asking.length ? { asking: join(questions) } : {}),
+  };
 }
