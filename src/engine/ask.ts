@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
-import { clean, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
+import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
@@ -8,7 +8,7 @@ import type { Answer } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
 import { citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
-import type { ComposeContext, Composed } from "./compose/common.js";
+import { unique, type ComposeContext, type Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
@@ -160,6 +160,8 @@ function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
 
+const DOCUMENT_KIND_WORDS = { "nghi-quyet": "nghị quyết", "quyet-dinh": "quyết định", "ke-hoach": "kế hoạch", "cong-van": "công văn", "chuong-trinh": "chương trình" } as const;
+
 /** What a reading depends on besides the text: the entities "ông ấy", "văn bản đó" may point to. */
 function focusKey(focus: Focus | undefined): string {
   return focus ? [focus.person?.id, focus.document?.id, focus.office?.id, focus.indicator?.id, focus.main?.id].join("|") : "";
@@ -215,6 +217,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .join(" ");
   const peopleNames = [...knowledge.people.map((person) => person.name), ...knowledge.offices.flatMap((o) => o.holders.flatMap((h) => h.name ?? []))].map(fold);
   const markedFilter = createMarkedFilter(stringsIn(knowledge));
+  // How questions name documents ("nghi quyet 16", "qd 749", "ke hoach 4636", "4636"), folded and expanded as
+  // questions are: the document a question is about decides whose targets answer it.
+  const documentNames = knowledge.documents.map((document) => {
+    const number = /\d+/.exec(document.number)?.[0] ?? "";
+    const names = [fold(document.number), `${fold(DOCUMENT_KIND_WORDS[document.kind])} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])];
+    return { id: document.id, pattern: new RegExp(`(?<=^| )(?:${unique(names.map(expand)).map(escapeRegExp).join("|")})(?= |$)`) };
+  });
+  const documentsNamed = (folded: string) => documentNames.filter(({ pattern }) => pattern.test(folded)).map(({ id }) => id);
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
@@ -544,7 +554,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number, focus?: Focus): Reading {
     const core = coreQuestion(text).text;
-    const understanding = understand(expand(untelex(resolveReferences(markedFilter(core, fold(core)), focus))), peopleNames);
+    const expanded = expand(untelex(resolveReferences(markedFilter(core, fold(core)), focus)));
+    const understood = understand(expanded, peopleNames);
+    const documents = documentsNamed(expanded);
+    const understanding = documents.length === 1 ? { ...understood, slots: { ...understood.slots, document: documents[0]! } } : understood;
     const named = (words: string) => {
       const { terms, unknown } = index.analyze(tokens(words), repairDeadline);
       return terms.length + unknown.length;

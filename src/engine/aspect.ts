@@ -48,7 +48,7 @@ export function readAspect(folded: string): AspectReading {
     ? "dung"
     : / chua(?: \S+)?$/.test(folded)
       ? "chua"
-      : /(?:^| )co (?:\S+ ){0,6}(?:khong|ko|k)(?: \S+)?$/.test(folded)
+      : /(?:^| )(?:khong|ko)(?: (?:vay|a|nhi|ha|the|nhe|chau|ban|ad))?$/.test(folded)
         ? "khong"
         : undefined;
   if (CONFIRM.test(folded) || (CONFIRM_END.test(folded) && polarity === "dung")) return { aspect: "confirm", polarity: "dung" };
@@ -70,5 +70,7 @@ export function readAspect(folded: string): AspectReading {
                 : ACTUAL.test(folded)
                   ? "actual"
                   : undefined;
+  // "Năm 2022 có nằm trong top 25 như mục tiêu không?", "… tăng chưa?": a yes-or-no about a figure or target.
+  if (polarity && (aspect === undefined || aspect === "target" || aspect === "actual")) return { aspect: "verdict", polarity };
   return { ...(aspect ? { aspect } : {}), ...(polarity ? { polarity } : {}) };
 }

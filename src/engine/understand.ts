@@ -26,6 +26,10 @@ export interface Slots {
   details?: boolean;
   /** "nói gì", "phát biểu", "nhận xét thế nào": what someone said, not who they are. */
   quote?: boolean;
+  /** Every year named, when more than one ("mục tiêu 2025 và 2030", "2022 so với 2021"). */
+  years?: readonly number[];
+  /** The document the question is about ("theo NQ16", "QĐ 749 đặt…"): targets are those it sets. */
+  document?: string;
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
   then?: boolean;
 }
@@ -195,19 +199,26 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   const years = [...text.matchAll(YEAR)].map((match) => Number(match[1]));
   // "giai đoạn 2021–2025" means the period that ends in 2025; "từ 2020 đến nay" is no single year.
   if (years.length > 0 && !has(text, SINCE)) slots.year = Math.max(...years);
+  const distinctYears = [...new Set(years)].sort();
+  if (distinctYears.length > 1) slots.years = distinctYears;
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
   if (has(text, THEN)) slots.then = true;
-  if (has(text, COMPARE)) slots.compare = true;
+  // "2022 so với 2021" compares two years of one figure, not the province with the nation.
+  if (has(text, COMPARE) && !(distinctYears.length > 1 && !has(text, NATIONAL))) slots.compare = true;
   // "tỉnh mình so với cả nước" is about the province, measured against the nation.
   if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
   const { aspect, polarity } = readAspect(text);
-  if (aspect) slots.aspect = aspect;
+  // Two years compared ("giảm bao nhiêu bậc so với 2021") ask for the two figures.
+  if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;
   if (aspect === "confirm") {
-    const claim = [...text.matchAll(/(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g)].map((match) => Number(match[1])).filter((n) => !years.includes(n));
+    // Numbers of documents ("nghị quyết 16", "QĐ 749") are no claim.
+    const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
+      .map((match) => Number(match[1]))
+      .filter((n) => !years.includes(n));
     if (claim.length > 0) slots.claim = claim;
   }
   if (has(text, DETAILS)) slots.details = true;

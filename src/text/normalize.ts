@@ -95,3 +95,8 @@ export function keystrokeRepairs(word: string): string[] {
   const single = word.replace(/(\p{L})\1+/gu, "$1");
   return [...new Set([undoTelex(word), single, undoTelex(single)])].filter((candidate) => candidate !== word);
 }
+
+/** A text matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,13 +1,10 @@
 // Abbreviations and synonyms from knowledge/synonyms.yaml, applied to folded text on both sides of the
 // search (questions and indexed phrasings), so "DVC muc 4" and "dịch vụ công mức độ 4" meet.
 import type { Synonym } from "../knowledge/schema.js";
-import { fold } from "./normalize.js";
+import { escapeRegExp, fold } from "./normalize.js";
 
 export type SynonymExpander = (folded: string) => string;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 export function createSynonymExpander(synonyms: readonly Synonym[]): SynonymExpander {
   const replacements = new Map<string, string>();

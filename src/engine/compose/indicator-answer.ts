@@ -5,7 +5,7 @@ import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
 import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
-import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, type TargetStatus, type Verdict } from "../indicator-status.js";
+import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
 import { describeMeasurement, relatedMeasures, targetOrigin, verdictText } from "./indicator.js";
 
@@ -65,8 +65,12 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const series = latestFirst(mainSeries(indicator).filter((m) => inScope(m.scope)));
   const measurements = latestFirst(indicator.measurements.filter((m) => inScope(m.scope)));
   const latest = headlineMeasurement(series);
-  const targets = indicator.targets.filter((t) => inScope(t.scope)).sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
+  // "Theo NQ16 …", "QĐ 749 đặt …": the targets of that document, where it sets any.
+  const scoped = indicator.targets.filter((t) => inScope(t.scope));
+  const ofDocument = scoped.filter((t) => t.document === ctx.slots.document);
+  const targets = (ofDocument.length > 0 ? ofDocument : scoped).sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
   const { year } = ctx.slots;
+  const years = ctx.slots.years ?? (year !== undefined ? [year] : []);
   const thisYear = ctx.today.getUTCFullYear();
   const aspect = ctx.slots.aspect ?? (ctx.slots.progress ? "verdict" : year !== undefined && year > thisYear ? "target" : "actual");
   const name = indicator.name;
@@ -77,6 +81,8 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const focus = ((): Focus => {
     switch (aspect) {
       case "verdict": {
+        const measured = year !== undefined && year < thisYear ? measurements.find((m) => periodYear(m.period) === year) : undefined;
+        if (measured) return measuredAgainst(ctx, indicator, measured, targets);
         const target = targetAsked(ctx, targets);
         if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
@@ -89,7 +95,7 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
       case "confirm":
         return confirmClaim(ctx, indicator, targets, measurements, latest);
       case "target": {
-        const wanted = year !== undefined ? targets.filter((t) => t.year === year) : targets;
+        const wanted = years.length > 0 ? targets.filter((t) => years.includes(t.year)) : targets;
         if (wanted.length === 0) {
           const known = targets.map((t) => targetPhrase(ctx, indicator, t));
           return {
@@ -107,7 +113,11 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         };
       }
       default: {
-        // The figure of the year asked, or the latest.
+        // The figures of the years asked (and how they changed between them), or the latest.
+        if (years.length > 1) {
+          const ofYears = years.flatMap((y) => headlineMeasurement(measurements.filter((m) => periodYear(m.period) === y)) ?? []);
+          if (ofYears.length > 1) return { first: `${name}: ${ofYears.map(figure).join("; ")}${change(indicator, ofYears)}.`, support: [], sourceIds: unique(ofYears.map((m) => m.source)) };
+        }
         const ofYear = year !== undefined ? measurements.filter((m) => periodYear(m.period) === year) : [];
         const next = targetAsked(ctx, targets);
         const targetLine = next ? [`${targetPhrase(ctx, indicator, next)[0]!.toUpperCase()}${targetPhrase(ctx, indicator, next).slice(1)} — ${verdictText(indicator, statusOf(next).verdict)}.`] : [];
@@ -153,6 +163,35 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
       indicator.targets.some((t) => t.scope === "national") && ctx.slots.scope !== "national" ? `${indicator.short} của cả nước?` : "Tình hình tất cả các chỉ tiêu?",
     ]),
     entries: [indicator.id],
+  };
+}
+
+/** ", giảm 11 bậc" between the first and last of two figures on one scale; nothing when they are not comparable. */
+function change(indicator: Indicator, figures: readonly Measurement[]): string {
+  const [from, to] = [figures[0]!, figures.at(-1)!];
+  if (from.scope !== to.scope || from.outOf !== to.outOf) return "; hai số thuộc hai phạm vi (hoặc hai thang xếp hạng) khác nhau nên không so sánh trực tiếp được";
+  const difference = to.value - from.value;
+  if (difference === 0) return ", không đổi";
+  if (indicator.unit === "rank") return `, ${difference > 0 ? "giảm" : "tăng"} ${Math.abs(difference)} bậc`;
+  return `, ${difference > 0 ? "tăng" : "giảm"} ${formatNumber(Math.abs(difference))}${indicator.unit === "percent" ? " điểm phần trăm" : ""}`;
+}
+
+/**
+ * "Năm 2022 có nằm trong top 25 không?": the figure of that year against the threshold claimed, or else the
+ * target's own, on the same scale.
+ */
+function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Measurement, targets: readonly Target[]): Focus {
+  const target = targets.find((t) => t.scope === measured.scope && t.value !== undefined) ?? targets.find((t) => t.value !== undefined);
+  const threshold = ctx.slots.claim?.[0] ?? target?.value;
+  const figure = describeMeasurement(ctx, indicator, measured, false);
+  if (threshold === undefined) return { first: `${indicator.name}: ${figure}.`, support: [], sourceIds: [measured.source] };
+  const within = target && target.value === threshold ? satisfies(measured.value, target) : indicator.unit === "rank" ? measured.value <= threshold : measured.value >= threshold;
+  const word = within ? (ctx.slots.polarity === "chua" ? "Rồi" : "Có") : ctx.slots.polarity === "chua" ? "Chưa" : "Không";
+  const level = indicator.unit === "rank" ? `nhóm ${threshold}` : formatValue(indicator, threshold);
+  return {
+    first: `${word}: năm ${periodYear(measured.period)}, ${indicator.name} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
+    support: target ? [`${targetPhrase(ctx, indicator, target)[0]!.toUpperCase()}${targetPhrase(ctx, indicator, target).slice(1)}.`] : [],
+    sourceIds: unique([measured.source, ...(target ? [target.source] : [])]),
   };
 }
 
