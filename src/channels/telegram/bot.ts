@@ -7,7 +7,6 @@ import { DEFAULT_TELEGRAM_API_ROOT } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { ChatService } from "../chat-service.js";
 import { questionFor } from "./addressing.js";
-import { createBotApiFetch } from "./http-fetch.js";
 import { parseButtonData, withoutFeedback } from "./keyboards.js";
 import { logCallsTo } from "./network-retry.js";
 import { sendReply, type ReplyTarget } from "./send-reply.js";
@@ -31,6 +30,8 @@ export interface TelegramBotOptions {
   readonly webhookReply?: boolean;
   /** Skips getMe at start (tests, or a caller that already knows the bot). */
   readonly botInfo?: UserFromGetMe;
+  /** Default API_TIMEOUT_SECONDS; tests shorten it. */
+  readonly apiTimeoutSeconds?: number;
 }
 
 /**
@@ -39,6 +40,12 @@ export interface TelegramBotOptions {
  * under an old question, and the bot has no role in channels.
  */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+/**
+ * How long one Bot API request may take before grammY abandons it (and network-retry.ts tries it again); grammY's
+ * default is 500 s. The long poll is held for less than this (run.ts).
+ */
+export const API_TIMEOUT_SECONDS = 15;
 
 export const TEXT_ONLY_NOTE =
   'Mình chỉ đọc được tin nhắn chữ thôi. Bạn gõ câu hỏi về Nghị quyết 16 giúp mình nhé, ví dụ: "mục tiêu 2030 là gì?"';
@@ -63,9 +70,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, "");
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    // grammY's own client: node-fetch with a keep-alive agent per API root, which grammY sets up itself on Node.
     client: {
       apiRoot,
-      fetch: createBotApiFetch(apiRoot),
+      timeoutSeconds: options.apiTimeoutSeconds ?? API_TIMEOUT_SECONDS,
       // Only the answer itself: everything else (typing, callback answers) stays a request whose result is seen.
       ...(options.webhookReply ? { canUseWebhookReply: (method: string) => method === "sendMessage" } : {}),
     },
