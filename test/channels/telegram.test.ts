@@ -1,6 +1,7 @@
 // The Telegram channel end to end: the real grammY client talks HTTP to a fake Bot API (test/support/fake-telegram.ts),
 // and the answers come from the real engine over the shipped knowledge, unless a test is about transport only.
 import { Writable } from "node:stream";
+import { HttpError } from "grammy";
 import type { Chat, Message, Update, User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChatService, type IncomingMessage, type IncomingText, type Reply } from "../../src/channels/chat-service.js";
@@ -8,6 +9,7 @@ import { FloodGuard, SLOW_DOWN_MESSAGE } from "../../src/channels/flood-guard.js
 import { NOT_TEXT_REPLIES } from "../../src/channels/not-text.js";
 import { createTelegramBot, STALE_BUTTON_NOTE, APOLOGY, type ChatHandler } from "../../src/channels/telegram/bot.js";
 import { TOPICS } from "../../src/channels/telegram/keyboards.js";
+import { retryNetworkFailures } from "../../src/channels/telegram/network-retry.js";
 import { BOT_COMMANDS, startTelegram, webhookReplyEnvelope, type TelegramChannel } from "../../src/channels/telegram/run.js";
 import { readConfig } from "../../src/config.js";
 import type { Answer } from "../../src/engine/answer.js";
@@ -411,6 +413,67 @@ describe("Telegram channel over the Bot API (long polling)", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(sent).toHaveLength(expectedMessages("/help").length);
     expect(fake.calls.filter((call) => call.method === "sendMessage" && !call.ok)).toHaveLength(1);
+  });
+
+  it("tries a 5xx again after auto-retry's pause and delivers the reply exactly once", async () => {
+    await startPolling();
+    fake.failNext("sendMessage", 1, { error_code: 500, description: "Internal Server Error" });
+    sendText("/help");
+    const sent = await fake.waitFor("sendMessage", 1, () => true, 8_000);
+    expect(texts(sent)).toEqual(expectedMessages("/help"));
+    expect(fake.calls.filter((call) => call.method === "sendMessage" && !call.ok)).toHaveLength(1);
+  });
+
+  it("abandons a request that hangs past the client timeout and sends it again: the reply arrives once", async () => {
+    const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, chat: new ChatService({ ask: engine.ask }), logger, botInfo: fake.botInfo, apiTimeoutSeconds: 0.3 });
+    bot.api.config.use(retryNetworkFailures(logger));
+    fake.faultNext("sendMessage", 1, "hang");
+    const started = Date.now();
+    await bot.handleUpdate({ update_id: 1, message: userMessage(LAN_CHAT, { text: "/help" }) });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(texts(fake.succeeded("sendMessage"))).toEqual(expectedMessages("/help"));
+    expect(fake.calls.filter((call) => call.method === "sendMessage" && !call.ok)).toHaveLength(1);
+    expect(logLines.join("")).toContain("failed on the network; retrying");
+  });
+
+  it("keeps its connections to the Bot API open: many calls, few connections", async () => {
+    await startPolling();
+    for (let i = 0; i < 5; i++) {
+      sendText("/help");
+      await fake.waitFor("sendMessage", (i + 1) * expectedMessages("/help").length);
+    }
+    expect(fake.calls.length).toBeGreaterThan(10);
+    // Without keep-alive, one connection per call.
+    expect(fake.connections).toBeLessThanOrEqual(3);
+  });
+
+  it("holds the long poll under the client timeout, and stop() cancels it at once", async () => {
+    await startPolling();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await channel!.stop();
+    channel = undefined;
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(fake.calls.filter((call) => call.method === "getUpdates").map((call) => call.payload.timeout)).toContain(10);
+  });
+
+  it("when the Bot API cannot be reached, gives up after the retries without the token in the error or the log", async () => {
+    const unreachable = fake.apiRoot;
+    await fake.close();
+    fake = await FakeTelegram.start();
+    const bot = createTelegramBot({ token: fake.token, apiRoot: unreachable, chat: new ChatService({ ask: engine.ask }), logger, botInfo: fake.botInfo });
+    bot.api.config.use(retryNetworkFailures(logger));
+    const failure: unknown = await bot.api.sendMessage(LAN_CHAT.id, "chào").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(HttpError);
+    const { message, stack } = failure as HttpError;
+    expect(`${message}\n${stack}`).not.toContain(fake.token.split(":")[1]);
+    // An update whose reply cannot be sent: logged as failed, and the apology cannot be sent either.
+    await bot.handleUpdate({ update_id: 1, message: userMessage(LAN_CHAT, { text: "/help" }) });
+    const log = logLines.join("");
+    expect(log).toContain("Telegram: update failed");
+    expect(log).toContain("Telegram: apology could not be sent");
+    expect(logLines.filter((line) => line.includes("failed on the network; retrying"))).toHaveLength(6);
+    expect(log).not.toContain(fake.token.split(":")[1]);
   });
 
   it("logs a failed update, apologises, keeps running, and never logs the token", async () => {

@@ -339,6 +339,38 @@ describe("Zalo channel, polling", () => {
   });
 });
 
+describe("Zalo client on axios", () => {
+  it("abandons a request that hangs past its timeout and sends it again: the message arrives once", async () => {
+    const client = new ZaloClient({ token: TOKEN, apiBase: fake.baseUrl, logger, sleep: fastSleep, timeoutMs: 200 });
+    fake.failNext("sendMessage", "hang");
+    const started = Date.now();
+    await client.sendMessage(USER, "chào bạn");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(fake.calls.filter((call) => call.method === "sendMessage").map((call) => call.status)).toEqual([0, 200]);
+    expect(fake.sent).toEqual([{ chat_id: USER, text: "chào bạn" }]);
+    expect(logLines.filter((line) => line.includes("retrying"))).toHaveLength(1);
+  });
+
+  it("keeps its connection to the API open across calls", async () => {
+    const client = new ZaloClient({ token: TOKEN, apiBase: fake.baseUrl, logger, sleep: fastSleep });
+    await client.getMe();
+    for (let i = 0; i < 5; i++) await client.sendMessage(USER, `tin ${i}`);
+    expect(fake.sent).toHaveLength(5);
+    expect(fake.connections).toBe(1);
+  });
+
+  it("stop() cancels the long poll under way at once", async () => {
+    fake.pollHoldCapSeconds = 30;
+    const config = readConfig({ ZALO_BOT_TOKEN: TOKEN, ZALO_API_BASE: fake.baseUrl, DATA_DIR: dataDir });
+    const channel = await startZalo({ config, chat: echoChat([]), logger, tuning: { pollTimeoutSeconds: 30, sleep: fastSleep } });
+    channels.push(channel);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await channel.stop();
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe("Zalo channel, token trouble", () => {
   it("stops the channel with a clear log line when Zalo starts refusing the token", async () => {
     const channel = await start({ chat: echoChat([]) });

@@ -162,6 +162,8 @@ export class FakeTelegram {
   /** What the bot registered with setMyCommands, if anything. */
   commands: unknown;
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
+  /** TCP connections the client opened so far (a keep-alive client reuses them). */
+  connections = 0;
 
   private readonly queue: Update[] = [];
   private readonly chats = new Map<number, Chat>();
@@ -183,6 +185,7 @@ export class FakeTelegram {
     let fake!: FakeTelegram;
     const server = createServer((request, response) => void fake.serve(request, response));
     fake = new FakeTelegram(server, options.token ?? FAKE_BOT_TOKEN, options.botInfo ?? fakeBotInfo());
+    server.on("connection", () => (fake.connections += 1));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return fake;
   }

@@ -52,6 +52,8 @@ export class FakeZalo {
   /** Called for every call as it is answered (also when not recorded), e.g. to time replies. */
   onCall: ((call: RecordedCall) => void) | undefined;
   webhook: { url: string; secret: string; updatedAt: number } | undefined;
+  /** TCP connections the client opened so far (a keep-alive client reuses them). */
+  connections = 0;
 
   private readonly queue: ZaloUpdate[] = [];
   private replayNext = 0;
@@ -63,6 +65,7 @@ export class FakeZalo {
     this.acceptedToken = token;
     this.botName = botName;
     this.server = createServer((request, response) => void this.route(request, response));
+    this.server.on("connection", () => (this.connections += 1));
   }
 
   static async start(options: { token: string; botName?: string }): Promise<FakeZalo> {

@@ -10,7 +10,6 @@ import type { ChatService } from "../chat-service.js";
 import type { SeenMessages } from "../zalo/seen-messages.js";
 import type { NotTextKind } from "../not-text.js";
 import { isForTheBot, questionFor } from "./addressing.js";
-import { createBotApiFetch } from "./http-fetch.js";
 import { parseButtonData, withoutFeedback } from "./keyboards.js";
 import { logCallsTo } from "./network-retry.js";
 import { sendChartPhoto, sendReply, type ReplyTarget } from "./send-reply.js";
@@ -38,6 +37,8 @@ export interface TelegramBotOptions {
   readonly seenUpdates?: Pick<SeenMessages, "has" | "add">;
   /** Chart pictures: the dashboard with /chitieu, an indicator's behind its "📈 Biểu đồ" button. None: text only. */
   readonly charts?: ChartSource;
+  /** Default API_TIMEOUT_SECONDS; tests shorten it. */
+  readonly apiTimeoutSeconds?: number;
 }
 
 /**
@@ -46,6 +47,12 @@ export interface TelegramBotOptions {
  * under an old question, and the bot has no role in channels.
  */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+/**
+ * How long one Bot API request may take before grammY abandons it (and network-retry.ts tries it again); grammY's
+ * default is 500 s. The long poll is held for less than this (run.ts).
+ */
+export const API_TIMEOUT_SECONDS = 15;
 
 export const STALE_BUTTON_NOTE = "Nút này đã cũ. Bạn gõ lại câu hỏi hoặc dùng /start để xem các chủ đề nhé.";
 export const APOLOGY = "Xin lỗi, mình đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút nhé.";
@@ -75,9 +82,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const apiRoot = (options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT).replace(/\/+$/, "");
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    // grammY's own client: node-fetch with a keep-alive agent per API root, which grammY sets up itself on Node.
     client: {
       apiRoot,
-      fetch: createBotApiFetch(apiRoot),
+      timeoutSeconds: options.apiTimeoutSeconds ?? API_TIMEOUT_SECONDS,
       // Only the answer itself: everything else (typing, callback answers) stays a request whose result is seen.
       ...(options.webhookReply ? { canUseWebhookReply: (method: string) => method === "sendMessage" } : {}),
     },

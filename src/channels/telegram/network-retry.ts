@@ -1,6 +1,7 @@
 // Bot API calls that fail on the network are tried again: a dropped connection or a request that hangs past
-// API_TIMEOUT_MS (the fetch gives up on it, see http-fetch.ts), up to three times. auto-retry (installed first,
-// so it runs inside this) handles 429 and 5xx but not network errors. The long poll is left alone.
+// API_TIMEOUT_SECONDS (grammY gives up on it, see bot.ts), up to three times. auto-retry (installed first, so it
+// runs inside this) handles 429 and 5xx; it would retry network errors too, but without end and from 3 s on.
+// The long poll is left alone.
 import { HttpError, type Transformer } from "grammy";
 import type { Logger } from "../../logger.js";
 

@@ -9,7 +9,7 @@ import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { WebServer } from "../../server/http-server.js";
 import { createTelegramWebhook, type WebhookReply } from "../../server/telegram-webhook.js";
-import { ALLOWED_UPDATES, createTelegramBot, type ChatHandler, type TelegramBot } from "./bot.js";
+import { ALLOWED_UPDATES, API_TIMEOUT_SECONDS, createTelegramBot, type ChatHandler, type TelegramBot } from "./bot.js";
 import { retryNetworkFailures } from "./network-retry.js";
 import type { SeenMessages } from "../zalo/seen-messages.js";
 
@@ -56,12 +56,15 @@ export function telegramWebhookUrl(webhookUrl: string, secret: string): URL {
   return url;
 }
 
+/** Telegram holds a getUpdates this long when nothing is new: under grammY's timeout for every request. */
+const LONG_POLL_SECONDS = API_TIMEOUT_SECONDS - 5;
+
 async function startPolling(bot: TelegramBot, logger: Logger): Promise<ChannelControl> {
   let markStarted!: () => void;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   // bot.start() first calls deleteWebhook: a webhook left from an earlier deployment would make Telegram
   // refuse getUpdates (409).
-  const polling = bot.start({ allowed_updates: ALLOWED_UPDATES, onStart: () => markStarted() });
+  const polling = bot.start({ allowed_updates: ALLOWED_UPDATES, timeout: LONG_POLL_SECONDS, onStart: () => markStarted() });
   await Promise.race([started, polling]);
   const finished = polling.catch((error: unknown) => logger.error({ err: error }, "Telegram: long polling stopped on an error"));
   return {

@@ -1,12 +1,13 @@
 // The Zalo Bot Platform HTTP API: POST JSON to <base>/bot<TOKEN>/<method>, the {ok, result, error_code,
 // description} envelope parsed on every HTTP status, retries on 429/5xx/network errors.
 // The token is part of every URL, so no URL and no axios error ever leaves this module.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import type { Logger } from "../../logger.js";
 import { createScrubber } from "../../logger.js";
 import { ZALO_MESSAGE_LIMIT } from "../../render/plain.js";
 import { cutText, packLines } from "../../render/split.js";
-import { leanAdapter } from "./axios-adapter.js";
 import { backoffDelay, sleep as realSleep, type Backoff, type Sleep } from "./backoff.js";
 import { updatesFromResult } from "./updates.js";
 
@@ -105,8 +106,15 @@ export class ZaloClient {
   private readonly random: () => number;
 
   constructor(options: ZaloClientOptions) {
-    // Keep-alive connections on the lean transport (see axios-adapter.ts).
-    this.http = axios.create({ adapter: leanAdapter(options.apiBase) });
+    // axios's Node adapter on keep-alive connections. No redirects to follow (axios then skips follow-redirects)
+    // and no proxy from the environment, as for Telegram's client.
+    this.http = axios.create({
+      adapter: "http",
+      httpAgent: new HttpAgent({ keepAlive: true }),
+      httpsAgent: new HttpsAgent({ keepAlive: true }),
+      maxRedirects: 0,
+      proxy: false,
+    });
     this.endpoint = `${options.apiBase.replace(/\/+$/, "")}/bot${options.token}`;
     this.scrub = createScrubber([options.token, options.token.split(":")[1]]);
     this.logger = options.logger;
