@@ -6,6 +6,7 @@ import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
+import { combineAnswers } from "./combine.js";
 import { citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
 import { unique, type ComposeContext, type Composed } from "./compose/common.js";
@@ -296,6 +297,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // An office and the people who held it answer the same "who" question from two sides.
     const holders = lookup.offices.get(doc.id)?.holders.flatMap((holder) => holder.person ?? []) ?? [];
     const officesHeld = knowledge.offices.filter((office) => office.holders.some((holder) => holder.person === doc.id)).map((office) => office.id);
+    // A document and the person who signed it ("KH 4636 …, ai ký?").
+    const signer = lookup.documents.get(doc.id)?.signer;
+    const signedBy = signer ? knowledge.people.filter((person) => person.name === signer).map((person) => person.id) : [];
+    const person = lookup.people.get(doc.id);
+    const signed = person ? knowledge.documents.filter((document) => document.signer === person.name).map((document) => document.id) : [];
     const viaGoals = (faq?.related ?? []).flatMap((id) => lookup.goals.get(id)?.indicator ?? []);
     // An FAQ listing the results of a document's targets stands for every indicator and goal it lists.
     const summarised = faq?.results ? resultsEntries(faq.results) : [];
@@ -313,6 +319,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       ...setBy,
       ...holders,
       ...officesHeld,
+      ...signedBy,
+      ...signed,
     ]);
   }
 
@@ -565,7 +573,38 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return { understanding, namedInTopic: named(understanding.topicText), namedInRest: named(understanding.restText) };
   }
 
+  /**
+   * Several questions in one message are answered one after the other, as a conversation would (the second may
+   * lean on the first: "…, ai ký?"), when that answers more of them than reading the message whole does.
+   */
   function ask(question: string, conversation: Conversation = createConversation()): Answer {
+    const text = clean(question);
+    const parts = text.length <= maxLength && !isCommand(text) ? coreQuestion(text).parts : undefined;
+    const before = conversation.last;
+    const whole = askOne(question, conversation);
+    if (!parts) return whole;
+    const scratch: Conversation = before ? { last: before } : {};
+    const answers: Answer[] = [];
+    for (const part of parts) {
+      const answer = askOne(part, scratch);
+      // "…, họp ngày nào?" names too little to stand alone: its answer must be about what the parts before are.
+      const earlier = new Set(answers.flatMap((previous) => previous.entries));
+      const about = answer.entries[0];
+      const onTopic =
+        answers.length === 0 ||
+        (about !== undefined && [...earlier].some((id) => id === about || relatedTo(docsById.get(id)).has(about) || relatedTo(docsById.get(about)).has(id)));
+      const standsAlone = onTopic || read(part, performance.now() + repairBudgetMs).namedInTopic > MAX_WORDS_LEANING_ON_FOCUS;
+      answers.push(standsAlone ? answer : { ...answer, answered: false });
+    }
+    const answered = answers.filter((answer) => answer.answered);
+    const distinct = new Set(answered.map((answer) => JSON.stringify(answer.blocks[0]))).size === answered.length;
+    const better = answered.length === answers.length ? distinct : !whole.answered && answered.length > 0;
+    if (!better) return whole;
+    conversation.last = scratch.last;
+    return combineAnswers(parts, answers);
+  }
+
+  function askOne(question: string, conversation: Conversation): Answer {
     const text = clean(question);
     if (text === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
     if (text.length > maxLength) return finish(composeInvalid("too-long", maxLength), 0, conversation);
@@ -578,7 +617,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const reading = (asked: string) => readings.get(`${asked}\u0000${focusKey(previous?.focus)}`, () => read(asked, repairDeadline, previous?.focus));
     const first = reading(text);
     const picked = first.understanding.choice !== undefined ? previous?.suggestions[first.understanding.choice - 1] : undefined;
-    if (picked) return ask(picked, conversation);
+    if (picked) return askOne(picked, conversation);
     if (first.understanding.smallTalk) return finish(composeSmallTalk(first.understanding.smallTalk), 1, conversation);
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
@@ -642,7 +681,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (pointedTo && hits.every((hit) => hit === pointedTo || hit.score < pointedTo.score + MARGIN)) {
       return finish(composeDoc(pointedTo.doc, carried, previous?.sourceIds ?? []), pointedTo.score, conversation, pointedTo.doc, carried, understanding.topicText);
     }
-    if (previousDoc && previous && understanding.followUp) {
+    // "còn bitcoin thì sao?" names something the knowledge has never heard of: not the last topic again.
+    if (previousDoc && previous && understanding.followUp && index.analyze(tokens(understanding.topicText), repairDeadline).unknown.length === 0) {
       const merged = { ...previous.slots, ...slots };
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }

@@ -17,8 +17,14 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
 const SELF_DESCRIPTION =
   /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay)(?= |$)/;
+/** Question words, folded. */
+const QUESTION_WORDS = "gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sao";
+/** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
+const QUESTION = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)|(?<=^| )(?:khong|ko|chua)(?: \\S+)?$`);
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
-const ASKS = /(?<=^| )(gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sao|khong|chua|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)/;
+const ASKS = new RegExp(`(?<=^| )(?:${QUESTION_WORDS}|khong|chua|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)`);
+/** Where one clause may hold two questions: "… ban hành ngày nào và ai ký?", "… bao nhiêu, còn cấp xã thì sao?". */
+const SECOND_QUESTION = /(?<=\s)(?:và|va|còn|con)(?=\s)/giu;
 
 /** Instructions addressed to the bot rather than questions about the resolution. */
 const INSTRUCTION =
@@ -30,11 +36,17 @@ const INSTRUCTION =
  */
 const PARTICLES: ReadonlySet<string> = new Set(["ạ", "hả", "nhé", "nha", "nhỉ", "nhá", "à", "ư", "ơi", "cháu", "bác", "nhen", "hen", "ad", "admin"]);
 
+/** Words that make a clause's opening a request to be told ("cho em hỏi", "nhờ bạn cho biết"); folded. */
+const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
+
+/** A clause without its particles and without an opening request ("Cho em hỏi Quyết định 749 do ai ký"). */
 function withoutParticles(clause: string): string {
-  return clause
-    .split(/\s+/)
-    .filter((word) => !PARTICLES.has(word.normalize("NFC").toLowerCase().replace(/[^\p{L}]/gu, "")))
-    .join(" ");
+  const words = clause.split(/\s+/).filter((word) => !PARTICLES.has(word.normalize("NFC").toLowerCase().replace(/[^\p{L}]/gu, "")));
+  const folded = words.map((word) => fold(word));
+  const courtesyRun = folded.findIndex((word) => !COURTESY_WORDS.has(word));
+  const opening = folded.slice(0, courtesyRun === -1 ? folded.length : courtesyRun);
+  const lastRequest = opening.findLastIndex((word) => REQUEST_WORDS.has(word));
+  return words.slice(lastRequest + 1 < words.length ? lastRequest + 1 : 0).join(" ");
 }
 
 /** A clause and its folded form. */
@@ -67,6 +79,43 @@ export interface CoreQuestion {
   readonly asking?: string;
   /** Whether clauses were dropped as instructions to the bot. */
   readonly instructed: boolean;
+  /**
+   * Two or three questions asked in one message ("… ký ngày nào, còn hiệu lực không?"), each with the context
+   * before it: to be answered one after the other. Undefined for one question.
+   */
+  readonly parts?: readonly string[];
+}
+
+/** A clause cut where a "và"/"còn" starts a second question, both halves asking something of their own. */
+function questionsIn(clause: Clause): Clause[] {
+  for (const match of clause.text.matchAll(SECOND_QUESTION)) {
+    const [left, right] = [clause.text.slice(0, match.index).trim(), clause.text.slice(match.index).trim()];
+    const [leftFolded, rightFolded] = [fold(left), fold(right)];
+    if (QUESTION.test(leftFolded) && QUESTION.test(rightFolded.replace(/^\S+ /, ""))) {
+      // "… ngày nào và về vấn đề gì?": the "và" only joins; "còn" stays, it marks a follow-up ("còn cấp xã thì sao").
+      const second = /^(?:và|va)\s/iu.test(right) ? right.replace(/^\S+\s+/u, "") : right;
+      return [{ text: left, folded: leftFolded }, ...questionsIn({ text: second, folded: fold(second) })];
+    }
+  }
+  return [clause];
+}
+
+const MAX_PARTS = 3;
+
+/** The questions of a message, each led by the clauses without a question word before it (its context). */
+function partsOf(clauses: readonly Clause[]): string[] {
+  const parts: string[] = [];
+  let context: string[] = [];
+  for (const clause of clauses.flatMap(questionsIn)) {
+    const text = withoutParticles(clause.text);
+    if (!QUESTION.test(clause.folded)) context.push(text);
+    else {
+      parts.push([...context, text].join(", "));
+      context = [];
+    }
+  }
+  if (context.length > 0 && parts.length > 0) parts[parts.length - 1] += `, ${context.join(", ")}`;
+  return parts;
 }
 
 /**
@@ -82,9 +131,11 @@ export function coreQuestion(text: string): CoreQuestion {
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));
   const join = (clauses: readonly Clause[]) => clauses.map((clause) => withoutParticles(clause.text)).join(", ");
+  const parts = partsOf(asking);
   return {
     text: join(asking),
     instructed: instructions.length > 0,
     ...(questions.length > 0 && questions.length < asking.length ? { asking: join(questions) } : {}),
+    ...(parts.length > 1 && parts.length <= MAX_PARTS ? { parts } : {}),
   };
 }

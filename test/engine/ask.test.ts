@@ -119,6 +119,22 @@ describe("follow-ups", () => {
   });
 });
 
+describe("two questions in one message", () => {
+  it("answers each in the first paragraph, in the order asked, the second leaning on the first", () => {
+    const answer = engine.ask("ke hoach 4636 ban hanh ngay nao, ai ky");
+    const [first] = renderPlain(answer).join("\n").split("\n\n");
+    expect(first).toMatch(/29\/9\/2025[^]*\n[^]*Nguyễn Long Biên/);
+    expect(answer.entries.slice(0, 2)).toEqual(["kh-4636", "nguyen-long-bien"]);
+  });
+
+  it("keeps a part it cannot answer out of the answer rather than answering something else", () => {
+    const answer = engine.ask("Đinh Văn Thiệu là ai, còn bitcoin giá bao nhiêu?");
+    expect(answer.answered).toBe(true);
+    expect(text(answer)).toContain('Về ý "còn bitcoin giá bao nhiêu": mình chưa có thông tin');
+    expect(answer.entries).toEqual(["dinh-van-thieu"]);
+  });
+});
+
 describe("conversation context", () => {
   it("asks the last question again for another pillar or year", () => {
     const chat = createConversation();

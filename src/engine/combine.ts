@@ -1,0 +1,42 @@
+// Two or three questions in one message ("… ký ngày nào, còn hiệu lực không?"): one answer that leads with each
+// part's first line, in the order asked, then what each part adds.
+import type { Answer, AnswerSource, Block } from "./answer.js";
+
+/** A part the engine could not answer is said so in its place, not left out. */
+function unansweredLine(part: string): string {
+  return `Về ý "${part}": mình chưa có thông tin trong các nguồn đang có.`;
+}
+
+function leadOf(answer: Answer): Block | undefined {
+  const [first] = answer.blocks;
+  return first && (first.kind === "headline" || first.kind === "paragraph") ? first : undefined;
+}
+
+export function combineAnswers(parts: readonly string[], answers: readonly Answer[]): Answer {
+  const answered = answers.filter((answer) => answer.answered);
+  const main = answered[0] ?? answers[0]!;
+  const leads = answers.map((answer, i) => {
+    const lead = answer.answered ? leadOf(answer) : undefined;
+    return lead && lead.kind !== "bullets" && lead.kind !== "progress" ? lead.text : unansweredLine(parts[i]!);
+  });
+  const seen = new Set<string>();
+  const rest = answered.flatMap((answer) => answer.blocks.filter((block) => block !== leadOf(answer)));
+  const blocks = rest.filter((block) => {
+    const key = JSON.stringify(block);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sources = new Map<string, AnswerSource>(answered.flatMap((answer) => answer.sources.map((source) => [source.id, source] as const)));
+  const chart = answered.find((answer) => answer.chart)?.chart;
+  return {
+    answered: true,
+    intent: main.intent,
+    confidence: Math.min(...answered.map((answer) => answer.confidence)),
+    blocks: [{ kind: "headline", text: leads.join("\n") }, ...blocks],
+    sources: [...sources.values()],
+    suggestions: main.suggestions,
+    entries: [...new Set(answered.flatMap((answer) => answer.entries))],
+    ...(chart ? { chart } : {}),
+  };
+}
