@@ -657,6 +657,22 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
+    // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not
+    // for the document: when it sets some and the question names no other indicator or goal.
+    const indicatorBefore = previousDoc?.kind === "indicator" ? lookup.indicators.get(previousDoc.id) : undefined;
+    if (
+      previousDoc &&
+      previous &&
+      slots.document !== undefined &&
+      indicatorBefore?.targets.some((target) => target.document === slots.document) &&
+      !(top && confident && (top.doc.kind === "indicator" || top.doc.kind === "goal") && top.doc.id !== previousDoc.id)
+    ) {
+      // What a document sets is a target (whatever "là gì" reads as), for the years it sets, not the year just measured.
+      const { year: _measuredYear, ...earlier } = previous.slots;
+      const aspect = slots.aspect === "verdict" || slots.aspect === "confirm" || slots.aspect === "compare" ? slots.aspect : "target";
+      const merged = { ...(slots.year === undefined ? earlier : previous.slots), ...slots, aspect } satisfies Slots;
+      return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
+    }
     // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
     const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
     // A short question that names too little to be answered alone ("ai ký?", "hạn là năm nào?", "giữ chức gì?")

@@ -150,6 +150,15 @@ describe("conversation context", () => {
     expect(engine.ask("còn năm 2030 thì sao?", chat).entries[0]).toMatch(/^(faq-muc-tieu-2030|@goals)/);
   });
 
+  it("after a figure, a document named asks for the targets that document sets for it, and 'đạt chưa' judges by a number", () => {
+    const chat = createConversation();
+    expect(engine.ask("Cuối năm 2024 bao nhiêu % hộ gia đình cả nước có cáp quang?", chat).entries[0]).toBe("cap-quang-ho-gia-dinh");
+    const target = text(engine.ask("QĐ 749 đặt mục tiêu bao nhiêu?", chat));
+    expect(target.split("\n\n")[0]).toMatch(/mục tiêu năm 2025: trên 80% \(cả nước, 749\/QĐ-TTg\)/);
+    // "Phổ cập" (2030) cannot be judged with a number; the 2025 target can, and the year has no figure yet.
+    expect(text(engine.ask("có đạt không?", chat)).split("\n\n")[0]).toMatch(/^Chưa có số liệu để kết luận: .*mục tiêu năm 2025: trên 80%.*gần nhất: 82,9%/);
+  });
+
   it("answers 'nguồn tin ở đâu' with the sources of the previous answer", () => {
     const chat = createConversation();
     engine.ask("kinh tế số chiếm bao nhiêu GDP cả nước", chat);

@@ -83,7 +83,9 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
       case "verdict": {
         const measured = year !== undefined && year < thisYear ? measurements.find((m) => periodYear(m.period) === year) : undefined;
         if (measured) return measuredAgainst(ctx, indicator, measured, targets);
-        const target = targetAsked(ctx, targets);
+        // "Đạt chưa?" is judged against a target with a number where there is one ("phổ cập" cannot be reached or not).
+        const numeric = targets.filter((t) => t.value !== undefined);
+        const target = targetAsked(ctx, numeric.length > 0 && ctx.slots.year === undefined ? numeric : targets);
         if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
         return {
