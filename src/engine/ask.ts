@@ -226,6 +226,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return { id: document.id, pattern: new RegExp(`(?<=^| )(?:${unique(names.map(expand)).map(escapeRegExp).join("|")})(?= |$)`) };
   });
   const documentsNamed = (folded: string) => documentNames.filter(({ pattern }) => pattern.test(folded)).map(({ id }) => id);
+  const wordsPattern = (names: readonly string[], notAfter = "") =>
+    new RegExp(`(?<=^| )${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
+  const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
+  const personNames = unique(peopleNames).map((name) => ({ name, pattern: wordsPattern([name]) }));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
@@ -565,7 +569,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const expanded = expand(untelex(resolveReferences(markedFilter(core, fold(core)), focus)));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
-    const understanding = documents.length === 1 ? { ...understood, slots: { ...understood.slots, document: documents[0]! } } : understood;
+    const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
+    const people = personNames.filter(({ pattern }) => pattern.test(expanded)).map(({ name }) => name);
+    const namedEntries = {
+      ...(documents.length === 1 ? { document: documents[0]! } : {}),
+      ...(offices.length > 0 ? { offices } : {}),
+      ...(people.length > 0 ? { people } : {}),
+    };
+    const understanding = Object.keys(namedEntries).length > 0 ? { ...understood, slots: { ...understood.slots, ...namedEntries } } : understood;
     const named = (words: string) => {
       const { terms, unknown } = index.analyze(tokens(words), repairDeadline);
       return terms.length + unknown.length;

@@ -30,6 +30,10 @@ export interface Slots {
   years?: readonly number[];
   /** The document the question is about ("theo NQ16", "QĐ 749 đặt…"): targets are those it sets. */
   document?: string;
+  /** People named, folded ("ông Trần Quốc Nam còn làm chủ tịch không?"): whom a yes-or-no is about. */
+  people?: readonly string[];
+  /** Offices named ("… có phải là chủ tịch UBND tỉnh không?"), by id; "phó chủ tịch" names no "chủ tịch". */
+  offices?: readonly string[];
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
   then?: boolean;
 }

@@ -4,7 +4,7 @@ import type { Block } from "../answer.js";
 import { attribute, formatDate } from "../format.js";
 import type { Lookup } from "../lookup.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
-import { holdsNow, officeNow, onDate } from "./offices.js";
+import { holdsNow, officeNow, onDate, putsClaim, yesOrNo } from "./offices.js";
 import { summarizeResults } from "./results.js";
 
 const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
@@ -121,8 +121,18 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
   const asksNow = ctx.slots.now === true || ctx.slots.aspect === "confirm";
   const verdict = ctx.slots.polarity === "chua" ? "Chưa" : "Không";
   const holdsSome = held.some((office) => holdsNow(ctx, office, person.id));
+  // "Ông X có phải là chủ tịch tỉnh không?": the office named, against those the person holds or held.
+  const claimed = putsClaim(ctx) ? (ctx.slots.offices ?? []).flatMap((id) => ctx.lookup.offices.get(id) ?? []) : [];
+  const holdsClaimed = claimed.filter((office) => holdsNow(ctx, office, person.id));
+  const heldClaimed = claimed.filter((office) => held.includes(office));
   const first =
-    asksNow && now.length > 0 && !holdsSome
+    claimed.length > 0 && heldClaimed.length === 0
+      ? `${yesOrNo(ctx, false)}: theo nguồn của mình, ${person.name} không phải là ${claimed.map((office) => office.name).join(", ")}; chức vụ của ${person.name} vào ${asOf} là ${person.role}.`
+      : claimed.length > 0 && holdsClaimed.length > 0
+        ? `${yesOrNo(ctx, true)}: ${person.name} hiện là ${holdsClaimed.map((office) => office.name).join(", ")} (theo nguồn mới nhất mình có).`
+        : claimed.length > 0
+          ? `${yesOrNo(ctx, false)}: ${person.name} không còn là ${heldClaimed.map((office) => office.name).join(", ")}. ${heldClaimed.map((office) => officeNow(ctx, office).text).join(" ")}`
+          : asksNow && now.length > 0 && !holdsSome
       ? `${verdict}: ${person.name} không còn là ${left.map((office) => office.name).join(", ")}. ${now.map((o) => o.text).join(" ")}`
       : asksNow && holdsSome
         ? `${ctx.slots.aspect === "confirm" ? "Đúng: " : ""}${person.name} hiện là ${held.filter((office) => holdsNow(ctx, office, person.id)).map((office) => office.name).join(", ")} (theo nguồn mới nhất mình có).`

@@ -2,6 +2,7 @@
 // source), "who was it in 2021" (that year only), and offices that no longer exist (merged, renamed).
 import type { Holder, Office } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
+import { fold } from "../../text/normalize.js";
 import { attribute, citeSource, formatDate } from "../format.js";
 import { currentTenure, tenures, tenuresIn, type Tenure } from "../office-holders.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
@@ -79,11 +80,37 @@ function inYear(ctx: ComposeContext, office: Office, all: readonly Tenure[], yea
   ];
 }
 
+/**
+ * Whether a question puts a claim to check: a yes-or-no ("… đúng không?", "… còn … không?"), or a statement with
+ * no question word at all ("Chủ tịch tỉnh là ông X nhỉ?", its particle gone with the courtesy).
+ */
+export function putsClaim(ctx: ComposeContext): boolean {
+  const { aspect } = ctx.slots;
+  // "hiện tại là ông X" reads as asking for a current figure: for an office it is the same claim.
+  return aspect === undefined || aspect === "actual" || aspect === "confirm" || aspect === "verdict" || ctx.slots.polarity !== undefined;
+}
+
+/** "Đúng"/"Có" or "Không"/"Chưa", as the question was put. */
+export function yesOrNo(ctx: ComposeContext, yes: boolean): string {
+  if (yes) return ctx.slots.aspect === "confirm" || ctx.slots.polarity === "dung" ? "Đúng" : "Có";
+  return ctx.slots.polarity === "chua" ? "Chưa" : "Không";
+}
+
+/** "Chủ tịch tỉnh hiện tại là ông X nhỉ?": whether someone named holds the office then; undefined if not asked. */
+function claimedHolder(ctx: ComposeContext, office: Office, all: readonly Tenure[], past: boolean): boolean | undefined {
+  const named = ctx.slots.people;
+  if (!named?.length || !putsClaim(ctx)) return undefined;
+  const holding = past ? tenuresIn(all, ctx.slots.year!) : [currentTenure(office, all, ctx.today) ?? []].flat();
+  return holding.length === 0 ? undefined : holding.some((tenure) => named.includes(fold(tenure.who)));
+}
+
 export function composeOffice(ctx: ComposeContext, office: Office): Composed {
   const all = tenures(ctx.lookup, office);
   const year = ctx.slots.year;
   const past = year !== undefined && year < ctx.today.getUTCFullYear();
   const blocks: Block[] = past ? inYear(ctx, office, all, year) : [{ kind: "headline", text: nowSentence(ctx, office, all) }];
+  const claim = claimedHolder(ctx, office, all, past);
+  if (claim !== undefined) blocks[0] = { kind: "headline", text: `${yesOrNo(ctx, claim)}: ${(blocks[0] as { text: string }).text}` };
   const current = currentTenure(office, all, ctx.today);
   if (past && current && !tenuresIn(all, year).includes(current)) {
     blocks.push({ kind: "paragraph", text: nowSentence(ctx, office, all) });
