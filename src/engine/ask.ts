@@ -713,6 +713,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const merged = { ...previous.slots, ...slots };
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
+    // Nothing matched well, but the question names one document and nothing unknown, and asks when, by whom, or
+    // whether ("QĐ 749 ký năm 2019 đúng không?"): it is about that document.
+    const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
+    const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
+    if (namedDocument && aboutTheDocument && index.analyze(tokens(understanding.topicText), repairDeadline).unknown.length === 0) {
+      return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
+    }
     if (top && decision.probability >= DECISION_MODEL.clarifyAt) {
       const prompts = [...new Set(hits.filter((hit) => hit.score >= CLARIFY_THRESHOLD * 0.8).map((hit) => hit.doc.prompt))].slice(0, 3);
       return finish(composeClarify(prompts), top.score, conversation);

@@ -232,6 +232,16 @@ describe("claims about who holds an office", () => {
   });
 });
 
+describe("claims about a document's date", () => {
+  it("say Đúng or Không first, with the date it was issued", () => {
+    const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
+    expect(first("NQ16 ban hành năm 2021 phải không")).toMatch(/^Đúng: Nghị quyết 16-NQ\/TU được ban hành ngày 19\/10\/2021/);
+    expect(first("quyết định 749 ký năm 2019 đúng không")).toMatch(/^Không: Quyết định 749\/QĐ-TTg được ban hành ngày 3\/6\/2020/);
+    // Its own period's years are no claim about when it was issued.
+    expect(first("nghị quyết 16 có tầm nhìn đến năm 2030 không")).not.toMatch(/^Không/);
+  });
+});
+
 describe("small talk", () => {
   it("answers greetings, thanks, help and who-are-you briefly", () => {
     expect(engine.ask("xin chào").intent).toBe("greeting");

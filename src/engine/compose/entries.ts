@@ -73,9 +73,16 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   const issued = formatDate(document.date).replace(/^(\d)/, "ngày $1");
   const signer = document.signer ? `, người ký: ${document.signer}` : "";
   const card = `${name} do ${document.issuer} ban hành ${issued}: ${document.title}${period}${signer}.`;
+  // "NQ 16 ban hành năm 2020 đúng không?": a year that is none of the document's own period is a claim about
+  // when it was issued.
+  const { year, years, aspect, polarity } = ctx.slots;
+  const issuedYear = Number(document.date.slice(0, 4));
+  const ownYears = [document.periodFrom, document.periodTo, document.vision].filter((own) => own !== issuedYear);
+  const claimedYear = (aspect === "confirm" || polarity !== undefined) && year !== undefined && years === undefined && !ownYears.includes(year) ? year : undefined;
   // The first paragraph says what was asked: who issued and signed it, when, or what it sets out.
   const first = ((): string => {
-    switch (ctx.slots.aspect) {
+    if (claimedYear !== undefined) return `${yesOrNo(ctx, claimedYear === issuedYear)}: ${name} được ban hành ${issued} (${document.issuer})${period}.`;
+    switch (aspect) {
       case "who":
         return `${name} do ${document.issuer} ban hành ${issued}; ${document.signer ? `người ký: ${document.signer}` : "nguồn của mình không ghi người ký"}.`;
       case "when":
