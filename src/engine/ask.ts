@@ -571,7 +571,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
     const people = personNames.filter(({ pattern }) => pattern.test(expanded)).map(({ name }) => name);
+    const neighbour = people.flatMap((name) => {
+      const match = new RegExp(`(?:^| )(truoc|sau) (?:khi )?(?:ong |ba )?${escapeRegExp(expand(name))}(?= |$)`).exec(expanded);
+      return match ? [{ to: match[1] === "truoc" ? ("before" as const) : ("after" as const), name }] : [];
+    })[0];
     const namedEntries = {
+      ...(neighbour ? { next: neighbour } : {}),
       ...(documents.length === 1 ? { document: documents[0]! } : {}),
       ...(offices.length > 0 ? { offices } : {}),
       ...(people.length > 0 ? { people } : {}),

@@ -32,6 +32,8 @@ export interface Slots {
   document?: string;
   /** People named, folded ("ông Trần Quốc Nam còn làm chủ tịch không?"): whom a yes-or-no is about. */
   people?: readonly string[];
+  /** "Trước ông X", "sau bà Y" (folded name): who held the office just before or after them. */
+  next?: { readonly to: "before" | "after"; readonly name: string };
   /** Offices named ("… có phải là chủ tịch UBND tỉnh không?"), by id; "phó chủ tịch" names no "chủ tịch". */
   offices?: readonly string[];
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */

@@ -221,13 +221,17 @@ describe("bad input never throws and always gets a reply", () => {
   });
 });
 
-describe("claims about who holds an office", () => {
-  it("say Đúng or Không first, and who holds it now", () => {
+describe("who holds an office", () => {
+  it("say Đúng or Không first to a claim, and who holds it now, or who came before or after someone", () => {
     const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
     expect(first("Chủ tịch tỉnh hiện nay là ông Trần Phong đúng không")).toMatch(/^Đúng: Chủ tịch UBND tỉnh Khánh Hòa hiện nay là Trần Phong/);
     expect(first("Chủ tịch Khánh Hòa hiện tại là ông Nguyễn Khắc Toàn nhỉ?")).toMatch(/^Không: Chủ tịch UBND tỉnh Khánh Hòa hiện nay là Trần Phong/);
     expect(first("ông Nguyễn Tấn Tuân còn là chủ tịch tỉnh không")).toMatch(/^Không: Nguyễn Tấn Tuân không còn là Chủ tịch UBND tỉnh Khánh Hòa\. .*Trần Phong/);
     // "Phó chủ tịch" is no "chủ tịch".
+    expect(first("sau ông Nguyễn Tấn Tuân ai làm chủ tịch tỉnh")).toMatch(/^Sau Nguyễn Tấn Tuân, Chủ tịch UBND tỉnh Khánh Hòa là Trần Quốc Nam/);
+    const chat = createConversation();
+    engine.ask("Chủ tịch UBND tỉnh Khánh Hòa hiện nay là ai?", chat);
+    expect(text(engine.ask("trước ông ấy là ai?", chat))).toMatch(/^Trước Trần Phong, Chủ tịch UBND tỉnh Khánh Hòa là Nguyễn Khắc Toàn/);
     expect(first("ong nguyen long bien co phai la chu tich ubnd tinh khong")).toMatch(/^Không: .*không phải là Chủ tịch UBND tỉnh Khánh Hòa; .*là Phó Chủ tịch/);
   });
 });

@@ -4,7 +4,7 @@ import type { Block } from "../answer.js";
 import { attribute, formatDate } from "../format.js";
 import type { Lookup } from "../lookup.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
-import { holdsNow, officeNow, onDate, putsClaim, yesOrNo } from "./offices.js";
+import { composeOffice, holdsNow, officeNow, onDate, putsClaim, yesOrNo } from "./offices.js";
 import { summarizeResults } from "./results.js";
 
 const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
@@ -119,6 +119,9 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
  * their role today; for an office they no longer hold, who holds it now.
  */
 export function composePerson(ctx: ComposeContext, person: Person): Composed {
+  // "Sau ông X, ai làm chủ tịch tỉnh?" is about the office, from X.
+  const officeAsked = ctx.slots.next && ctx.slots.offices?.length === 1 ? ctx.lookup.offices.get(ctx.slots.offices[0]!) : undefined;
+  if (officeAsked) return composeOffice(ctx, officeAsked);
   const asOf = onDate(person.roleAsOf);
   const role = weak(ctx, `${person.name}: ${person.role} - chức vụ vào ${asOf}.`, person);
   const held = ctx.lookup.officesByPerson.get(person.id) ?? [];

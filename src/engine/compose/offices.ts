@@ -104,12 +104,27 @@ function claimedHolder(ctx: ComposeContext, office: Office, all: readonly Tenure
   return holding.length === 0 ? undefined : holding.some((tenure) => named.includes(fold(tenure.who)));
 }
 
+/** "Trước ông Trần Phong là ai?": the holder just before (or after) the one named, as far as the sources show. */
+function neighbourSentence(office: Office, all: readonly Tenure[], next: NonNullable<ComposeContext["slots"]["next"]>): string | undefined {
+  const at = all.findIndex((tenure) => fold(tenure.who) === next.name);
+  if (at === -1) return undefined;
+  const neighbour = all[next.to === "before" ? at - 1 : at + 1];
+  const named = all[at]!.who;
+  if (!neighbour) return `Mình không có thông tin ai giữ chức ${office.name} ${next.to === "before" ? "trước" : "sau"} ${named}.`;
+  return `${next.to === "before" ? "Trước" : "Sau"} ${named}, ${office.name} là ${neighbour.who} (${tenureDates(neighbour)}).`;
+}
+
 export function composeOffice(ctx: ComposeContext, office: Office): Composed {
   const all = tenures(ctx.lookup, office);
   const year = ctx.slots.year;
   const past = year !== undefined && year < ctx.today.getUTCFullYear();
-  const blocks: Block[] = past ? inYear(ctx, office, all, year) : [{ kind: "headline", text: nowSentence(ctx, office, all) }];
-  const claim = claimedHolder(ctx, office, all, past);
+  const neighbour = ctx.slots.next ? neighbourSentence(office, all, ctx.slots.next) : undefined;
+  const blocks: Block[] = neighbour
+    ? [{ kind: "headline", text: neighbour }]
+    : past
+      ? inYear(ctx, office, all, year)
+      : [{ kind: "headline", text: nowSentence(ctx, office, all) }];
+  const claim = neighbour ? undefined : claimedHolder(ctx, office, all, past);
   if (claim !== undefined) blocks[0] = { kind: "headline", text: `${yesOrNo(ctx, claim)}: ${(blocks[0] as { text: string }).text}` };
   const current = currentTenure(office, all, ctx.today);
   if (past && current && !tenuresIn(all, year).includes(current)) {
