@@ -18,7 +18,8 @@ describe("status answers", () => {
     expect(answer).toMatchObject({ answered: true, intent: "status", entries: ["ho-so-truc-tuyen"] });
     const body = text(answer);
     expect(body).toContain("tiếp nhận trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh: 87,6% (quý III/2025, Khánh Hòa mới)");
-    expect(body).toContain("Số liệu tính đến quý III/2025");
+    // The date and scope are in the first line already: no second line repeating them.
+    expect(body).not.toContain("Số liệu tính đến");
     expect(answer.sources.length).toBeGreaterThan(0);
     expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
     expect(answer.suggestions.length).toBeLessThanOrEqual(3);

@@ -153,7 +153,10 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   if (scopes.size > 1 && (indicator.unit === "rank" || aspect !== "target")) {
     blocks.push({ kind: "note", text: "Từ 1/7/2025 Khánh Hòa sáp nhập với Ninh Thuận: số của tỉnh cũ và tỉnh mới không so sánh trực tiếp được." });
   }
-  if (latest) blocks.push({ kind: "note", text: `Số liệu tính đến ${formatPeriod(latest.period)}; phạm vi: ${SCOPE_LABELS[latest.scope]}.` });
+  // The headline's figure carries its date and scope already; the note is for answers whose first line does not.
+  if (latest && !focus.first.includes(formatPeriod(latest.period))) {
+    blocks.push({ kind: "note", text: `Số liệu tính đến ${formatPeriod(latest.period)}; phạm vi: ${SCOPE_LABELS[latest.scope]}.` });
+  }
   const otherYear = year === 2030 ? 2025 : 2030;
   return {
     intent: "status",
