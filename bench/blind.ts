@@ -10,6 +10,7 @@ import { createConversation } from "../src/engine/conversation.js";
 import { layoutAnswer, type Line } from "../src/render/lines.js";
 import { renderPlain, ZALO_MESSAGE_LIMIT } from "../src/render/plain.js";
 import { fold } from "../src/text/normalize.js";
+import type { Outcomes } from "./baseline.js";
 
 /** Every group must appear; a group is a list of alternatives, any one of which is enough. */
 type Groups = readonly (readonly string[])[];
@@ -129,6 +130,8 @@ export interface BlindMetrics {
   /** Rendered length of the answers to single-fact questions (not lists, not two-part). */
   readonly singleFactLengths: readonly number[];
   readonly misses: readonly { id: string; q: string; first: string; why: string }[];
+  /** Every question's outcome by "set id: question": "right" or why not ("not first", "wrong", …). */
+  readonly outcomes: Outcomes;
   readonly foreignNumbers: readonly { id: string; numbers: readonly string[] }[];
 }
 
@@ -137,9 +140,12 @@ export function evaluateBlind(engine: Engine, set: BlindSet, knownNumbers: Reado
   const singleFactLengths: number[] = [];
   const misses: { id: string; q: string; first: string; why: string }[] = [];
   const foreignNumbers: { id: string; numbers: readonly string[] }[] = [];
+  const outcomes: Record<string, string> = {};
   const note = (id: string, q: string, result: TurnResult) => {
     if (result.foreignNumbers.length > 0) foreignNumbers.push({ id, numbers: result.foreignNumbers });
-    if (!result.rightFirst) misses.push({ id, q, first: result.first, why: result.rightAnywhere ? "not first" : result.answered ? "wrong" : "unanswered" });
+    const why = result.rightFirst ? "right" : result.rightAnywhere ? "not first" : result.answered ? "wrong" : "unanswered";
+    outcomes[`${set.name} ${id}: ${q}`] = why;
+    if (!result.rightFirst) misses.push({ id, q, first: result.first, why });
   };
   for (const item of set.single) {
     const result = scoreTurn(item, engine.ask(item.q, createConversation()), knownNumbers);
@@ -155,6 +161,7 @@ export function evaluateBlind(engine: Engine, set: BlindSet, knownNumbers: Reado
   let rejected = 0;
   for (const item of set.outOfScope) {
     const result = scoreTurn(item, engine.ask(item.q, createConversation()), knownNumbers);
+    outcomes[`${set.name} ${item.id}: ${item.q}`] = result.rejected ? "rejected" : "answered out of scope";
     if (result.rejected) rejected++;
     else misses.push({ id: item.id, q: item.q, first: result.first, why: "answered out of scope" });
   }
@@ -172,7 +179,7 @@ export function evaluateBlind(engine: Engine, set: BlindSet, knownNumbers: Reado
     });
     if (allRight) dialogues.right++;
   }
-  return { name: set.name, inScope, outOfScope: { total: set.outOfScope.length, rejected }, dialogues, singleFactLengths, misses, foreignNumbers };
+  return { name: set.name, inScope, outOfScope: { total: set.outOfScope.length, rejected }, dialogues, singleFactLengths, misses, outcomes, foreignNumbers };
 }
 
 /** Every number the knowledge files write: a number in an answer that is not among them was made up or computed. */

@@ -1,7 +1,10 @@
-// npm run eval [-- --verbose]: accuracy figures of the engine and of a naive fuse.js baseline.
+// npm run eval [-- --verbose | --changed | --write-baseline]: accuracy figures of the engine and of a naive fuse.js
+// baseline; --changed lists the questions whose outcome moved since bench/eval/baseline.json, --write-baseline
+// records today's outcomes there.
 import { loadKnowledgeOrExit } from "../src/bootstrap.js";
 import { createEngine } from "../src/engine/ask.js";
 import { defaultKnowledgeDir } from "../src/paths.js";
+import { compareOutcomes, currentOutcomes, describeMovement, loadBaseline, writeBaseline } from "./baseline.js";
 import { evaluateBlind, loadBlindSets, median, numbersOfKnowledge, OVER_LIMIT } from "./blind.js";
 import { evaluate, evaluateBaseline, failedTargets, HOLDOUT_DIR, loadEvaluationSets, pct } from "./evaluation.js";
 
@@ -61,6 +64,16 @@ if (verbose) {
   for (const miss of metrics.misses) console.log(`  ${miss.answered ? "WRONG" : "unans"} ${miss.confidence.toFixed(2)} ${miss.q} → ${miss.got} (want ${miss.expect.join("|")})`);
   console.log("\nout-of-scope answered:");
   for (const item of metrics.wronglyAnsweredOutOfScope) console.log(`  ${item.confidence.toFixed(2)} ${item.q} → ${item.got}`);
+}
+const outcomes = await currentOutcomes(engine.knowledge, knownNumbers);
+if (process.argv.includes("--write-baseline")) {
+  await writeBaseline(outcomes);
+  console.log(`\nbaseline written: ${Object.keys(outcomes).length} questions (bench/eval/baseline.json)`);
+} else {
+  const { worse, better, changed } = compareOutcomes(await loadBaseline(), outcomes);
+  console.log(`\nagainst bench/eval/baseline.json: ${worse.length} worse, ${better.length} better, ${changed.length} otherwise changed`);
+  const listed = process.argv.includes("--changed") ? ([["worse", worse], ["better", better], ["changed", changed]] as const) : ([["worse", worse]] as const);
+  for (const [label, movements] of listed) for (const movement of movements) console.log(`  ${label}: ${describeMovement(movement)}`);
 }
 const failures = failedTargets(metrics);
 console.log(failures.length === 0 ? "\nAll targets met." : `\nTargets missed: ${failures.join("; ")}`);

@@ -1,12 +1,15 @@
 // The evaluation: runs the question sets in bench/eval/ through the engine and a naive fuse.js baseline.
-// Used by `npm run eval` (prints the figures) and by the CI guard test (fails below the targets).
+// Used by `npm run eval` (prints the figures) and by the CI guard test (fails on questions that got worse than
+// the committed baseline, bench/baseline.ts).
 import { readdir, readFile } from "node:fs/promises";
 import Fuse from "fuse.js";
 import { parse } from "yaml";
+import type { Answer } from "../src/engine/answer.js";
 import type { Engine } from "../src/engine/ask.js";
 import { createConversation } from "../src/engine/conversation.js";
 import { createLookup } from "../src/engine/lookup.js";
 import { buildSearchDocs } from "../src/engine/search-docs.js";
+import type { Outcomes } from "./baseline.js";
 
 export interface SingleQuestion {
   readonly q: string;
@@ -58,6 +61,8 @@ export interface Metrics {
   readonly dialogues: { total: number; correct: number; accuracy: number; turns: number; turnsCorrect: number };
   readonly byTag: Record<string, { total: number; correct: number }>;
   readonly misses: readonly Miss[];
+  /** Every question's outcome by "set: question": "right", "rejected", "unanswered" or "wrong: <entry>". */
+  readonly outcomes: Outcomes;
   readonly wronglyAnsweredOutOfScope: readonly { q: string; got: string; confidence: number }[];
 }
 
@@ -71,10 +76,13 @@ export function evaluate(engine: Engine, sets: EvaluationSets): Metrics {
   let bareCorrect = 0;
   const byTag: Record<string, { total: number; correct: number }> = {};
   const misses: Miss[] = [];
+  const outcomes: Record<string, string> = {};
+  const outcome = (ok: boolean, answer: Answer) => (ok ? "right" : answer.answered ? `wrong: ${answer.entries[0] ?? ""}` : "unanswered");
   for (const item of sets.single) {
     const answer = engine.ask(item.q, createConversation());
     const got = answer.entries[0] ?? "";
     const ok = answer.answered && item.expect.includes(got);
+    outcomes[`single: ${item.q}`] = outcome(ok, answer);
     if (ok) correct++;
     if (answer.answered) answered++;
     if (answer.answered && !ok) wrong++;
@@ -93,6 +101,7 @@ export function evaluate(engine: Engine, sets: EvaluationSets): Metrics {
   const wronglyAnsweredOutOfScope: { q: string; got: string; confidence: number }[] = [];
   for (const item of sets.outOfScope) {
     const answer = engine.ask(item.q, createConversation());
+    outcomes[`out of scope: ${item.q}`] = answer.answered ? `answered: ${answer.entries[0] ?? ""}` : "rejected";
     if (answer.answered) wronglyAnsweredOutOfScope.push({ q: item.q, got: answer.entries[0] ?? "", confidence: answer.confidence });
   }
   let dialoguesCorrect = 0;
@@ -105,6 +114,7 @@ export function evaluate(engine: Engine, sets: EvaluationSets): Metrics {
       const answer = engine.ask(turn.q, conversation);
       const got = answer.entries[0] ?? "";
       const ok = turn.expect.includes(got);
+      outcomes[`dialogue [${dialogue.name}]: ${turn.q}`] = outcome(ok, answer);
       turns++;
       if (ok) turnsCorrect++;
       else {
@@ -129,6 +139,7 @@ export function evaluate(engine: Engine, sets: EvaluationSets): Metrics {
     },
     byTag,
     misses,
+    outcomes,
     wronglyAnsweredOutOfScope,
   };
 }
