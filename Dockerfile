@@ -15,7 +15,7 @@ RUN npm run build
 FROM node:24-slim
 
 # A small heap is faster here, not only smaller: old generation capped at 96 MB (live heap under load ~50 MB),
-# young generation 3 × 8 MB (npm run bench:load -- --entry dist/main.js --node-options=…; README, "Load").
+# young generation 3 × 8 MB (npm run bench:load -- --entry dist/main.js --node-options=…; docs/performance.md, "Load").
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-old-space-size=96 --max-semi-space-size=8" \
     PORT=8080 \

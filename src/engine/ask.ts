@@ -58,7 +58,7 @@ export interface Engine {
   explain(question: string): Explanation;
 }
 
-/** Scores at or above this answer directly; calibrated on bench/eval (see README). */
+/** Scores at or above this answer directly; calibrated on bench/eval (see docs/performance.md). */
 export const ANSWER_THRESHOLD = 0.55;
 /** Below this, a runner-up closer than MARGIN that is not related to the best match means "not sure". */
 const SURE_THRESHOLD = 0.8;
