@@ -290,7 +290,8 @@ function nextCase(): Case {
     return { endpoint, category: "wrong method", expected: 405, send: () => status(post(urls[endpoint], method === "GET" ? "" : "{}", { agent, method })) };
   }
   if (roll < 92) {
-    const path = pick(["/", "/telegram", "/zalo", `${bot.telegramPath}x`, `${bot.zaloPath}/`, "/healthz/x", `/${randomString(20).replace(/[^a-z]/gi, "")}`]);
+    // Not "/" (nor an empty random name): that is the web page, which answers a POST with 405.
+    const path = pick(["/webhook", "/telegram", "/zalo", `${bot.telegramPath}x`, `${bot.zaloPath}/`, "/healthz/x", `/n${randomString(20).replace(/[^a-z]/gi, "")}`]);
     return { endpoint: "any", category: "unknown path", expected: 404, send: () => status(post(`${bot.origin}${path}`, "{}", { agent })) };
   }
   if (roll < 95) {
