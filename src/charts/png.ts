@@ -16,7 +16,9 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { Resvg } = require(workerData.resvg);
 const png = new Resvg(workerData.svg, workerData.options).render().asPng();
-parentPort.postMessage(png, [png.buffer]);
+// Copied into memory of the worker's own: Node 24 cannot transfer the addon's buffer (DataCloneError).
+const copy = Uint8Array.from(png);
+parentPort.postMessage(copy, [copy.buffer]);
 `;
 
 /** One drawing at a time: a burst of requests for charts not drawn yet costs time, not memory. */
