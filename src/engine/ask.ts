@@ -1,7 +1,7 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
 import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
-import { coreQuestion } from "../text/courtesy.js";
+import { coreQuestion, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
@@ -231,6 +231,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
   const personNames = unique(peopleNames).map((name) => ({ name, pattern: wordsPattern([name]) }));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  // The question without its courtesy, and its parts: read three times per question, kept like the readings, and
+  // the last one always (with the caches off, one question still reads it once).
+  const cores = new RecentResults<CoreQuestion>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  let lastCore: { readonly text: string; readonly core: CoreQuestion } | undefined;
+  const coreOf = (text: string): CoreQuestion => {
+    if (lastCore?.text !== text) lastCore = { text, core: cores.get(text, () => coreQuestion(text)) };
+    return lastCore.core;
+  };
   const docsById = new Map(index.docs.map((doc) => [doc.id, doc]));
   const goalYears = new Set(knowledge.goals.map((goal) => goal.year));
   const related = new Map(index.docs.map((doc) => [doc.id, findRelated(doc)]));
@@ -535,7 +543,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    */
   function readAndMatch(text: string, whole: Reading, readText: (text: string) => Reading, repairDeadline: number, context: ReadonlySet<string> = NOTHING) {
     const matched = match(whole.understanding, repairDeadline, context);
-    const asking = coreQuestion(text).asking;
+    const asking = coreOf(text).asking;
     if (asking === undefined || isConfident(matched.hits)) return { reading: whole, ...matched };
     const narrower = readText(asking);
     const again = match(narrower.understanding, repairDeadline, context);
@@ -565,7 +573,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number, focus?: Focus): Reading {
-    const core = coreQuestion(text).text;
+    const core = coreOf(text).text;
     const expanded = expand(untelex(resolveReferences(markedFilter(core, fold(core)), focus)));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
@@ -595,7 +603,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    */
   function ask(question: string, conversation: Conversation = createConversation()): Answer {
     const text = clean(question);
-    const parts = text.length <= maxLength && !isCommand(text) ? coreQuestion(text).parts : undefined;
+    const parts = text.length <= maxLength && !isCommand(text) ? coreOf(text).parts : undefined;
     const before = conversation.last;
     const whole = askOne(question, conversation);
     if (!parts) return whole;

@@ -42,10 +42,13 @@ const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 /** A clause without its particles and without an opening request ("Cho em hỏi Quyết định 749 do ai ký"). */
 function withoutParticles(clause: string): string {
   const words = clause.split(/\s+/).filter((word) => !PARTICLES.has(word.normalize("NFC").toLowerCase().replace(/[^\p{L}]/gu, "")));
-  const folded = words.map((word) => fold(word));
-  const courtesyRun = folded.findIndex((word) => !COURTESY_WORDS.has(word));
-  const opening = folded.slice(0, courtesyRun === -1 ? folded.length : courtesyRun);
-  const lastRequest = opening.findLastIndex((word) => REQUEST_WORDS.has(word));
+  // Only the opening run of courtesy words is folded: it is short, and folding every word costs.
+  let lastRequest = -1;
+  for (let i = 0; i < words.length; i++) {
+    const word = fold(words[i]!);
+    if (!COURTESY_WORDS.has(word)) break;
+    if (REQUEST_WORDS.has(word)) lastRequest = i;
+  }
   return words.slice(lastRequest + 1 < words.length ? lastRequest + 1 : 0).join(" ");
 }
 
