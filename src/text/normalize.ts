@@ -34,6 +34,14 @@ export function lowerWithMarks(text: string): string {
 }
 
 function splitWords(lower: string): string {
+  // Most words and clauses carry no digit: the date and number rules below cannot apply to them.
+  if (!/\d/.test(lower)) {
+    return lower
+      .replace(/[^\p{L}\p{N}%.]+/gu, " ")
+      .replace(/\./g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
   return lower
     .replace(DATE, dateTokens)
     .replace(MONTH_OF_YEAR, "$1")
