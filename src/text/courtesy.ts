@@ -104,6 +104,11 @@ function questionsIn(clause: Clause): Clause[] {
 }
 
 const MAX_PARTS = 3;
+/**
+ * Parts are looked for in a question of at most this many characters (its core): people ask two or three things in
+ * a sentence or two, and each part costs a reading of its own (a long message split in parts was the slowest input).
+ */
+const MAX_PARTS_LENGTH = 300;
 
 /** The questions of a message, each led by the clauses without a question word before it (its context). */
 function partsOf(clauses: readonly Clause[]): string[] {
@@ -134,9 +139,10 @@ export function coreQuestion(text: string): CoreQuestion {
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));
   const join = (clauses: readonly Clause[]) => clauses.map((clause) => withoutParticles(clause.text)).join(", ");
-  const parts = partsOf(asking);
+  const core = join(asking);
+  const parts = core.length <= MAX_PARTS_LENGTH ? partsOf(asking) : [];
   return {
-    text: join(asking),
+    text: core,
     instructed: instructions.length > 0,
     ...(questions.length > 0 && questions.length < asking.length ? { asking: join(questions) } : {}),
     ...(parts.length > 1 && parts.length <= MAX_PARTS ? { parts } : {}),
