@@ -153,6 +153,8 @@ interface Reading {
   /** How many words of the topic, and of the topic without goal and pillar words, the search can use. */
   readonly namedInTopic: number;
   readonly namedInRest: number;
+  /** Words of the topic the knowledge has never seen ("bitcoin"). */
+  readonly unknownInTopic: number;
 }
 
 const withChart = (chart: string | undefined) => (chart === undefined ? {} : { chart });
@@ -229,7 +231,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const wordsPattern = (names: readonly string[], notAfter = "") =>
     new RegExp(`(?<=^| )${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
-  const personNames = unique(peopleNames).map((name) => ({ name, pattern: wordsPattern([name]) }));
+  const personNames = unique(peopleNames).map((name) => ({
+    name,
+    pattern: wordsPattern([name]),
+    // "trước ông X", "sau khi bà Y": who held an office just before or after them.
+    neighbour: new RegExp(`(?:^| )(truoc|sau) (?:khi )?(?:ong |ba )?${escapeRegExp(expand(name))}(?= |$)`),
+  }));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   // The question without its courtesy, and its parts: read three times per question, kept like the readings, and
   // the last one always (with the caches off, one question still reads it once).
@@ -571,6 +578,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return !rivals;
   }
 
+  /** A reading kept for repeated questions, by its text and what "ông ấy", "văn bản đó" may point to. */
+  function cachedRead(text: string, repairDeadline: number, focus: Focus | undefined): Reading {
+    return readings.get(`${text}\u0000${focusKey(focus)}`, () => read(text, repairDeadline, focus));
+  }
+
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number, focus?: Focus): Reading {
     const core = coreOf(text).text;
@@ -578,9 +590,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
-    const people = personNames.filter(({ pattern }) => pattern.test(expanded)).map(({ name }) => name);
-    const neighbour = people.flatMap((name) => {
-      const match = new RegExp(`(?:^| )(truoc|sau) (?:khi )?(?:ong |ba )?${escapeRegExp(expand(name))}(?= |$)`).exec(expanded);
+    const named = personNames.filter(({ pattern }) => pattern.test(expanded));
+    const people = named.map(({ name }) => name);
+    const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
+      const match = pattern.exec(expanded);
       return match ? [{ to: match[1] === "truoc" ? ("before" as const) : ("after" as const), name }] : [];
     })[0];
     const namedEntries = {
@@ -590,11 +603,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       ...(people.length > 0 ? { people } : {}),
     };
     const understanding = Object.keys(namedEntries).length > 0 ? { ...understood, slots: { ...understood.slots, ...namedEntries } } : understood;
-    const named = (words: string) => {
-      const { terms, unknown } = index.analyze(tokens(words), repairDeadline);
-      return terms.length + unknown.length;
+    const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
+    const rest = index.analyze(tokens(understanding.restText), repairDeadline);
+    return {
+      understanding,
+      namedInTopic: topic.terms.length + topic.unknown.length,
+      namedInRest: rest.terms.length + rest.unknown.length,
+      unknownInTopic: topic.unknown.length,
     };
-    return { understanding, namedInTopic: named(understanding.topicText), namedInRest: named(understanding.restText) };
   }
 
   /**
@@ -617,7 +633,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const onTopic =
         answers.length === 0 ||
         (about !== undefined && [...earlier].some((id) => id === about || relatedTo(docsById.get(id)).has(about) || relatedTo(docsById.get(about)).has(id)));
-      const standsAlone = onTopic || read(part, performance.now() + repairBudgetMs).namedInTopic > MAX_WORDS_LEANING_ON_FOCUS;
+      const standsAlone = onTopic || cachedRead(part, performance.now() + repairBudgetMs, before?.focus).namedInTopic > MAX_WORDS_LEANING_ON_FOCUS;
       answers.push(standsAlone ? answer : { ...answer, answered: false });
     }
     const answered = answers.filter((answer) => answer.answered);
@@ -638,7 +654,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const repairDeadline = performance.now() + repairBudgetMs;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
-    const reading = (asked: string) => readings.get(`${asked}\u0000${focusKey(previous?.focus)}`, () => read(asked, repairDeadline, previous?.focus));
+    const reading = (asked: string) => cachedRead(asked, repairDeadline, previous?.focus);
     const first = reading(text);
     const picked = first.understanding.choice !== undefined ? previous?.suggestions[first.understanding.choice - 1] : undefined;
     if (picked) return askOne(picked, conversation);
@@ -646,7 +662,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
     const { reading: chosen, hits, decision } = readAndMatch(text, first, (asked) => reading(asked), repairDeadline, relatedTo(previousDoc));
-    const { understanding, namedInTopic, namedInRest } = chosen;
+    const { understanding, namedInTopic, namedInRest, unknownInTopic } = chosen;
     const { elsewhere, slots } = understanding;
     // Words the index has never seen ("bitcoin") are a topic too, just not one this assistant knows.
     const hasTopic = namedInTopic + elsewhere.length > 0;
@@ -722,7 +738,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return finish(composeDoc(pointedTo.doc, carried, previous?.sourceIds ?? []), pointedTo.score, conversation, pointedTo.doc, carried, understanding.topicText);
     }
     // "còn bitcoin thì sao?" names something the knowledge has never heard of: not the last topic again.
-    if (previousDoc && previous && understanding.followUp && index.analyze(tokens(understanding.topicText), repairDeadline).unknown.length === 0) {
+    if (previousDoc && previous && understanding.followUp && unknownInTopic === 0) {
       const merged = { ...previous.slots, ...slots };
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
@@ -730,7 +746,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // whether ("QĐ 749 ký năm 2019 đúng không?"): it is about that document.
     const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
     const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
-    if (namedDocument && aboutTheDocument && index.analyze(tokens(understanding.topicText), repairDeadline).unknown.length === 0) {
+    if (namedDocument && aboutTheDocument && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
     }
     if (top && decision.probability >= DECISION_MODEL.clarifyAt) {

@@ -7,7 +7,7 @@ function unansweredLine(part: string): string {
   return `Về ý "${part}": mình chưa có thông tin trong các nguồn đang có.`;
 }
 
-function leadOf(answer: Answer): Block | undefined {
+function leadOf(answer: Answer): Extract<Block, { kind: "headline" | "paragraph" }> | undefined {
   const [first] = answer.blocks;
   return first && (first.kind === "headline" || first.kind === "paragraph") ? first : undefined;
 }
@@ -15,10 +15,7 @@ function leadOf(answer: Answer): Block | undefined {
 export function combineAnswers(parts: readonly string[], answers: readonly Answer[]): Answer {
   const answered = answers.filter((answer) => answer.answered);
   const main = answered[0] ?? answers[0]!;
-  const leads = answers.map((answer, i) => {
-    const lead = answer.answered ? leadOf(answer) : undefined;
-    return lead && lead.kind !== "bullets" && lead.kind !== "progress" ? lead.text : unansweredLine(parts[i]!);
-  });
+  const leads = answers.map((answer, i) => (answer.answered ? leadOf(answer)?.text : undefined) ?? unansweredLine(parts[i]!));
   const seen = new Set<string>();
   const rest = answered.flatMap((answer) => answer.blocks.filter((block) => block !== leadOf(answer)));
   const blocks = rest.filter((block) => {

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { KnowledgeProblem } from "./problems.js";
 import { fileSchemas, type FileKind } from "./schema.js";
+import { capitalize } from "../text/normalize.js";
 import type { DataPath, YamlFile } from "./yaml-file.js";
 
 type Issue = z.core.$ZodIssue;
@@ -33,7 +34,6 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
   documents: "văn bản",
 };
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let node = data;

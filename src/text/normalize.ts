@@ -108,3 +108,8 @@ export function keystrokeRepairs(word: string): string[] {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** "mục tiêu năm 2025…" → "Mục tiêu năm 2025…": a phrase that opens a sentence. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -3,6 +3,7 @@
 // card (every figure and target) is one "chi tiết" away.
 import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
+import { capitalize } from "../../text/normalize.js";
 import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
@@ -122,7 +123,7 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         }
         const ofYear = year !== undefined ? measurements.filter((m) => periodYear(m.period) === year) : [];
         const next = targetAsked(ctx, targets);
-        const targetLine = next ? [`${targetPhrase(ctx, indicator, next)[0]!.toUpperCase()}${targetPhrase(ctx, indicator, next).slice(1)} — ${verdictText(indicator, statusOf(next).verdict)}.`] : [];
+        const targetLine = next ? [`${capitalize(targetPhrase(ctx, indicator, next))} — ${verdictText(indicator, statusOf(next).verdict)}.`] : [];
         if (year !== undefined && ofYear.length === 0) {
           const targetOfYear = targets.find((t) => t.year === year);
           return {
@@ -195,7 +196,7 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
   const level = indicator.unit === "rank" ? `nhóm ${threshold}` : formatValue(indicator, threshold);
   return {
     first: `${word}: năm ${periodYear(measured.period)}, ${indicator.name} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
-    support: target ? [`${targetPhrase(ctx, indicator, target)[0]!.toUpperCase()}${targetPhrase(ctx, indicator, target).slice(1)}.`] : [],
+    support: target ? [`${capitalize(targetPhrase(ctx, indicator, target))}.`] : [],
     sourceIds: unique([measured.source, ...(target ? [target.source] : [])]),
   };
 }

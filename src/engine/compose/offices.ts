@@ -63,7 +63,9 @@ export function holdsNow(ctx: ComposeContext, office: Office, person: string): b
 }
 
 /** The holders of a past year, or who came just before and after when the sources show nobody then. */
-function inYear(ctx: ComposeContext, office: Office, all: readonly Tenure[], year: number): Block[] {
+type Headline = Extract<Block, { kind: "headline" }>;
+
+function inYear(ctx: ComposeContext, office: Office, all: readonly Tenure[], year: number): [Headline, ...Block[]] {
   const held = tenuresIn(all, year);
   if (held.length > 0) {
     return [{ kind: "headline", text: `Năm ${year}, ${office.name}: ${held.map((t) => `${t.who} (${tenureDates(t)})`).join("; ")}.` }];
@@ -119,13 +121,13 @@ export function composeOffice(ctx: ComposeContext, office: Office): Composed {
   const year = ctx.slots.year;
   const past = year !== undefined && year < ctx.today.getUTCFullYear();
   const neighbour = ctx.slots.next ? neighbourSentence(office, all, ctx.slots.next) : undefined;
-  const blocks: Block[] = neighbour
+  const [headline, ...rest]: [Headline, ...Block[]] = neighbour
     ? [{ kind: "headline", text: neighbour }]
     : past
       ? inYear(ctx, office, all, year)
       : [{ kind: "headline", text: nowSentence(ctx, office, all) }];
   const claim = neighbour ? undefined : claimedHolder(ctx, office, all, past);
-  if (claim !== undefined) blocks[0] = { kind: "headline", text: `${yesOrNo(ctx, claim)}: ${(blocks[0] as { text: string }).text}` };
+  const blocks: Block[] = [claim === undefined ? headline : { kind: "headline", text: `${yesOrNo(ctx, claim)}: ${headline.text}` }, ...rest];
   const current = currentTenure(office, all, ctx.today);
   if (past && current && !tenuresIn(all, year).includes(current)) {
     blocks.push({ kind: "paragraph", text: nowSentence(ctx, office, all) });
