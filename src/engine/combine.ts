@@ -16,14 +16,9 @@ export function combineAnswers(parts: readonly string[], answers: readonly Answe
   const answered = answers.filter((answer) => answer.answered);
   const main = answered[0] ?? answers[0]!;
   const leads = answers.map((answer, i) => (answer.answered ? leadOf(answer)?.text : undefined) ?? unansweredLine(parts[i]!));
-  const seen = new Set<string>();
+  // What each part adds after its first line, a block two parts share (a note on the merger) only once.
   const rest = answered.flatMap((answer) => answer.blocks.filter((block) => block !== leadOf(answer)));
-  const blocks = rest.filter((block) => {
-    const key = JSON.stringify(block);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const blocks = [...new Map(rest.map((block) => [JSON.stringify(block), block] as const)).values()];
   const sources = new Map<string, AnswerSource>(answered.flatMap((answer) => answer.sources.map((source) => [source.id, source] as const)));
   const chart = answered.find((answer) => answer.chart)?.chart;
   return {
