@@ -15,7 +15,7 @@ import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, 
 import { composeIndicator } from "./compose/indicator.js";
 import { composeOffice } from "./compose/offices.js";
 import { composeSources, composeStatusAll, composeTimeline } from "./compose/overviews.js";
-import { composeClarify, composeFallback, composeHelp, composeInvalid, composeSmallTalk, composeUsage } from "./compose/replies.js";
+import { composeClarify, composeFallback, composeHelp, composeInvalid, composeOffTopic, composeSmallTalk, composeUsage } from "./compose/replies.js";
 import { createConversation, recentTurn, type Conversation } from "./conversation.js";
 import { createLookup, type Lookup } from "./lookup.js";
 import { RecentResults } from "./recent.js";
@@ -23,6 +23,7 @@ import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
 import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
+import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, resolveReferences, type Focus } from "./focus.js";
 import { understand, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
@@ -155,6 +156,15 @@ interface Reading {
   readonly namedInRest: number;
   /** Words of the topic the knowledge has never seen ("bitcoin"). */
   readonly unknownInTopic: number;
+  /** A request refused whatever it matches (a phone number, an exchange rate). */
+  readonly offTopic?: OffTopic;
+}
+
+/** What the clauses around a question may say for it: when, where, which document (not what is asked: "muốn cập nhật số liệu" is no target). */
+const CARRIED_FROM_CONTEXT = ["year", "years", "scope", "document", "now"] as const satisfies readonly (keyof Slots)[];
+
+function pick(slots: Slots, keys: readonly (keyof Slots)[]): Slots {
+  return Object.fromEntries(keys.filter((key) => slots[key] !== undefined).map((key) => [key, slots[key]]));
 }
 
 const withChart = (chart: string | undefined) => (chart === undefined ? {} : { chart });
@@ -227,6 +237,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const names = [fold(document.number), `${fold(DOCUMENT_KIND_WORDS[document.kind])} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])];
     return { id: document.id, pattern: new RegExp(`(?<=^| )(?:${unique(names.map(expand)).map(escapeRegExp).join("|")})(?= |$)`) };
   });
+  const targetSetters = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].flatMap((target) => target.document ?? []));
   const documentsNamed = (folded: string) => documentNames.filter(({ pattern }) => pattern.test(folded)).map(({ id }) => id);
   const wordsPattern = (names: readonly string[], notAfter = "") =>
     new RegExp(`(?<=^| )${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
@@ -259,6 +270,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if ((doc.kind !== "faq" && doc.kind !== "event") || group.size > MAX_STOOD_FOR) continue;
     for (const id of group) siblingsOf.set(id, new Set([...(siblingsOf.get(id) ?? []), ...group]));
   }
+  // People whose role is a deputy's ("Phó Giám đốc Sở …"): their title named without "phó".
+  const deputyTitles = new Map(
+    knowledge.people.flatMap((person) => {
+      const title = /^pho ((?:giam doc|chu tich|bi thu|truong ban|truong phong|thu truong|bo truong))(?= )/.exec(fold(person.role))?.[1];
+      return title ? [[person.id, new RegExp(`(?<=^| )(?<!pho )${title}(?= |$)`)] as const] : [];
+    }),
+  );
   const nationalIndicators = new Set(
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
@@ -279,6 +297,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .map((hit) => ({ hit, weighed: hit.score * weigh(hit) }))
       .sort((a, b) => b.weighed - a.weighed)
       .map(({ hit, weighed }) => ({ ...hit, score: Math.min(1, weighed) }));
+  }
+
+  /** "Giám đốc Sở KH&CN là ai?" is not answered by its deputy ("Phó Giám đốc"): the head is another person. */
+  function onlyDeputyOf(doc: SearchDoc, topic: string): boolean {
+    return deputyTitles.get(doc.id)?.test(topic) ?? false;
   }
 
   /** How many indicators and goals an FAQ points to: an overview of many stands for none of them. */
@@ -408,9 +431,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const answered = !NOT_ANSWERED.has(composed.intent);
     const previous = recentTurn(conversation, now().getTime());
     const keptTopic = doc ? topic : previous?.topic;
-    const focus = doc ? focusOf(lookup, composed.entries[0] && !composed.entries[0].startsWith("@") ? composed.entries[0] : doc.id, previous?.focus) : previous?.focus;
+    // "DTI 2022?", then "còn 2021?": the two years a "tăng hay giảm?" compares.
+    const years =
+      doc && previous?.docId === doc.id && previous.slots.year !== undefined && slots.year !== undefined && slots.year !== previous.slots.year
+        ? [previous.slots.year, slots.year].sort()
+        : undefined;
+    const focus = doc
+      ? focusOf(lookup, composed.entries[0] && !composed.entries[0].startsWith("@") ? composed.entries[0] : doc.id, previous?.focus, composed.entries.slice(1))
+      : previous?.focus;
     conversation.last = {
       ...(focus ? { focus } : {}),
+      ...(years ? { years } : {}),
       // A reply that answers nothing keeps the previous topic, so "còn năm 2030?" still works after it.
       docId: doc?.id ?? (answered ? undefined : previous?.docId),
       slots: doc || !previous ? slots : previous.slots,
@@ -525,7 +556,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function match(understanding: Understanding, repairDeadline: number, context: ReadonlySet<string> = NOTHING) {
     const question = prepare(understanding, repairDeadline);
     const { elsewhere } = understanding;
-    const hits = search(question, 5, context, understanding.plural).filter((hit) => elsewhere.every((place) => index.mentions(hit.doc, place)));
+    const hits = search(question, 5, context, understanding.plural).filter(
+      (hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText),
+    );
     preferPreciseMatch(hits, understanding);
     const [top, runnerUp] = hits;
     if (!top) return { hits, decision: { features: [], probability: 0 } };
@@ -554,7 +587,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (asking === undefined || isConfident(matched.hits)) return { reading: whole, ...matched };
     const narrower = readText(asking);
     const again = match(narrower.understanding, repairDeadline, context);
-    return isConfident(again.hits) ? { reading: narrower, ...again } : { reading: whole, ...matched };
+    if (!isConfident(again.hits)) return { reading: whole, ...matched };
+    // "Bác đọc báo thấy tỉnh muốn đến năm 2030 lọt vào nhóm đầu. Nhóm bao nhiêu tỉnh?": the year, scope and what is
+    // asked may be said in the clauses around the question.
+    const around = pick(whole.understanding.slots, CARRIED_FROM_CONTEXT);
+    const slots = { ...around, ...narrower.understanding.slots };
+    return { reading: { ...narrower, understanding: { ...narrower.understanding, slots } }, ...again };
   }
 
   /** Whether the best match is good enough, and far enough ahead of an unrelated runner-up, to answer. */
@@ -602,10 +640,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       ...(offices.length > 0 ? { offices } : {}),
       ...(people.length > 0 ? { people } : {}),
     };
-    const understanding = Object.keys(namedEntries).length > 0 ? { ...understood, slots: { ...understood.slots, ...namedEntries } } : understood;
+    // "Theo 749, đến 2025 kinh tế số bao nhiêu % GDP": a year of a document that sets targets asks for its target.
+    const setsTargetOfYear = documents.length === 1 && targetSetters.has(documents[0]!) && understood.slots.year !== undefined && !understood.slots.aspect;
+    const aspect = setsTargetOfYear ? { aspect: "target" as const } : {};
+    const understanding =
+      Object.keys(namedEntries).length > 0 ? { ...understood, slots: { ...understood.slots, ...namedEntries, ...aspect } } : understood;
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
+    const offTopic = offTopicRequest(fold(core));
     return {
+      ...(offTopic ? { offTopic } : {}),
       understanding,
       namedInTopic: topic.terms.length + topic.unknown.length,
       namedInRest: rest.terms.length + rest.unknown.length,
@@ -659,6 +703,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const picked = first.understanding.choice !== undefined ? previous?.suggestions[first.understanding.choice - 1] : undefined;
     if (picked) return askOne(picked, conversation);
     if (first.understanding.smallTalk) return finish(composeSmallTalk(first.understanding.smallTalk), 1, conversation);
+    if (first.offTopic) return finish(composeOffTopic(first.offTopic), 0, conversation);
 
     const previousDoc = previous?.docId ? docsById.get(previous.docId) : undefined;
     const { reading: chosen, hits, decision } = readAndMatch(text, first, (asked) => reading(asked), repairDeadline, relatedTo(previousDoc));
@@ -683,6 +728,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       previousDoc?.kind === "goal" ||
       previousDoc?.kind === "topic" ||
       (previousDoc !== undefined && standsFor(previousDoc) > 0);
+    // "Vậy là tăng hay giảm, bao nhiêu bậc?" after two years of one figure: both, and how it changed.
+    if (previousDoc && previous?.years && slots.change && namedInTopic <= 1) {
+      const merged = { ...previous.slots, ...slots, years: previous.years, aspect: "actual" } satisfies Slots;
+      return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
+    }
     if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {
       const merged = { ...previous.slots, ...slots };
       const topic = withPillar(previous.topic ?? "", slots.pillar);
@@ -704,6 +754,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       previousDoc &&
       previous &&
       slots.document !== undefined &&
+      // "Văn bản đó ban hành ngày nào?", "ai ký?" ask about the document itself.
+      slots.aspect !== "when" &&
+      slots.aspect !== "who" &&
       indicatorBefore?.targets.some((target) => target.document === slots.document) &&
       !(top && confident && (top.doc.kind === "indicator" || top.doc.kind === "goal") && top.doc.id !== previousDoc.id)
     ) {

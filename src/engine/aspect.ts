@@ -39,7 +39,8 @@ const WHY = words("tai sao|vi sao|sao lai|ly do|vi dau|nguyen nhan|de lam gi|y n
 const LIST = words("nhung (?:\\S+ ){1,4}nao|cac (?:\\S+ ){1,4}(?:gi|nao)|gom nhung|gom co|bao gom|ke ten|ke ra|ke het|liet ke|nhung gi|nhung cai gi|co nhung|danh sach|cu the la gi|tom tat");
 const DEFINE = words("la gi|la (?:\\S+ ){1,3}gi|nghia la gi|co nghia la gi|la cai gi|dinh nghia|khai niem|hieu the nao|hieu la gi|la sao");
 const COMPARE = words("so voi|so sanh|cao hon|thap hon|hon hay kem|khac gi|khac nhau|khac biet|giong|chenh lech|bang nhau|hon ca nuoc|kem ca nuoc");
-const TARGET = words("muc tieu|chi tieu|phan dau|dat ra|de ra|phai dat|can dat|se dat|muon dat|dinh huong|tam nhin|ke hoach dat|dat muc tieu|muon|phai co|se co|top");
+// "phải chiếm", "phải chuyển lên": what must be reached ("phải không" is a confirmation, read before).
+const TARGET = words("muc tieu|chi tieu|phan dau|dat ra|de ra|phai (?!khong|ko|k |chu|ha|the)\\S+|can dat|se dat|muon dat|dinh huong|tam nhin|ke hoach dat|dat muc tieu|muon|se co|top");
 const ACTUAL = words("dat duoc|da dat duoc|hien nay|hien tai|bay gio|thuc te|ket qua|tinh hinh|duoc bao nhieu|la bao nhieu|xep hang|xep thu|dung thu|hang may|thu may|con so|so lieu|moi nhat|gan day");
 
 /** The aspect of a question and, for a yes-or-no one, how it is put. */

@@ -15,6 +15,8 @@ export interface ConversationTurn {
   readonly about?: string;
   /** The person, document, office and indicator the conversation is about, for "ông ấy", "văn bản đó", "ai ký?". */
   readonly focus?: Focus;
+  /** The two years asked of the same entry one after the other ("2022?", "còn 2021?"): what "tăng hay giảm?" compares. */
+  readonly years?: readonly number[];
   readonly at: number;
 }
 

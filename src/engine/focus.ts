@@ -21,8 +21,11 @@ export interface Focus {
 
 const DOCUMENT_KINDS = { "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "cong-van": "Công văn", "chuong-trinh": "Chương trình" } as const;
 
-/** The entities an answer built from this entry brings, merged over those of the conversation so far. */
-export function focusOf(lookup: Lookup, entryId: string, previous: Focus | undefined): Focus {
+/**
+ * The entities an answer built from this entry (and the others it names: the document setting a target) brings,
+ * merged over those of the conversation so far.
+ */
+export function focusOf(lookup: Lookup, entryId: string, previous: Focus | undefined, alsoAbout: readonly string[] = []): Focus {
   const person = (id: string): FocusEntity | undefined => {
     const found = lookup.people.get(id);
     return found ? { id, name: found.name } : undefined;
@@ -34,7 +37,7 @@ export function focusOf(lookup: Lookup, entryId: string, previous: Focus | undef
   const office = lookup.offices.get(entryId);
   const faq = lookup.faq.get(entryId);
   const event = lookup.events.get(entryId);
-  const related = [entryId, ...(faq?.related ?? []), ...(event?.documents ?? [])];
+  const related = [entryId, ...(faq?.related ?? []), ...(event?.documents ?? []), ...alsoAbout];
   const indicatorOf = (id: string): FocusEntity | undefined => {
     const found = lookup.indicators.get(id);
     return found ? { id, name: found.short } : undefined;

@@ -13,7 +13,7 @@ export type Verdict =
   /** The target year is over but no figure for it is known; `latest` is the last comparable figure before it. */
   | { readonly kind: "no-data"; readonly latest?: Measurement }
   /** Still running: how far the latest comparable figure is from the target. */
-  | { readonly kind: "pending"; readonly measurement?: Measurement; readonly ratio?: number; readonly gap?: number }
+  | { readonly kind: "pending"; readonly measurement?: Measurement; readonly ratio?: number }
   /** The only figures describe another territory or ranking size. */
   | { readonly kind: "not-comparable"; readonly measurement: Measurement }
   /** "Phổ cập" and similar: no number to check against. */
@@ -104,14 +104,6 @@ export function evaluateTarget(indicator: Indicator, target: Target, today: Date
   }
   if (satisfies(latest.value, target)) return { target, verdict: { kind: "reached", measurement: latest } };
   const goal = target.value ?? 0;
-  if (indicator.unit === "rank") return { target, verdict: { kind: "pending", measurement: latest, gap: latest.value - goal } };
-  return {
-    target,
-    verdict: {
-      kind: "pending",
-      measurement: latest,
-      ratio: goal > 0 ? Math.min(1, latest.value / goal) : undefined,
-      gap: Math.max(0, goal - latest.value),
-    },
-  };
+  if (indicator.unit === "rank") return { target, verdict: { kind: "pending", measurement: latest } };
+  return { target, verdict: { kind: "pending", measurement: latest, ratio: goal > 0 ? Math.min(1, latest.value / goal) : undefined } };
 }

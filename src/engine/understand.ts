@@ -38,7 +38,13 @@ export interface Slots {
   offices?: readonly string[];
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
   then?: boolean;
+  /** "tăng hay giảm?", "tụt mấy bậc?": how a figure changed between two years. */
+  change?: boolean;
+  /** "… thấp hơn QĐ 749 phải không?": the relation a comparison claims (none for "cao hơn hay thấp hơn?"). */
+  relation?: Relation;
 }
+
+export type Relation = "higher" | "lower" | "same";
 
 export type QuestionKind = "when" | "why" | "how-much" | "what";
 
@@ -82,6 +88,15 @@ const THEN = /(?<=^| )((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
 const NATIONAL = /(?<=^| )(?<!dau )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
 const NATIONAL_STRIPPED = /(?<=^| )(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
 const COMPARE = /(?<=^| )(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so)(?= |$)/;
+const CHANGE =
+  /(?<=^| )((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu)|(?:tang|giam|tut|len|xuong|thang) (?:bao nhieu|may)|bao nhieu bac|may bac)(?= |$)/;
+/** The question words of a change, stripped; "bậc" stays, it says the figure is a rank. */
+const CHANGE_STRIPPED = /(?<=^| )((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu))(?= |$)/g;
+const RELATIONS: readonly [RegExp, Relation][] = [
+  [/(?<=^| )(cao hon|nhieu hon|vuot|tham vong hon)(?= |$)/, "higher"],
+  [/(?<=^| )(thap hon|it hon|kem hon)(?= |$)/, "lower"],
+  [/(?<=^| )(bang|giong|giong het|nhu nhau|ngang|trung)(?= |$)/, "same"],
+];
 const COMPARE_STRIPPED = /(?<=^| )(so sanh|so voi|doi chieu)(?= |$)/g;
 // "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi", "có đạt mục tiêu không" and "hoàn thành … chưa"
 // ask about progress, "muốn/phải/sẽ đạt được" about a goal.
@@ -216,13 +231,16 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
+  if (has(text, CHANGE)) slots.change = true;
+  const relations = RELATIONS.filter(([pattern]) => has(text, pattern));
+  if (relations.length === 1) slots.relation = relations[0]![1];
   const { aspect, polarity } = readAspect(text);
   // Two years compared ("giảm bao nhiêu bậc so với 2021") ask for the two figures.
   if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;
   if (aspect === "confirm") {
     // Numbers of documents ("nghị quyết 16", "QĐ 749") are no claim.
-    const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
+    const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
       .map((match) => Number(match[1]))
       .filter((n) => !years.includes(n));
     if (claim.length > 0) slots.claim = claim;
@@ -243,7 +261,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   text = strip(text, NATIONAL_STRIPPED);
   text = strip(text, COMPARE_STRIPPED);
   text = strip(text, FOLLOW_UP_STRIPPED);
-  text = strip(text, QUESTION_PHRASES);
+  text = strip(strip(text, QUESTION_PHRASES), CHANGE_STRIPPED);
   // "ký ngày nào", "ra đời khi nào": the question words and the verbs of happening only ask for the date.
   if (has(text, WHEN)) text = strip(strip(text, WHEN), HAPPENING);
   text = strip(text, PROVINCE).replace(COMPOUNDS, (compound) => compound.replaceAll(" ", ""));

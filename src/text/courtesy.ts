@@ -17,12 +17,16 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
 const SELF_DESCRIPTION =
   /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay)(?= |$)/;
+/** What a self-description reports is part of the question ("bác đọc báo thấy tỉnh muốn đến năm 2030…"). */
+const REPORTS = /\d|(?<=^| )(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
 /** Question words, folded. */
 const QUESTION_WORDS = "gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sao";
 /** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
 const QUESTION = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)|(?<=^| )(?:khong|ko|chua)(?: \\S+)?$`);
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
-const ASKS = new RegExp(`(?<=^| )(?:${QUESTION_WORDS}|khong|chua|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)`);
+const ASKS = new RegExp(`(?<=^| )(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<=^| )(?:khong|ko|chua)(?: \\S+)?$`);
+/** Names with a "và" inside: "doanh nghiệp vừa và nhỏ", "Sở Khoa học và Công nghệ". */
+const NAME_WITH_AND = /(?:^| )(?:vua va nho|khoa hoc va cong nghe|thong tin va truyen thong|ke hoach va dau tu|tai nguyen va moi truong|van hoa va du lich|giao duc va dao tao|nong nghiep va (?:phat trien nong thon|moi truong))(?= |$)/;
 /** Where one clause may hold two questions: "… ban hành ngày nào và ai ký?", "… bao nhiêu, còn cấp xã thì sao?". */
 const SECOND_QUESTION = /(?<=\s)(?:và|va|còn|con)(?=\s)/giu;
 
@@ -94,6 +98,8 @@ function questionsIn(clause: Clause): Clause[] {
   for (const match of clause.text.matchAll(SECOND_QUESTION)) {
     const [left, right] = [clause.text.slice(0, match.index).trim(), clause.text.slice(match.index).trim()];
     const [leftFolded, rightFolded] = [fold(left), fold(right)];
+    const around = `${leftFolded.split(" ").slice(-3).join(" ")} ${rightFolded.split(" ").slice(0, 4).join(" ")}`;
+    if (NAME_WITH_AND.test(around)) continue;
     if (QUESTION.test(leftFolded) && QUESTION.test(rightFolded.replace(/^\S+ /, ""))) {
       // "… ngày nào và về vấn đề gì?": the "và" only joins; "còn" stays, it marks a follow-up ("còn cấp xã thì sao").
       const second = /^(?:và|va)\s/iu.test(right) ? right.replace(/^\S+\s+/u, "") : right;
@@ -134,7 +140,7 @@ export function coreQuestion(text: string): CoreQuestion {
   const clauses = clausesOf(text);
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
   const asking = clauses.filter(
-    (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded)),
+    (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded) && !REPORTS.test(clause.folded)),
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));

@@ -180,6 +180,28 @@ describe("not sure and out of scope", () => {
     }
   });
 
+  it("refuses personal data, prices, weather and population whatever word they share with the knowledge", () => {
+    const refusals: [string, RegExp][] = [
+      ["Số CCCD của ông Nguyễn Long Biên là gì?", /thông tin cá nhân/],
+      ["so zalo cua ong pham duy loc la bao nhieu", /thông tin cá nhân/],
+      ["Tỷ giá USD hôm nay bao nhiêu?", /tỷ giá/],
+      ["bao sap vao khanh hoa chua", /thời tiết/],
+      ["dan so khanh hoa", /dân số/],
+    ];
+    for (const [question, reason] of refusals) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(text(answer), question).toMatch(reason);
+      expect(text(answer), question).toContain("Nghị quyết 16");
+    }
+    // The same words in what the assistant does answer.
+    expect(engine.ask("chuong trinh chuyen doi so quoc gia dat ra nhung muc tieu gi").answered).toBe(true);
+    expect(engine.ask("Tỷ lệ dân số sử dụng dịch vụ số để tương tác với chính quyền?").entries[0]).toBe("dan-so-tuong-tac-so");
+    // "(không cần số điện thoại)" asks for none.
+    const leaders = engine.ask("Tôi cần danh sách lãnh đạo (không cần số điện thoại). Các Phó Chủ tịch UBND tỉnh hiện nay gồm những ai?");
+    expect(text(leaders)).toContain("Nguyễn Long Biên, Trần Hòa Nam");
+  });
+
   it("offers at most three choices when unsure", () => {
     const answer = engine.ask("chỉ số");
     if (answer.intent === "clarify") {
@@ -233,7 +255,57 @@ describe("who holds an office", () => {
     const chat = createConversation();
     engine.ask("Chủ tịch UBND tỉnh Khánh Hòa hiện nay là ai?", chat);
     expect(text(engine.ask("trước ông ấy là ai?", chat))).toMatch(/^Trước Trần Phong, Chủ tịch UBND tỉnh Khánh Hòa là Nguyễn Khắc Toàn/);
-    expect(first("ong nguyen long bien co phai la chu tich ubnd tinh khong")).toMatch(/^Không: .*không phải là Chủ tịch UBND tỉnh Khánh Hòa; .*là Phó Chủ tịch/);
+    expect(first("ong nguyen long bien co phai la chu tich ubnd tinh khong")).toMatch(/^Không: Nguyễn Long Biên là Phó Chủ tịch .*hiện nay là Trần Phong/);
+  });
+});
+
+describe("claims about a figure or a target", () => {
+  const first = (question: string, chat = createConversation()) => text(engine.ask(question, chat)).split("\n\n")[0]!;
+
+  it("say whose a number is when it belongs to another year, another scope or a revised series", () => {
+    expect(first("Theo NQ16, đến 2025 Khánh Hòa phấn đấu vào top 20 tỉnh dẫn đầu về CĐS, đúng không?")).toMatch(
+      /^Không: nhóm 20 dẫn đầu là mục tiêu năm 2030 .*không phải năm 2025\. .*mục tiêu năm 2025: nhóm 25 dẫn đầu/,
+    );
+    expect(first("DTI 2021 khanh hoa hang 41 dung khong")).toMatch(/^Không: hạng 41\/63 là số liệu năm 2022 .*hạng 30\/63 \(năm 2021/);
+    expect(first("Tỷ lệ DVC mức 4 năm 2025 của NQ16 là 80% đúng không")).toMatch(/^Không: 80% là mục tiêu năm 2025 \(cả nước, 749\/QĐ-TTg\)\. .*100%/);
+    expect(first("Năm 2023 kinh tế số chiếm 12,33% GDP đúng không?")).toMatch(/^Không: 12,33% là số công bố lần đầu.*12,87% \(năm 2023/);
+  });
+
+  it("answer a comparison of the province's target with the nation's first, as the question put it", () => {
+    expect(first("NQ16 dat chi tieu DVC muc 4 nam 2025 thap hon QD 749 phai khong")).toMatch(/^Không: mục tiêu năm 2025 của tỉnh \(100%.*cao hơn mức của cả nước \(80%/);
+    expect(first("tỉnh mình đặt chỉ tiêu dịch vụ công mức 4 cao hơn hay thấp hơn cả nước?")).toMatch(/^Cao hơn: /);
+  });
+
+  it("name no number the sources did not write: a gap to a target is not computed", () => {
+    const body = text(engine.ask("chi tiết kinh tế số trong GDP cả nước"));
+    expect(body).toContain("30% — chưa đến hạn; gần nhất 14,02% năm 2025, chưa ở mức mục tiêu");
+    expect(body).not.toMatch(/còn cách|điểm %/);
+  });
+
+  it("after two years of one figure, 'tăng hay giảm?' compares them", () => {
+    const chat = createConversation();
+    engine.ask("Khánh Hòa xếp hạng DTI năm 2022 thứ mấy?", chat);
+    engine.ask("còn năm 2021?", chat);
+    expect(first("vậy là tăng hay giảm, bao nhiêu bậc?", chat)).toMatch(/hạng 30\/63 \(năm 2021.*hạng 41\/63 \(năm 2022.*giảm 11 bậc/);
+    expect(first("năm 2022 tỉnh tụt mấy bậc về chuyển đổi số")).toMatch(/hạng 30\/63 \(năm 2021.*giảm 11 bậc/);
+  });
+
+  it("read a year of a document that sets targets as asking for its target", () => {
+    expect(first("theo 749 den 2025 kinh te so phai chiem bao nhieu % gdp")).toMatch(/mục tiêu năm 2025: 20% \(cả nước, 749\/QĐ-TTg\)/);
+    expect(first("Chào cháu, bác đọc báo thấy tỉnh mình muốn đến năm 2030 lọt vào nhóm các tỉnh đứng đầu về chuyển đổi số. Cháu cho bác hỏi là nhóm bao nhiêu tỉnh vậy cháu?")).toMatch(
+      /mục tiêu năm 2030: .*nhóm 20 dẫn đầu/,
+    );
+  });
+
+  it("keep the document that sets a target in focus for 'văn bản đó'", () => {
+    const chat = createConversation();
+    engine.ask("Mục tiêu DTI top 10 vào năm 2030 của Khánh Hòa nằm trong văn bản nào?", chat);
+    expect(first("văn bản đó ban hành ngày nào?", chat)).toContain("Nghị quyết 01-NQ/TU được ban hành ngày 14/7/2025");
+  });
+
+  it("do not answer who heads an agency with its deputy", () => {
+    expect(engine.ask("Giám đốc Sở Khoa học và Công nghệ Khánh Hòa hiện nay là ai?").entries[0]).not.toBe("dao-xuan-ky");
+    expect(engine.ask("Đào Xuân Kỳ là ai?").entries[0]).toBe("dao-xuan-ky");
   });
 });
 

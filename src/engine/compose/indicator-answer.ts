@@ -8,7 +8,7 @@ import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
-import { describeMeasurement, relatedMeasures, targetOrigin, verdictText } from "./indicator.js";
+import { describeMeasurement, relatedMeasures, SHORT_SCOPE, targetOrigin, verdictText } from "./indicator.js";
 
 /** The scopes an answer is about: the nation when asked and known, else the province (old and new). */
 function scopeFilter(ctx: ComposeContext, indicator: Indicator): (scope: Measurement["scope"]) => boolean {
@@ -55,6 +55,8 @@ interface Focus {
   readonly first: string;
   readonly support: string[];
   readonly sourceIds: string[];
+  /** The documents setting the targets said first: what "văn bản đó" points to next. */
+  readonly documents?: readonly string[];
 }
 
 function sentence(text: string): string {
@@ -71,9 +73,12 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const ofDocument = scoped.filter((t) => t.document === ctx.slots.document);
   const targets = (ofDocument.length > 0 ? ofDocument : scoped).sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
   const { year } = ctx.slots;
-  const years = ctx.slots.years ?? (year !== undefined ? [year] : []);
+  // "Năm 2022 tụt mấy bậc?": against the year before.
+  const years = ctx.slots.years ?? (year !== undefined ? (ctx.slots.change ? [year - 1, year] : [year]) : []);
   const thisYear = ctx.today.getUTCFullYear();
-  const aspect = ctx.slots.aspect ?? (ctx.slots.progress ? "verdict" : year !== undefined && year > thisYear ? "target" : "actual");
+  // "Hạn là năm nào?": an indicator's deadlines are its targets' years.
+  const asked = ctx.slots.aspect === "when" ? "target" : ctx.slots.aspect;
+  const aspect = asked ?? (ctx.slots.progress ? "verdict" : year !== undefined && year > thisYear ? "target" : "actual");
   const name = indicator.name;
   const figure = (m: Measurement) => describeMeasurement(ctx, indicator, m, false);
   const statusOf = (target: Target): TargetStatus => evaluateTarget(indicator, target, ctx.today);
@@ -91,8 +96,10 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const { verdict } = statusOf(target);
         return {
           first: `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}.`,
-          support: target.note ? [sentence(target.note)] : latestLine(),
-          sourceIds: unique([target.source, ...verdictSources(verdict)]),
+          documents: target.document ? [target.document] : [],
+          // The newest figure too when the verdict names another (the old province's rank beside the new one's).
+          support: [...(target.note ? [sentence(target.note)] : []), ...(latest && !verdictSources(verdict).includes(latest.source) ? latestLine() : [])],
+          sourceIds: unique([target.source, ...verdictSources(verdict), ...(latest ? [latest.source] : [])]),
         };
       }
       case "confirm":
@@ -111,6 +118,7 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const status = statusOf(firstTarget!);
         return {
           first: `${name} — ${wanted.map((t) => targetPhrase(ctx, indicator, t)).join("; ")}.`,
+          documents: wanted.flatMap((t) => t.document ?? []),
           support: [...latestLine(), `Đánh giá mục tiêu năm ${firstTarget!.year}: ${verdictText(indicator, status.verdict)}.`],
           sourceIds: unique([...wanted.map((t) => t.source), ...(latest ? [latest.source] : [])]),
         };
@@ -168,18 +176,21 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
       indicator.targets.some((t) => t.year === otherYear) ? `${indicator.short}: mục tiêu năm ${otherYear}?` : undefined,
       indicator.targets.some((t) => t.scope === "national") && ctx.slots.scope !== "national" ? `${indicator.short} của cả nước?` : "Tình hình tất cả các chỉ tiêu?",
     ]),
-    entries: [indicator.id],
+    entries: unique([indicator.id, ...(focus.documents ?? [])]),
   };
 }
 
-/** ", giảm 11 bậc" between the first and last of two figures on one scale; nothing when they are not comparable. */
+/**
+ * ", giảm 11 bậc" between the first and last of two ranks on one scale, ", tăng" between two figures (a computed
+ * difference of percentages would be a number no source wrote); nothing when they are not comparable.
+ */
 function change(indicator: Indicator, figures: readonly Measurement[]): string {
   const [from, to] = [figures[0]!, figures.at(-1)!];
   if (from.scope !== to.scope || from.outOf !== to.outOf) return "; hai số thuộc hai phạm vi (hoặc hai thang xếp hạng) khác nhau nên không so sánh trực tiếp được";
   const difference = to.value - from.value;
   if (difference === 0) return ", không đổi";
   if (indicator.unit === "rank") return `, ${difference > 0 ? "giảm" : "tăng"} ${Math.abs(difference)} bậc`;
-  return `, ${difference > 0 ? "tăng" : "giảm"} ${formatNumber(Math.abs(difference))}${indicator.unit === "percent" ? " điểm phần trăm" : ""}`;
+  return `, ${difference > 0 ? "tăng" : "giảm"}`;
 }
 
 /**
@@ -199,6 +210,11 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
     support: target ? [`${capitalize(targetPhrase(ctx, indicator, target))}.`] : [],
     sourceIds: unique([measured.source, ...(target ? [target.source] : [])]),
   };
+}
+
+/** "(năm 2022, Khánh Hòa cũ)" */
+function describePeriod(m: Measurement): string {
+  return `${formatPeriod(m.period)} (${SHORT_SCOPE[m.scope]})`;
 }
 
 function verdictSources(verdict: Verdict): string[] {
@@ -237,13 +253,37 @@ function confirmClaim(
       sourceIds: sourceIds.length > 0 ? sourceIds : latest ? [latest.source] : [],
     };
   }
+  // "12,33% năm 2023": a first estimate since revised is no longer the figure.
+  const revised = matchesFigure && !matchesTarget ? mainSeries(indicator).find((m) => m.period === matchesFigure.period && m.scope === matchesFigure.scope && m !== matchesFigure && m.series !== matchesFigure.series) : undefined;
+  if (revised) {
+    return {
+      first: `Không: ${formatValue(indicator, matchesFigure!.value, matchesFigure!.outOf)} là số ${matchesFigure!.series ?? "ban đầu"}; số hiện dùng là ${describeMeasurement(ctx, indicator, revised, false)}.`,
+      support: [],
+      sourceIds: unique([revised.source, matchesFigure!.source]),
+    };
+  }
   const right = matchesTarget ?? matchesFigure;
+  if (right) {
+    return {
+      first: `Đúng: ${indicator.name}, ${matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`}.`,
+      support: [],
+      sourceIds,
+    };
+  }
+  // "Top 20 năm 2025": the number is right, of another year — say whose it is.
+  const elsewhereTarget = [...targets, ...indicator.targets].find((t) => t.value !== undefined && claim.includes(t.value));
+  const elsewhereFigure = measurements.find((m) => claim.includes(m.value));
+  const belongs = elsewhereTarget
+    ? { text: `${formatTargetValue(indicator, elsewhereTarget)} là mục tiêu năm ${elsewhereTarget.year} (${targetOrigin(ctx, elsewhereTarget)})`, year: elsewhereTarget.year, source: elsewhereTarget.source }
+    : elsewhereFigure
+      ? { text: `${formatValue(indicator, elsewhereFigure.value, elsewhereFigure.outOf)} là số liệu ${describePeriod(elsewhereFigure)}`, year: periodYear(elsewhereFigure.period), source: elsewhereFigure.source }
+      : undefined;
   const claimed = claim.map((n) => formatNumber(n)).join(", ");
   return {
-    first: right
-      ? `Đúng: ${indicator.name}, ${matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`}.`
+    first: belongs
+      ? `Không: ${belongs.text}${year !== undefined && year !== belongs.year ? `, không phải năm ${year}` : ""}. ${capitalize(indicator.name)}, ${facts.join("; ")}.`
       : `Không, con số ${claimed} không khớp với nguồn: ${indicator.name}, ${facts.join("; ")}.`,
     support: [],
-    sourceIds,
+    sourceIds: unique([...sourceIds, ...(belongs ? [belongs.source] : [])]),
   };
 }

@@ -1,6 +1,8 @@
 // One indicator: latest value with its date and scope, the 2020 baseline, targets with verdicts, progress.
 import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
+import { capitalize } from "../../text/normalize.js";
+import type { Relation } from "../understand.js";
 import {
   attribute,
   citeSource,
@@ -63,8 +65,8 @@ export function verdictText(indicator: Indicator, verdict: Verdict): string {
     case "pending": {
       const m = verdict.measurement;
       if (!m) return "chưa đến hạn, chưa có số liệu theo dõi";
-      if (indicator.unit === "rank") return `chưa đến hạn; gần nhất ${shortMeasurement(indicator, m)}, còn cách ${verdict.gap} bậc`;
-      return `chưa đến hạn; gần nhất ${shortMeasurement(indicator, m)}, còn cách ${formatNumber(verdict.gap ?? 0)} điểm %`;
+      // No computed gap: every number said is one the sources wrote.
+      return `chưa đến hạn; gần nhất ${shortMeasurement(indicator, m)}, chưa ở mức mục tiêu`;
     }
   }
 }
@@ -101,7 +103,30 @@ function sideBySide(ctx: ComposeContext, indicator: Indicator): Block[] {
   if (rows.length === 0) {
     return [{ kind: "headline", text: `${indicator.name}: mình không có mục tiêu của cả tỉnh và cả nước cho cùng một năm để so sánh.` }];
   }
-  return [{ kind: "headline", text: `${indicator.name} — tỉnh và cả nước, cùng năm:` }, { kind: "bullets", items: rows }];
+  const verdict = comparedTargets(ctx, indicator);
+  return [{ kind: "headline", text: verdict ?? `${indicator.name} — tỉnh và cả nước, cùng năm:` }, { kind: "bullets", items: rows }];
+}
+
+const RELATION_WORDS: Readonly<Record<Relation, string>> = { higher: "cao hơn", lower: "thấp hơn", same: "bằng" };
+
+/**
+ * "Tỉnh đặt cao hơn hay thấp hơn cả nước?", "… thấp hơn QĐ 749 phải không?": the province's numeric target against
+ * the nation's of the same year (the year asked, else the first both set), said first; for a claim, Đúng / Không.
+ */
+function comparedTargets(ctx: ComposeContext, indicator: Indicator): string | undefined {
+  const numeric = indicator.targets.filter((t) => t.value !== undefined && (ctx.slots.year === undefined || t.year === ctx.slots.year));
+  const pair = numeric
+    .filter((t) => isProvincial(t.scope))
+    .flatMap((province) => numeric.filter((t) => t.scope === "national" && t.year === province.year).map((nation) => ({ province, nation })))[0];
+  if (!pair) return undefined;
+  const { province, nation } = pair;
+  // A smaller rank ("nhóm 20") sets the bar higher.
+  const sign = Math.sign((province.value! - nation.value!) * (indicator.unit === "rank" ? -1 : 1));
+  const relation: Relation = sign > 0 ? "higher" : sign < 0 ? "lower" : "same";
+  const claimed = ctx.slots.relation;
+  const asksYesOrNo = ctx.slots.aspect === "confirm" || ctx.slots.aspect === "verdict";
+  const lead = claimed && asksYesOrNo ? (claimed === relation ? "Đúng" : "Không") : capitalize(RELATION_WORDS[relation]);
+  return `${lead}: mục tiêu năm ${province.year} của tỉnh (${formatTargetValue(indicator, province)}, ${targetOrigin(ctx, province)}) ${RELATION_WORDS[relation]} mức của cả nước (${formatTargetValue(indicator, nation)}, ${targetOrigin(ctx, nation)}).`;
 }
 
 /** A close but different measure, named apart so it is never read as the same series. */

@@ -106,6 +106,12 @@ function claimedHolder(ctx: ComposeContext, office: Office, all: readonly Tenure
   return holding.length === 0 ? undefined : holding.some((tenure) => named.includes(fold(tenure.who)));
 }
 
+/** "Ông X có phải chủ tịch không?" — Không: what the sources say X is ("Nguyễn Long Biên là Phó Chủ tịch …"). */
+function namedRoles(ctx: ComposeContext): string {
+  const people = [...ctx.lookup.people.values()].filter((person) => ctx.slots.people?.includes(fold(person.name)));
+  return people.map((person) => `${person.name} là ${person.role} (chức vụ vào ${onDate(person.roleAsOf)}). `).join("");
+}
+
 /** "Trước ông Trần Phong là ai?": the holder just before (or after) the one named, as far as the sources show. */
 function neighbourSentence(office: Office, all: readonly Tenure[], next: NonNullable<ComposeContext["slots"]["next"]>): string | undefined {
   const at = all.findIndex((tenure) => fold(tenure.who) === next.name);
@@ -127,7 +133,10 @@ export function composeOffice(ctx: ComposeContext, office: Office): Composed {
       ? inYear(ctx, office, all, year)
       : [{ kind: "headline", text: nowSentence(ctx, office, all) }];
   const claim = neighbour ? undefined : claimedHolder(ctx, office, all, past);
-  const blocks: Block[] = [claim === undefined ? headline : { kind: "headline", text: `${yesOrNo(ctx, claim)}: ${headline.text}` }, ...rest];
+  const blocks: Block[] = [
+    claim === undefined ? headline : { kind: "headline", text: `${yesOrNo(ctx, claim)}: ${claim ? "" : namedRoles(ctx)}${headline.text}` },
+    ...rest,
+  ];
   const current = currentTenure(office, all, ctx.today);
   if (past && current && !tenuresIn(all, year).includes(current)) {
     blocks.push({ kind: "paragraph", text: nowSentence(ctx, office, all) });

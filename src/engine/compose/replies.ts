@@ -1,5 +1,6 @@
 // Conversation replies that are not facts: small talk, help, "not sure", out of scope, unusable input.
 import type { Intent } from "../answer.js";
+import type { OffTopic } from "../off-topic.js";
 import type { SmallTalk } from "../understand.js";
 import type { Composed } from "./common.js";
 
@@ -70,6 +71,18 @@ export function composeFallback(): Composed {
     "fallback",
     `Xin lỗi, mình chưa có thông tin để trả lời câu này trong các nguồn đang có, nên mình không trả lời để tránh sai. ${COVERAGE}`,
   );
+}
+
+const OFF_TOPIC_REASONS: Readonly<Record<OffTopic, string>> = {
+  personal: "Mình không cung cấp thông tin cá nhân hay số liên lạc (số điện thoại, địa chỉ, số CCCD, gia đình…) của bất kỳ ai.",
+  prices: "Mình không có thông tin về giá cả, tỷ giá hay thị trường.",
+  weather: "Mình không có thông tin về thời tiết, mưa bão.",
+  population: "Mình không có số liệu về dân số, diện tích hay đơn vị hành chính.",
+};
+
+/** A request outside what the assistant answers, whatever its words happen to match: say so and what it does answer. */
+export function composeOffTopic(kind: OffTopic): Composed {
+  return reply("fallback", `Xin lỗi, ${OFF_TOPIC_REASONS[kind].replace(/^M/, "m")} ${COVERAGE}`, { entries: [`@off-topic-${kind}`] });
 }
 
 export function composeClarify(prompts: readonly string[]): Composed {
