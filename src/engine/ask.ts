@@ -25,7 +25,7 @@ import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, resolveReferences, type Focus } from "./focus.js";
-import { understand, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
+import { understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -229,6 +229,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .map((word) => (knownWord(word) || /\d/.test(word) ? word : (keystrokeRepairs(word).find(knownWord) ?? word)))
       .join(" ");
   const peopleNames = [...knowledge.people.map((person) => person.name), ...knowledge.offices.flatMap((o) => o.holders.flatMap((h) => h.name ?? []))].map(fold);
+  const personIdsByName = new Map(knowledge.people.map((person) => [fold(person.name), person.id]));
   const markedFilter = createMarkedFilter(stringsIn(knowledge));
   // How questions name documents ("nghi quyet 16", "qd 749", "ke hoach 4636", "4636"), folded and expanded as
   // questions are: the document a question is about decides whose targets answer it.
@@ -624,7 +625,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number, focus?: Focus): Reading {
     const core = coreOf(text).text;
-    const expanded = expand(untelex(resolveReferences(markedFilter(core, fold(core)), focus)));
+    const expanded = expand(untelex(withCalendarYears(resolveReferences(markedFilter(core, fold(core)), focus), now().getFullYear())));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
@@ -634,7 +635,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const match = pattern.exec(expanded);
       return match ? [{ to: match[1] === "truoc" ? ("before" as const) : ("after" as const), name }] : [];
     })[0];
+    // "… mục tiêu 749 không": the number of a document named is no claimed figure.
+    const numbers = documents.map((id) => Number(/\d+/.exec(lookup.documents.get(id)!.number)?.[0]));
+    const claim = understood.slots.claim?.filter((n) => !numbers.includes(n));
     const namedEntries = {
+      ...(understood.slots.claim ? (claim?.length ? { claim } : { claim: undefined }) : {}),
       ...(neighbour ? { next: neighbour } : {}),
       ...(documents.length === 1 ? { document: documents[0]! } : {}),
       ...(offices.length > 0 ? { offices } : {}),
@@ -670,7 +675,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const scratch: Conversation = before ? { last: before } : {};
     const answers: Answer[] = [];
     for (const part of parts) {
-      const answer = askOne(part, scratch);
+      const answer = askOne(part, scratch, answers.length > 0);
       // "…, họp ngày nào?" names too little to stand alone: its answer must be about what the parts before are.
       const earlier = new Set(answers.flatMap((previous) => previous.entries));
       const about = answer.entries[0];
@@ -688,7 +693,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return combineAnswers(parts, answers);
   }
 
-  function askOne(question: string, conversation: Conversation): Answer {
+  /** `laterPart`: a part after the first of one message, which keeps the year and scope the message named before. */
+  function askOne(question: string, conversation: Conversation, laterPart = false): Answer {
     const text = clean(question);
     if (text === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
     if (text.length > maxLength) return finish(composeInvalid("too-long", maxLength), 0, conversation);
@@ -763,11 +769,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // What a document sets is a target (whatever "là gì" reads as), for the years it sets, not the year just measured.
       const { year: _measuredYear, ...earlier } = previous.slots;
       const aspect = slots.aspect === "verdict" || slots.aspect === "confirm" || slots.aspect === "compare" ? slots.aspect : "target";
-      const merged = { ...(slots.year === undefined ? earlier : previous.slots), ...slots, aspect } satisfies Slots;
+      // "… có vượt mục tiêu 749 không?" judges the figure just measured: its year stays.
+      const merged = { ...(slots.year === undefined && aspect !== "verdict" ? earlier : previous.slots), ...slots, aspect } satisfies Slots;
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
     // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
-    const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : slots;
+    // So does the next part of one message ("năm 2021 đứng thứ mấy, có lọt top 25 không?").
+    const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : laterPart && previous ? { ...pick(previous.slots, CARRIED_FROM_CONTEXT), ...slots } : slots;
     // A short question that names too little to be answered alone ("ai ký?", "hạn là năm nào?", "giữ chức gì?")
     // asks about what the conversation is on, also when those words alone happen to match something.
     const focused = focusName(previous?.focus);
@@ -801,6 +809,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
     if (namedDocument && aboutTheDocument && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
+    }
+    // Likewise for one person named and asked what they said or who they are ("Ông Tuân nhận xét thế nào về …").
+    const namedPeople = (slots.people ?? []).flatMap((name) => personIdsByName.get(name) ?? []);
+    const namedPerson = namedPeople.length === 1 ? docsById.get(namedPeople[0]!) : undefined;
+    if (namedPerson && (slots.quote || slots.aspect === "who" || slots.aspect === "define" || slots.aspect === "why")) {
+      return finish(composeDoc(namedPerson, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedPerson, carried, understanding.topicText);
     }
     if (top && decision.probability >= DECISION_MODEL.clarifyAt) {
       const prompts = [...new Set(hits.filter((hit) => hit.score >= CLARIFY_THRESHOLD * 0.8).map((hit) => hit.doc.prompt))].slice(0, 3);

@@ -20,7 +20,7 @@ export interface Slots {
   aspect?: Aspect;
   /** How a yes-or-no question is put: the answer starts with its own words. */
   polarity?: Polarity;
-  /** Numbers a confirmation question claims ("… 80% đúng không?"), years aside. */
+  /** Numbers a question names, years aside: what a confirmation claims ("… 80% đúng không?") or which target it means. */
   claim?: readonly number[];
   /** "chi tiết", "kể hết", "đầy đủ": the whole card rather than the one fact. */
   details?: boolean;
@@ -106,10 +106,10 @@ const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<=^| )
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể".
 const QUESTION_PHRASES = /(?<=^| )(phan tram|%|ngan gon|cu the)(?= |$)/g;
-const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao)(?= |$)/;
+const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 const SOURCE_WORDS =
-  /(?<=^| )(nguon|nguon tin|trich dan|thong tin|tin|so lieu|du lieu|lay|o|tu|dau|ra|can cu|vao|tai lieu|nao|nay|do|vay|a|the|cua|cau tra loi|ban|minh|em)(?= |$)/g;
+  /(?<=^| )(nguon|nguon tin|trich dan|thong tin|tin|so lieu|du lieu|lay|o|tu|dau|ra|can cu|vao|tai lieu|nao|nay|do|vay|a|the|cua|cau tra loi|ban|minh|em|ai noi|bao|dang|tren|noi|viet)(?= |$)/g;
 // "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
 const PROVINCE = /(?<=^| )(khanh hoa|tinh minh|tinh nha|tinh ta)(?= |$)/g;
 const DEFINITION = /(?<=^| )(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
@@ -190,6 +190,18 @@ const ABOUT = whole(
     "(?:tro ly|bot|chatbot) (?:nay )?(?:do ai lam(?: ra)?|cua ai|la gi|la ai|de lam gi|dung de lam gi)",
 );
 
+// "Năm ngoái" typed with its marks is not the knowledge's "ngoài" (nước ngoài): the marked filter may have tagged it.
+// "Năm sau", "năm trước" are left alone: in a conversation they count from the year just asked, not from today.
+const RELATIVE_YEARS: readonly [RegExp, number][] = [
+  [/(?<=^| )nam·? (?:nay|hien tai)·?(?= |$)/g, 0],
+  [/(?<=^| )nam·? (?:ngoai|roi|qua)·?(?= |$)/g, -1],
+];
+
+/** "năm ngoái", "năm nay" written as the years of the calendar the question is asked in (folded text). */
+export function withCalendarYears(text: string, thisYear: number): string {
+  return RELATIVE_YEARS.reduce((written, [pattern, offset]) => written.replace(pattern, String(thisYear + offset)), text);
+}
+
 function has(text: string, pattern: RegExp): boolean {
   return text.search(pattern) !== -1;
 }
@@ -238,13 +250,11 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   // Two years compared ("giảm bao nhiêu bậc so với 2021") ask for the two figures.
   if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;
-  if (aspect === "confirm") {
-    // Numbers of documents ("nghị quyết 16", "QĐ 749") are no claim.
-    const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
-      .map((match) => Number(match[1]))
-      .filter((n) => !years.includes(n));
-    if (claim.length > 0) slots.claim = claim;
-  }
+  // Numbers of documents ("nghị quyết 16", "QĐ 749") and levels ("mức 4") are no claim.
+  const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
+    .map((match) => Number(match[1]))
+    .filter((n) => !years.includes(n));
+  if (claim.length > 0) slots.claim = claim;
   if (has(text, DETAILS)) slots.details = true;
   if (has(text, QUOTE)) slots.quote = true;
   // One pillar named narrows the question; all of them ("chính quyền số, kinh tế số, xã hội số") do not.

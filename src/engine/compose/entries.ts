@@ -95,8 +95,11 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
     }
   })();
   const blocks: Block[] = [{ kind: "headline", text: weak(ctx, first, document) }];
-  if (!first.includes(document.summary)) blocks.push({ kind: "paragraph", text: first.startsWith(name) && first.endsWith(":") ? card : document.summary });
-  if (document.details.length > 0) {
+  // "Ban hành ngày nào?", "ai ký?" want the fact and what the document is about; the card is one "chi tiết" away.
+  const brief = (claimedYear !== undefined || aspect === "when" || aspect === "who") && !ctx.slots.details;
+  if (brief) blocks.push({ kind: "paragraph", text: `Về: ${document.title.replace(/[.\s]+$/, "")}.` });
+  else if (!first.includes(document.summary)) blocks.push({ kind: "paragraph", text: first.startsWith(name) && first.endsWith(":") ? card : document.summary });
+  if (document.details.length > 0 && !brief) {
     const listFirst = first.endsWith(":");
     blocks.splice(listFirst ? 1 : blocks.length, 0, { kind: "bullets", items: document.details });
   }
@@ -104,7 +107,7 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   return {
     intent: "document",
     blocks,
-    sourceIds: document.sources,
+    sourceIds: brief ? document.sources.slice(0, 1) : document.sources,
     suggestions: pickSuggestions(
       isMain
         ? ["Mục tiêu đến năm 2025?", "Mục tiêu đến năm 2030?", "So sánh với Quyết định 749?"]

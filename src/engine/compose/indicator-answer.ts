@@ -70,7 +70,7 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const latest = headlineMeasurement(series);
   // "Theo NQ16 …", "QĐ 749 đặt …": the targets of that document, where it sets any.
   const scoped = indicator.targets.filter((t) => inScope(t.scope));
-  const ofDocument = scoped.filter((t) => t.document === ctx.slots.document);
+  const ofDocument = ctx.slots.document === undefined ? [] : scoped.filter((t) => t.document === ctx.slots.document);
   const targets = (ofDocument.length > 0 ? ofDocument : scoped).sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
   const { year } = ctx.slots;
   // "Năm 2022 tụt mấy bậc?": against the year before.
@@ -105,7 +105,9 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
       case "confirm":
         return confirmClaim(ctx, indicator, targets, measurements, latest);
       case "target": {
-        const wanted = years.length > 0 ? targets.filter((t) => years.includes(t.year)) : targets;
+        // "Mục tiêu 30% năm 2030 là của văn bản nào?": the target with the number named goes first.
+        const named = (t: Target) => (t.value !== undefined && ctx.slots.claim?.includes(t.value) ? 0 : 1);
+        const wanted = (years.length > 0 ? targets.filter((t) => years.includes(t.year)) : targets).sort((a, b) => named(a) - named(b));
         if (wanted.length === 0) {
           const known = targets.map((t) => targetPhrase(ctx, indicator, t));
           return {
@@ -145,10 +147,12 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
           const why = indicator.dataNote ? ` ${indicator.dataNote}` : "";
           return { first: `${name}: mình chưa có số liệu thực hiện trong nguồn đang có.${why}`, support: targetLine, sourceIds: unique([...targets.map((t) => t.source), ...indicator.sources]) };
         }
+        // A year asked is about that year's figure; how the target stands is said for the newest one.
+        const targetSaid = year === undefined ? targetLine : [];
         return {
           first: `${name}: ${shown.map(figure).join("; ")}.`,
-          support: [...(shown[0]!.note ? [sentence(shown[0]!.note)] : []), ...targetLine],
-          sourceIds: unique([...shown.map((m) => m.source), ...(next ? [next.source] : [])]),
+          support: [...(shown[0]!.note ? [sentence(shown[0]!.note)] : []), ...targetSaid],
+          sourceIds: unique([...shown.map((m) => m.source), ...(next && targetSaid.length > 0 ? [next.source] : [])]),
         };
       }
     }
@@ -158,12 +162,14 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   if (focus.support.length > 0) blocks.push({ kind: "bullets", items: focus.support });
   const others = aspect === "actual" ? relatedMeasures(ctx, indicator) : { blocks: [], sourceIds: [] };
   blocks.push(...others.blocks);
-  const scopes = new Set([...measurements, ...targets].map((x) => x.scope).filter(isProvincial));
-  if (scopes.size > 1 && (indicator.unit === "rank" || aspect !== "target")) {
+  // Old and new province side by side are not one series: said where the answer shows both.
+  const said = [focus.first, ...focus.support].join(" ");
+  if (said.includes(SHORT_SCOPE["province-before-merger"]) && said.includes(SHORT_SCOPE["province-after-merger"])) {
     blocks.push({ kind: "note", text: "Từ 1/7/2025 Khánh Hòa sáp nhập với Ninh Thuận: số của tỉnh cũ và tỉnh mới không so sánh trực tiếp được." });
   }
   // The headline's figure carries its date and scope already; the note is for answers whose first line does not.
-  if (latest && !focus.first.includes(formatPeriod(latest.period))) {
+  // A year asked is dated in the first line already: the newest figure's date would only confuse it.
+  if (latest && year === undefined && !focus.first.includes(formatPeriod(latest.period))) {
     blocks.push({ kind: "note", text: `Số liệu tính đến ${formatPeriod(latest.period)}; phạm vi: ${SCOPE_LABELS[latest.scope]}.` });
   }
   const otherYear = year === 2030 ? 2025 : 2030;
