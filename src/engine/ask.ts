@@ -25,7 +25,7 @@ import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, resolveReferences, type Focus } from "./focus.js";
-import { understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
+import { perPillar, understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -148,6 +148,12 @@ function kindFit(question: QuestionKind | undefined, aspect: Aspect | undefined,
 const MAX_WORDS_LEANING_ON_FOCUS = 4;
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
+
+/** "… hạng mấy?", "… năm 2023 bao nhiêu?": a figure, not who published it or why. */
+function asksFigure(understanding: Understanding): boolean {
+  const { aspect } = understanding.slots;
+  return understanding.kind === "how-much" && (aspect === undefined || aspect === "actual" || aspect === "verdict");
+}
 
 interface Reading {
   readonly understanding: Understanding;
@@ -536,7 +542,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // "… ban hành khi nào" asks for the date an FAQ about a plan gives, not for the indicator it stands for.
     const itself =
-      first.doc.kind === "faq" && standsFor(first.doc) <= MAX_STOOD_FOR && understanding.kind !== "when"
+      // "… hạng mấy?" wants a figure even when the FAQ explains many indicators.
+      first.doc.kind === "faq" && (standsFor(first.doc) <= MAX_STOOD_FOR || asksFigure(understanding)) && understanding.kind !== "when"
         ? hits.find(
             (hit) =>
               (hit.doc.kind === "indicator" || hit.doc.kind === "goal") &&
@@ -668,7 +675,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    */
   function ask(question: string, conversation: Conversation = createConversation()): Answer {
     const text = clean(question);
-    const parts = text.length <= maxLength && !isCommand(text) ? coreOf(text).parts : undefined;
+    const readable = text.length <= maxLength && !isCommand(text);
+    const asked = readable ? coreOf(text).parts : undefined;
+    // One question per pillar named stands alone: each names its subject in full.
+    const pillarParts = readable && !asked ? perPillar(fold(coreOf(text).text)) : undefined;
+    const parts = asked ?? pillarParts;
     const before = conversation.last;
     const whole = askOne(question, conversation);
     if (!parts) return whole;
@@ -682,7 +693,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const onTopic =
         answers.length === 0 ||
         (about !== undefined && [...earlier].some((id) => id === about || relatedTo(docsById.get(id)).has(about) || relatedTo(docsById.get(about)).has(id)));
-      const standsAlone = onTopic || cachedRead(part, performance.now() + repairBudgetMs, before?.focus).namedInTopic > MAX_WORDS_LEANING_ON_FOCUS;
+      const standsAlone = onTopic || pillarParts !== undefined || cachedRead(part, performance.now() + repairBudgetMs, before?.focus).namedInTopic > MAX_WORDS_LEANING_ON_FOCUS;
       answers.push(standsAlone ? answer : { ...answer, answered: false });
     }
     const answered = answers.filter((answer) => answer.answered);

@@ -16,7 +16,8 @@ const OFF_TOPICS: readonly [OffTopic, RegExp][] = [
   ],
   // "quốc gia đặt ra", "quốc gia về" are no prices.
   ["prices", words("ty gia|(?<!quoc )gia (?:vang|xang|dat|bao nhieu|ca|ve|usd)|lai suat|chung khoan|co phieu|xo so|doi (?:\\S+ ){0,2}usd|exchange rate")],
-  ["weather", words("thoi tiet|nhiet do|mua bao|con bao|bao so \\d+|bao (?:sap )?vao|co mua|du bao thoi tiet|weather")],
+  // "con bão sắp vào", not "(nghe) con (bác) bảo": a storm word needs a storm's verb.
+  ["weather", words("thoi tiet|nhiet do|mua bao|con bao (?:so|sap|dang|nay|lon|vao)|bao so \\d+|bao (?:sap )?vao|co mua|du bao thoi tiet|weather")],
 ];
 
 /** "Dân số" is an indicator word only with what the population does online ("dân số sử dụng dịch vụ số"). */

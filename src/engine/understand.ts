@@ -40,6 +40,8 @@ export interface Slots {
   then?: boolean;
   /** "tăng hay giảm?", "tụt mấy bậc?": how a figure changed between two years. */
   change?: boolean;
+  /** "… tụt nhiều lắm, thật không?": the way a claim says a figure went. */
+  trend?: "up" | "down";
   /** "… thấp hơn QĐ 749 phải không?": the relation a comparison claims (none for "cao hơn hay thấp hơn?"). */
   relation?: Relation;
 }
@@ -92,6 +94,10 @@ const CHANGE =
   /(?<=^| )((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu)|(?:tang|giam|tut|len|xuong|thang) (?:bao nhieu|may)|bao nhieu bac|may bac)(?= |$)/;
 /** The question words of a change, stripped; "bậc" stays, it says the figure is a rank. */
 const CHANGE_STRIPPED = /(?<=^| )((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu))(?= |$)/g;
+const TRENDS: readonly [RegExp, "up" | "down"][] = [
+  [/(?<=^| )(tang hang|len hang|thang hang|cai thien|tien bo|tang (?:\S+ )?bac)(?= |$)/, "up"],
+  [/(?<=^| )(tut|sut|giam hang|xuong hang|thut lui|giam (?:\S+ )?bac)(?= |$)/, "down"],
+];
 const RELATIONS: readonly [RegExp, Relation][] = [
   [/(?<=^| )(cao hon|nhieu hon|vuot|tham vong hon)(?= |$)/, "higher"],
   [/(?<=^| )(thap hon|it hon|kem hon)(?= |$)/, "lower"],
@@ -123,7 +129,8 @@ const HAPPENING = /(?<=^| )(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh than
 const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
   [WHEN, "when"],
   [/(?<=^| )(tai sao|vi sao|sao lai|ly do|vi dau|nguyen nhan)(?= |$)/, "why"],
-  [/(?<=^| )(bao nhieu|may (?:phan tram|nhom|loai|bac|hang|muc)|thu may|hang may)(?= |$)/, "how-much"],
+  // "hạng mấy", "đứng thứ" reach here as "xếp hạng" (synonyms.yaml): a rank is a figure.
+  [/(?<=^| )(bao nhieu|may (?:phan tram|nhom|loai|bac|hang|muc)|thu may|hang may|xep hang)(?= |$)/, "how-much"],
   [/(?<=^| )(la gi|nhung gi|gi|nhung nao|nao|the nao|ra sao|nhu the nao)(?= |$)/, "what"],
 ];
 
@@ -163,6 +170,19 @@ const PILLAR_WORDS: Record<Pillar, string> = {
   "kinh-te-so": "kinh te so",
   "xa-hoi-so": "xahoi so",
 };
+
+const PILLAR_PHRASES = /(?<=^| )(?:va |, )?(?:tru cot )?(?:chinh quyen so|kinh te so|xa hoi so)(?= |,|$)/g;
+
+/**
+ * "Năm 2022 xếp hạng mấy về chính quyền số, kinh tế số và xã hội số?": one question per pillar named, when a
+ * figure of several is asked (folded text in, folded questions out); undefined for one pillar or none.
+ */
+export function perPillar(folded: string): string[] | undefined {
+  const named = PILLARS.filter(([pattern]) => has(folded, pattern));
+  if (named.length < 2 || questionKind(folded) !== "how-much") return undefined;
+  const rest = folded.replace(PILLAR_PHRASES, " ").replace(/\s+/g, " ").trim();
+  return named.map(([, pillar]) => `${rest} ${PILLAR_WORDS[pillar].replace("xahoi", "xa hoi")}`);
+}
 
 /** The previous topic asked again for another pillar: "xếp hạng chính quyền số" → "xếp hạng kinh tế số". */
 export function withPillar(topic: string, pillar: Pillar | undefined): string {
@@ -244,6 +264,8 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
   if (has(text, CHANGE)) slots.change = true;
+  const trends = TRENDS.filter(([pattern]) => has(text, pattern));
+  if (trends.length === 1) slots.trend = trends[0]![1];
   const relations = RELATIONS.filter(([pattern]) => has(text, pattern));
   if (relations.length === 1) slots.relation = relations[0]![1];
   const { aspect, polarity } = readAspect(text);

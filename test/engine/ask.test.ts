@@ -297,6 +297,21 @@ describe("claims about a figure or a target", () => {
     );
   });
 
+  it("confirm or correct which way a figure went", () => {
+    expect(first("Cháu ơi, bác nghe con bác bảo tỉnh mình năm 2022 xếp hạng chuyển đổi số tụt nhiều lắm, thật không cháu?")).toMatch(
+      /^Đúng: .*hạng 30\/63 \(năm 2021.*hạng 41\/63 \(năm 2022.*giảm 11 bậc/,
+    );
+    expect(first("năm 2022 kinh tế số trụ cột của tỉnh giảm hạng phải không")).toMatch(/^Không: .*tăng 2 bậc/);
+  });
+
+  it("give a year's figure (or say there is none) rather than explain the index", () => {
+    expect(first("dti 2023 cua khanh hoa hang may vay")).toMatch(/mình chưa có số liệu năm 2023/);
+    expect(first("Năm 2021, các trụ cột chính quyền số, kinh tế số, xã hội số của Khánh Hòa xếp hạng bao nhiêu?")).toMatch(
+      /chính quyền số.*34\/63[^]*kinh tế số.*32\/63[^]*xã hội số.*33\/63/,
+    );
+    expect(first("Chào cháu, năm ngoái kinh tế số chiếm bao nhiêu phần trăm GDP cả nước?")).toContain("(năm 2025, cả nước");
+  });
+
   it("keep the document that sets a target in focus for 'văn bản đó'", () => {
     const chat = createConversation();
     engine.ask("Mục tiêu DTI top 10 vào năm 2030 của Khánh Hòa nằm trong văn bản nào?", chat);

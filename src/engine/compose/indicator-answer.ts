@@ -240,7 +240,15 @@ function confirmClaim(
   measurements: readonly Measurement[],
   latest: Measurement | undefined,
 ): Focus {
-  const { year, claim = [] } = ctx.slots;
+  const { year, claim = [], trend } = ctx.slots;
+  // "Năm 2022 tụt nhiều lắm, thật không?": that year's figure against the year before, and which way it went.
+  const pair = year !== undefined && trend ? [year - 1, year].map((y) => headlineMeasurement(measurements.filter((m) => periodYear(m.period) === y))) : [];
+  if (pair.length === 2 && pair[0] && pair[1] && pair[0].scope === pair[1].scope && pair[0].outOf === pair[1].outOf && pair[0].value !== pair[1].value) {
+    const [before, after] = pair as [Measurement, Measurement];
+    const better = indicator.unit === "rank" ? after.value < before.value : after.value > before.value;
+    const figures = [before, after].map((m) => describeMeasurement(ctx, indicator, m, false)).join("; ");
+    return { first: `${(trend === "up") === better ? "Đúng" : "Không"}: ${indicator.name}: ${figures}${change(indicator, [before, after])}.`, support: [], sourceIds: unique([before.source, after.source]) };
+  }
   const ofYear = <T extends { year?: number; period?: string }>(items: readonly T[], yearOf: (item: T) => number) =>
     year === undefined ? items : items.filter((item) => yearOf(item) === year);
   const relevantTargets = ofYear(targets, (t) => t.year);
