@@ -18,6 +18,7 @@ import { composeSources, composeStatusAll, composeTimeline } from "./compose/ove
 import { composeClarify, composeFallback, composeHelp, composeInvalid, composeOffTopic, composeSmallTalk, composeUsage } from "./compose/replies.js";
 import { createConversation, recentTurn, type Conversation } from "./conversation.js";
 import { createLookup, type Lookup } from "./lookup.js";
+import { tenures } from "./office-holders.js";
 import { RecentResults } from "./recent.js";
 import { buildSearchDocs } from "./search-docs.js";
 import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "./search-index.js";
@@ -181,6 +182,18 @@ function hasSlots(slots: Slots): boolean {
 
 const DOCUMENT_KIND_WORDS = { "nghi-quyet": "nghị quyết", "quyet-dinh": "quyết định", "ke-hoach": "kế hoạch", "cong-van": "công văn", "chuong-trinh": "chương trình" } as const;
 
+/** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
+const FURTHER = /(?:^| )(?:truoc|sau) (?:do )?nua(?= |$)/;
+
+const VERDICT_WORDS = /^(?:Có|Không|Chưa|Đúng|Rồi|Sai)\b/u;
+
+/** The answer led by a verdict word, unless its first line already starts with one. */
+function withVerdict(composed: Composed, word: string): Composed {
+  const [first, ...rest] = composed.blocks;
+  if (!first || first.kind !== "headline" || VERDICT_WORDS.test(first.text)) return composed;
+  return { ...composed, blocks: [{ ...first, text: `${word}: ${first.text}` }, ...rest] };
+}
+
 /** What a reading depends on besides the text: the entities "ông ấy", "văn bản đó" may point to. */
 function focusKey(focus: Focus | undefined): string {
   return focus ? [focus.person?.id, focus.document?.id, focus.office?.id, focus.indicator?.id, focus.main?.id].join("|") : "";
@@ -309,6 +322,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   /** "Giám đốc Sở KH&CN là ai?" is not answered by its deputy ("Phó Giám đốc"): the head is another person. */
   function onlyDeputyOf(doc: SearchDoc, topic: string): boolean {
     return deputyTitles.get(doc.id)?.test(topic) ?? false;
+  }
+
+  /** The holder the last "trước/sau ông X" answer named, as the next step's starting point. */
+  function furtherNeighbour(doc: SearchDoc | undefined, next: NonNullable<Slots["next"]>): Slots["next"] {
+    const office = doc ? lookup.offices.get(doc.id) : undefined;
+    if (!office) return undefined;
+    const all = tenures(lookup, office);
+    const at = all.findIndex((tenure) => fold(tenure.who) === next.name);
+    const neighbour = at === -1 ? undefined : all[next.to === "before" ? at - 1 : at + 1];
+    return neighbour ? { ...next, name: fold(neighbour.who) } : undefined;
   }
 
   /** How many indicators and goals an FAQ points to: an overview of many stands for none of them. */
@@ -745,6 +768,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       previousDoc?.kind === "goal" ||
       previousDoc?.kind === "topic" ||
       (previousDoc !== undefined && standsFor(previousDoc) > 0);
+    // "Còn trước nữa?" after "trước ông X là ai?": one more step the same way.
+    const further = previous?.slots.next && FURTHER.test(fold(coreOf(text).text)) ? furtherNeighbour(previousDoc, previous.slots.next) : undefined;
+    if (previousDoc && previous && further) {
+      const merged = { ...previous.slots, next: further } satisfies Slots;
+      return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
+    }
     // "Vậy là tăng hay giảm, bao nhiêu bậc?" after two years of one figure: both, and how it changed.
     if (previousDoc && previous?.years && slots.change && namedInTopic <= 1) {
       const merged = { ...previous.slots, ...slots, years: previous.years, aspect: "actual" } satisfies Slots;
@@ -800,7 +829,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       }
     }
     if (top && confident) {
-      return finish(composeDoc(top.doc, carried, previous?.sourceIds ?? []), top.score, conversation, top.doc, carried, understanding.topicText);
+      const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);
+      // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
+      const affirmed = slots.exists && (top.unexplained ?? 0) === 0 ? withVerdict(composed, "Có") : composed;
+      return finish(affirmed, top.score, conversation, top.doc, carried, understanding.topicText);
     }
     // In a conversation, an unsure match that the previous answer points to is what the user means.
     const pointedTo = previousDoc

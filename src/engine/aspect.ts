@@ -24,6 +24,8 @@ export type Polarity = "chua" | "khong" | "dung";
 export interface AspectReading {
   readonly aspect?: Aspect;
   readonly polarity?: Polarity;
+  /** "NQ 16 có mục tiêu về … không?", "có nông nghiệp không?": whether something is there, not whether it is reached. */
+  readonly exists?: boolean;
 }
 
 const words = (alternatives: string) => new RegExp(`(?<=^| )(?:${alternatives})(?= |$)`);
@@ -42,6 +44,9 @@ const COMPARE = words("so voi|so sanh|cao hon|thap hon|hon hay kem|khac gi|khac 
 // "phải chiếm", "phải chuyển lên": what must be reached ("phải không" is a confirmation, read before).
 const TARGET = words("muc tieu|chi tieu|phan dau|dat ra|de ra|phai (?!khong|ko|k |chu|ha|the)\\S+|can dat|se dat|muon dat|dinh huong|tam nhin|ke hoach dat|dat muc tieu|muon|se co|top");
 const ACTUAL = words("dat duoc|da dat duoc|hien nay|hien tai|bay gio|thuc te|ket qua|tinh hinh|duoc bao nhieu|la bao nhieu|xep hang|xep thu|dung thu|hang may|thu may|con so|so lieu|moi nhat|gan day");
+
+/** "… có <something> không?" where the something is a thing, not a reaching verb ("có đạt", "có nằm trong", "có lọt"). */
+const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|tang|giam|cao|thap|con)(?:\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
 
 /** The aspect of a question and, for a yes-or-no one, how it is put. */
 export function readAspect(folded: string): AspectReading {
@@ -71,6 +76,7 @@ export function readAspect(folded: string): AspectReading {
                 : ACTUAL.test(folded)
                   ? "actual"
                   : undefined;
+  if (polarity === "khong" && EXISTS.test(folded)) return { ...(aspect ? { aspect } : {}), polarity, exists: true };
   // "Năm 2022 có nằm trong top 25 như mục tiêu không?", "… tăng chưa?": a yes-or-no about a figure or target.
   if (polarity && (aspect === undefined || aspect === "target" || aspect === "actual")) return { aspect: "verdict", polarity };
   return { ...(aspect ? { aspect } : {}), ...(polarity ? { polarity } : {}) };

@@ -38,6 +38,8 @@ export interface Slots {
   offices?: readonly string[];
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
   then?: boolean;
+  /** "NQ 16 có mục tiêu về … không?": whether the thing is there; a match that explains the whole question says Có. */
+  exists?: boolean;
   /** "tăng hay giảm?", "tụt mấy bậc?": how a figure changed between two years. */
   change?: boolean;
   /** "… tụt nhiều lắm, thật không?": the way a claim says a figure went. */
@@ -268,7 +270,8 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (trends.length === 1) slots.trend = trends[0]![1];
   const relations = RELATIONS.filter(([pattern]) => has(text, pattern));
   if (relations.length === 1) slots.relation = relations[0]![1];
-  const { aspect, polarity } = readAspect(text);
+  const { aspect, polarity, exists } = readAspect(text);
+  if (exists) slots.exists = true;
   // Two years compared ("giảm bao nhiêu bậc so với 2021") ask for the two figures.
   if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;

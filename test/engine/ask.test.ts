@@ -156,8 +156,11 @@ describe("conversation context", () => {
     expect(engine.ask("Cuối năm 2024 bao nhiêu % hộ gia đình cả nước có cáp quang?", chat).entries[0]).toBe("cap-quang-ho-gia-dinh");
     const target = text(engine.ask("QĐ 749 đặt mục tiêu bao nhiêu?", chat));
     expect(target.split("\n\n")[0]).toMatch(/mục tiêu năm 2025: trên 80% \(cả nước, 749\/QĐ-TTg\)/);
-    // "Phổ cập" (2030) cannot be judged with a number; the 2025 target can, and the year has no figure yet.
-    expect(text(engine.ask("có đạt không?", chat)).split("\n\n")[0]).toMatch(/^Chưa có số liệu để kết luận: .*mục tiêu năm 2025: trên 80%.*gần nhất: 82,9%/);
+    // "Phổ cập" (2030) cannot be judged with a number; the 2025 target can: 2025 has no figure yet, but 12/2024's
+    // already reached the level, which is said with both dates.
+    expect(text(engine.ask("có đạt không?", chat)).split("\n\n")[0]).toMatch(
+      /^Có, đã ở mức mục tiêu trước hạn: .*mục tiêu năm 2025: trên 80%.*82,9% tháng 12\/2024 đã đạt mức này; chưa có số liệu năm 2025/,
+    );
   });
 
   it("answers 'nguồn tin ở đâu' with the sources of the previous answer", () => {
@@ -310,6 +313,20 @@ describe("claims about a figure or a target", () => {
       /chính quyền số.*34\/63[^]*kinh tế số.*32\/63[^]*xã hội số.*33\/63/,
     );
     expect(first("Chào cháu, năm ngoái kinh tế số chiếm bao nhiêu phần trăm GDP cả nước?")).toContain("(năm 2025, cả nước");
+  });
+
+  it("say Có first when what is asked about is there, every word of the question found in it", () => {
+    expect(first("Nghị quyết 16 có mục tiêu về hoạt động kiểm tra qua môi trường số không?")).toMatch(/^Có: .*mục tiêu năm 2030: 70%/);
+    expect(first("7 lĩnh vực ưu tiên có du lịch không")).toMatch(/^Có: /);
+    // A word the answer does not contain gets no verdict it cannot back.
+    expect(first("7 lĩnh vực ưu tiên có giáo dục không")).not.toMatch(/^(Có|Không)\b/);
+  });
+
+  it("step on through the holders of an office: 'còn trước nữa?'", () => {
+    const chat = createConversation();
+    engine.ask("Chủ tịch UBND tỉnh Khánh Hòa hiện nay là ai?", chat);
+    expect(first("trước ông ấy là ai?", chat)).toMatch(/^Trước Trần Phong, .* là Nguyễn Khắc Toàn/);
+    expect(first("còn trước nữa?", chat)).toMatch(/^Trước Nguyễn Khắc Toàn, .* là Trần Quốc Nam/);
   });
 
   it("keep the document that sets a target in focus for 'văn bản đó'", () => {

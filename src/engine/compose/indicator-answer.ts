@@ -8,7 +8,7 @@ import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
 import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
-import { describeMeasurement, relatedMeasures, SHORT_SCOPE, targetOrigin, verdictText } from "./indicator.js";
+import { describeMeasurement, relatedMeasures, SHORT_SCOPE, shortMeasurement, targetOrigin, verdictText } from "./indicator.js";
 
 /** The scopes an answer is about: the nation when asked and known, else the province (old and new). */
 function scopeFilter(ctx: ComposeContext, indicator: Indicator): (scope: Measurement["scope"]) => boolean {
@@ -94,8 +94,13 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const target = targetAsked(ctx, numeric.length > 0 && ctx.slots.year === undefined ? numeric : targets);
         if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
+        // The target year is over without its own figure, but a figure before it already reached the level.
+        const early = verdict.kind === "no-data" && verdict.latest && satisfies(verdict.latest.value, target) ? verdict.latest : undefined;
+        const judged = early
+          ? `${ctx.slots.polarity === "chua" ? "Rồi" : "Có"}, đã ở mức mục tiêu trước hạn: ${name}, ${targetPhrase(ctx, indicator, target)} — số liệu ${shortMeasurement(indicator, early)} đã đạt mức này; chưa có số liệu năm ${target.year}.`
+          : `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}.`;
         return {
-          first: `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}.`,
+          first: judged,
           documents: target.document ? [target.document] : [],
           // The newest figure too when the verdict names another (the old province's rank beside the new one's).
           support: [...(target.note ? [sentence(target.note)] : []), ...(latest && !verdictSources(verdict).includes(latest.source) ? latestLine() : [])],
