@@ -324,6 +324,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return deputyTitles.get(doc.id)?.test(topic) ?? false;
   }
 
+  /** The first paragraph says where its main fact comes from (its first source), after the fact. */
+  function withSourceSaid(composed: Composed): Composed {
+    const source = lookup.sources.get(composed.sourceIds[0] ?? "");
+    const [first, ...rest] = composed.blocks;
+    if (!source || first?.kind !== "headline") return composed;
+    return { ...composed, blocks: [{ ...first, text: `${first.text} Thông tin này theo: ${source.title} (${citeSource(source)}).` }, ...rest] };
+  }
+
   /** The holder the last "trước/sau ông X" answer named, as the next step's starting point. */
   function furtherNeighbour(doc: SearchDoc | undefined, next: NonNullable<Slots["next"]>): Slots["next"] {
     const office = doc ? lookup.offices.get(doc.id) : undefined;
@@ -832,7 +840,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);
       // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
       const affirmed = slots.exists && (top.unexplained ?? 0) === 0 ? withVerdict(composed, "Có") : composed;
-      return finish(affirmed, top.score, conversation, top.doc, carried, understanding.topicText);
+      // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
+      return finish(understanding.asksForSources ? withSourceSaid(affirmed) : affirmed, top.score, conversation, top.doc, carried, understanding.topicText);
     }
     // In a conversation, an unsure match that the previous answer points to is what the user means.
     const pointedTo = previousDoc

@@ -87,9 +87,9 @@ const SINCE = /(?<=^| )tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
 const THEN = /(?<=^| )((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
-// "đứng đầu cả nước" ranks the province, it does not ask about the nation.
+// "đứng đầu cả nước", "xếp thứ 9 cả nước" rank the province, they do not ask about the nation.
 // Decision 749 is the national programme: its goals are the nation's.
-const NATIONAL = /(?<=^| )(?<!dau )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
+const NATIONAL = /(?<=^| )(?<!(?:dau|(?:thu|hang|top|nhom) \S+) )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
 const NATIONAL_STRIPPED = /(?<=^| )(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
 const COMPARE = /(?<=^| )(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so)(?= |$)/;
 const CHANGE =

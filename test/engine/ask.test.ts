@@ -322,6 +322,11 @@ describe("claims about a figure or a target", () => {
     expect(first("7 lĩnh vực ưu tiên có giáo dục không")).not.toMatch(/^(Có|Không)\b/);
   });
 
+  it("say where a fact comes from when asked with it, and read 'thứ 9 cả nước' as the province's rank", () => {
+    expect(first("Thông tin Khánh Hòa xếp thứ chín cả nước về DTI đăng trên báo nào?")).toMatch(/xếp thứ chín cả nước.* Thông tin này theo: .*\(Báo Pháp Luật TP\.HCM \(PLO\), 10\/3\/2026\)/);
+    expect(first("tỷ lệ hồ sơ trực tuyến hiện nay, nguồn ở đâu")).toMatch(/^Tỷ lệ hồ sơ .*87,6% .* Thông tin này theo: .*Báo Người Lao Động/);
+  });
+
   it("step on through the holders of an office: 'còn trước nữa?'", () => {
     const chat = createConversation();
     engine.ask("Chủ tịch UBND tỉnh Khánh Hòa hiện nay là ai?", chat);
