@@ -33,7 +33,7 @@ const words = (alternatives: string) => new RegExp(`(?<=^| )(?:${alternatives})(
 const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong|co dung khong|phai khong|phai ko|phai k|phai chu|co phai khong|dung khong vay|phai khong vay|dung khong nhi|dung ha|phai ha|a|ha|hả|nhi|sao)$/;
 const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|nghe noi|nghe bao|thay bao|doc thay|that khong|that ko|dung vay khong|co dung|vay co dung");
 const VERDICT = words(
-  "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
+  "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
 );
 const WHEN = words("khi nao|luc nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|hoi nao|tu khi nao|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu");
 const WHO = words("ai|nguoi nao|ong nao|ba nao|vi nao|co quan nao|don vi nao|so nao|noi nao|cap nao|nguoi ky|ai ky|do ai|cua ai");
@@ -57,8 +57,10 @@ export function readAspect(folded: string): AspectReading {
       : /(?:^| )(?:khong|ko)(?: (?:vay|a|nhi|ha|the|nhe|chau|ban|ad))?$/.test(folded)
         ? "khong"
         : undefined;
-  if (CONFIRM.test(folded) || (CONFIRM_END.test(folded) && polarity === "dung")) return { aspect: "confirm", polarity: "dung" };
-  if (VERDICT.test(folded)) return { aspect: "verdict", polarity: polarity ?? "chua" };
+  const confirms = CONFIRM.test(folded) || (CONFIRM_END.test(folded) && polarity === "dung");
+  // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
+  if (VERDICT.test(folded)) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
+  if (confirms) return { aspect: "confirm", polarity: "dung" };
   const aspect = WHEN.test(folded)
     ? "when"
     : WHO.test(folded)

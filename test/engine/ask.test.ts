@@ -315,6 +315,19 @@ describe("claims about a figure or a target", () => {
     expect(first("Chào cháu, năm ngoái kinh tế số chiếm bao nhiêu phần trăm GDP cả nước?")).toContain("(năm 2025, cả nước");
   });
 
+  it("judge 'đạt chưa' by the target with the number asked, and never by a year without a figure", () => {
+    expect(first("Năm 2023 Khánh Hòa có lọt top 10 DTI cấp tỉnh không?")).toMatch(/^Chưa có số liệu: .*chưa có số liệu năm 2023/);
+    expect(first("Chỉ tiêu cáp quang trên 80% hộ gia đình của 749 đã đạt chưa?")).toMatch(/^Rồi, đã ở mức mục tiêu trước hạn: .*trên 80% \(cả nước, 749\/QĐ-TTg\)/);
+    // Put as a confirmation, still a verdict; a rank is never judged by an earlier year, and the new province's
+    // rank is said beside the old province's target, as not comparable.
+    expect(first("Mình đọc báo thấy Khánh Hòa hiện xếp thứ 16 DTI, vậy là đạt mục tiêu top 25 của NQ16 rồi phải không ad?")).toMatch(
+      /^Chưa có số liệu để kết luận: .*nhóm 25 dẫn đầu \(Khánh Hòa cũ, 16-NQ\/TU\).*hạng 16\/34 \(năm 2024, Khánh Hòa mới\) thuộc phạm vi khác, không so trực tiếp được/,
+    );
+    const chat = createConversation();
+    engine.ask("Mục tiêu dịch vụ công trực tuyến mức 4 năm 2025 của NQ16 là bao nhiêu?", chat);
+    expect(first("thế cả nước?", chat)).toContain("mục tiêu năm 2025: 80% (cả nước, 749/QĐ-TTg)");
+  });
+
   it("say Có first when what is asked about is there, every word of the question found in it", () => {
     expect(first("Nghị quyết 16 có mục tiêu về hoạt động kiểm tra qua môi trường số không?")).toMatch(/^Có: .*mục tiêu năm 2030: 70%/);
     expect(first("7 lĩnh vực ưu tiên có du lịch không")).toMatch(/^Có: /);

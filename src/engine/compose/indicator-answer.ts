@@ -64,14 +64,19 @@ function sentence(text: string): string {
 }
 
 export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator): Composed {
-  const inScope = scopeFilter(ctx, indicator);
+  // "Theo NQ16 …", "QĐ 749 đặt …": the targets of that document, where it sets any, and figures of their scope.
+  // A scope asked after ("thế cả nước?") outweighs the document kept from the question before.
+  const ofDocument = indicator.targets.filter(
+    (t) => ctx.slots.document !== undefined && t.document === ctx.slots.document && (ctx.slots.scope !== "national" || t.scope === "national"),
+  );
+  const documentScopes = new Set(ofDocument.map((t) => t.scope));
+  const inScope = ofDocument.length > 0 ? (scope: Measurement["scope"]) => documentScopes.has(scope) : scopeFilter(ctx, indicator);
   const series = latestFirst(mainSeries(indicator).filter((m) => inScope(m.scope)));
   const measurements = latestFirst(indicator.measurements.filter((m) => inScope(m.scope)));
   const latest = headlineMeasurement(series);
-  // "Theo NQ16 …", "QĐ 749 đặt …": the targets of that document, where it sets any.
-  const scoped = indicator.targets.filter((t) => inScope(t.scope));
-  const ofDocument = ctx.slots.document === undefined ? [] : scoped.filter((t) => t.document === ctx.slots.document);
-  const targets = (ofDocument.length > 0 ? ofDocument : scoped).sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope));
+  const targets = (ofDocument.length > 0 ? ofDocument : indicator.targets.filter((t) => inScope(t.scope))).sort(
+    (a, b) => a.year - b.year || a.scope.localeCompare(b.scope),
+  );
   const { year } = ctx.slots;
   // "Năm 2022 tụt mấy bậc?": against the year before.
   const years = ctx.slots.years ?? (year !== undefined ? (ctx.slots.change ? [year - 1, year] : [year]) : []);
@@ -83,22 +88,40 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const figure = (m: Measurement) => describeMeasurement(ctx, indicator, m, false);
   const statusOf = (target: Target): TargetStatus => evaluateTarget(indicator, target, ctx.today);
   const latestLine = (): string[] => (latest ? [`Số liệu gần nhất: ${figure(latest)}.`] : []);
+  // The newest figure of the province, when it is of the other territory than the target (the new province's rank
+  // beside the old province's target): said, and said not to compare.
+  const otherTerritory = (target: Target): string => {
+    const newest = headlineMeasurement(mainSeries(indicator).filter((m) => isProvincial(m.scope) === isProvincial(target.scope)));
+    return newest && newest.scope !== target.scope ? `; số liệu mới nhất ${figure(newest)} thuộc phạm vi khác, không so trực tiếp được` : "";
+  };
 
   const focus = ((): Focus => {
     switch (aspect) {
       case "verdict": {
         const measured = year !== undefined && year < thisYear ? measurements.find((m) => periodYear(m.period) === year) : undefined;
         if (measured) return measuredAgainst(ctx, indicator, measured, targets);
-        // "Đạt chưa?" is judged against a target with a number where there is one ("phổ cập" cannot be reached or not).
+        // "Đạt chưa?" is judged against a target with a number where there is one ("phổ cập" cannot be reached or not),
+        // the one with the number asked first ("chỉ tiêu trên 80% … đã đạt chưa?").
         const numeric = targets.filter((t) => t.value !== undefined);
-        const target = targetAsked(ctx, numeric.length > 0 && ctx.slots.year === undefined ? numeric : targets);
+        const claimed = numeric.filter((t) => ctx.slots.claim?.includes(t.value!));
+        // "Năm 2023 có lọt top 10 không?": a level no target sets, in a year without a figure.
+        if (year !== undefined && year < thisYear && ctx.slots.claim?.length && !claimed.some((t) => t.year === year)) {
+          return {
+            first: `Chưa có số liệu: ${name} — mình chưa có số liệu năm ${year}${latest ? `; gần nhất là ${figure(latest)}` : ""}.`,
+            support: [],
+            sourceIds: latest ? [latest.source] : [],
+          };
+        }
+        const target = claimed[0] ?? targetAsked(ctx, numeric.length > 0 && ctx.slots.year === undefined ? numeric : targets);
         if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
-        // The target year is over without its own figure, but a figure before it already reached the level.
-        const early = verdict.kind === "no-data" && verdict.latest && satisfies(verdict.latest.value, target) ? verdict.latest : undefined;
+        // The target year is over without its own figure, but a figure before it already reached the level (a share
+        // that only grows; a rank goes up and down, so an earlier one says nothing of the target year).
+        const early =
+          verdict.kind === "no-data" && verdict.latest && indicator.unit !== "rank" && satisfies(verdict.latest.value, target) ? verdict.latest : undefined;
         const judged = early
           ? `${ctx.slots.polarity === "chua" ? "Rồi" : "Có"}, đã ở mức mục tiêu trước hạn: ${name}, ${targetPhrase(ctx, indicator, target)} — số liệu ${shortMeasurement(indicator, early)} đã đạt mức này; chưa có số liệu năm ${target.year}.`
-          : `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}.`;
+          : `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}${otherTerritory(target)}.`;
         return {
           first: judged,
           documents: target.document ? [target.document] : [],
