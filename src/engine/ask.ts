@@ -297,6 +297,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return title ? [[person.id, new RegExp(`(?<=^| )(?<!pho )${title}(?= |$)`)] as const] : [];
     }),
   );
+  const resultsFaqs = new Set(knowledge.faq.filter((faq) => faq.results).map((faq) => faq.id));
   const nationalIndicators = new Set(
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
   );
@@ -310,6 +311,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (question.then && hit.doc.kind === "office" ? THEN_OFFICE_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
+      // "Muốn vào top mấy?" asks for the target, not how the targets stand.
+      (question.aspect === "target" && resultsFaqs.has(hit.doc.id) ? UNFIT_PENALTY : 1) *
       kindFit(question.kind, question.aspect, hit.doc.kind) *
       (plural && (hit.doc.kind === "topic" || standsFor(hit.doc) > MAX_STOOD_FOR) ? FIT_BOOST : 1);
     // Ordered before the cap, so a boost still tells apart two matches that both reach 1.

@@ -112,8 +112,9 @@ const PROGRESS =
   /(?<=^| )(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|co dat (?:\S+ ){0,2}(?:muc tieu|chi tieu) khong$|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<=^| )(thi sao|the nao roi|ra sao roi)$/;
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sao)$/g;
-// Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể".
-const QUESTION_PHRASES = /(?<=^| )(phan tram|%|ngan gon|cu the)(?= |$)/g;
+// Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
+// "lần lượt là bao nhiêu", "chính xác là".
+const QUESTION_PHRASES = /(?<=^| )(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung)(?= |$)/g;
 const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 const SOURCE_WORDS =

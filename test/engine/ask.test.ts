@@ -328,6 +328,11 @@ describe("claims about a figure or a target", () => {
     expect(first("thế cả nước?", chat)).toContain("mục tiêu năm 2025: 80% (cả nước, 749/QĐ-TTg)");
   });
 
+  it("answer a target question with the target, not with how the targets stand; 'lần lượt' asks nothing", () => {
+    expect(engine.ask("den 2025 khanh hoa muon vao top may ve chuyen doi so vay ad").entries[0]).toBe("faq-muc-tieu-2025");
+    expect(first("xep hang chuyen doi so cua tinh nam 2022 va 2024 lan luot la bao nhieu")).toMatch(/hạng 41\/63 \(năm 2022.*hạng 16\/34 \(năm 2024/);
+  });
+
   it("say Có first when what is asked about is there, every word of the question found in it", () => {
     expect(first("Nghị quyết 16 có mục tiêu về hoạt động kiểm tra qua môi trường số không?")).toMatch(/^Có: .*mục tiêu năm 2030: 70%/);
     expect(first("7 lĩnh vực ưu tiên có du lịch không")).toMatch(/^Có: /);
