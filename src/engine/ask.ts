@@ -147,6 +147,10 @@ function kindFit(question: QuestionKind | undefined, aspect: Aspect | undefined,
 }
 /** A question naming at most this many words may lean on the conversation's focus ("ai ký?" after a plan). */
 const MAX_WORDS_LEANING_ON_FOCUS = 4;
+/** An indicator one of whose figures or targets is exactly the number a yes-or-no question claims is the likelier match… */
+const NUMBER_BOOST = 1.15;
+/** …when at most this many indicators have that number. */
+const MAX_INDICATORS_SHARING_A_NUMBER = 2;
 /** In a conversation, what the previous answer points to ("ai ký kế hoạch đó?") is the likelier match. */
 const RELATED_BOOST = 1.1;
 
@@ -297,6 +301,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return title ? [[person.id, new RegExp(`(?<=^| )(?<!pho )${title}(?= |$)`)] as const] : [];
     }),
   );
+  // The numbers each indicator's figures and targets are, for a question that names one.
+  const valuesOf = new Map(
+    knowledge.indicators.map((indicator) => [indicator.id, new Set([...indicator.measurements, ...indicator.targets].flatMap((x) => x.value ?? []))]),
+  );
+  // A number few indicators have (35,8; 30 of GDP) says which one is meant; "10", "100" say nothing.
+  const indicatorsWith = new Map<number, number>();
+  for (const values of valuesOf.values()) for (const value of values) indicatorsWith.set(value, (indicatorsWith.get(value) ?? 0) + 1);
+  const distinctive = (n: number) => (indicatorsWith.get(n) ?? 0) <= MAX_INDICATORS_SHARING_A_NUMBER;
   const resultsFaqs = new Set(knowledge.faq.filter((faq) => faq.results).map((faq) => faq.id));
   const nationalIndicators = new Set(
     knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
@@ -598,9 +610,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function match(understanding: Understanding, repairDeadline: number, context: ReadonlySet<string> = NOTHING) {
     const question = prepare(understanding, repairDeadline);
     const { elsewhere } = understanding;
-    const hits = search(question, 5, context, understanding.plural).filter(
-      (hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText),
-    );
+    // A number stated in a yes-or-no question is the claim to check ("… 35,8% số gói thầu …, đúng không?").
+    const { aspect } = understanding.slots;
+    const claimed = aspect === "confirm" || aspect === "verdict" ? (understanding.slots.claim ?? []) : [];
+    const hits = search(question, 5, context, understanding.plural)
+      .filter((hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText))
+      // A figure or target of exactly that number is the thing asked about.
+      .map((hit) => (claimed.some((n) => distinctive(n) && valuesOf.get(hit.doc.id)?.has(n)) ? { ...hit, score: Math.min(1, hit.score * NUMBER_BOOST) } : hit))
+      .sort((a, b) => b.score - a.score);
     preferPreciseMatch(hits, understanding);
     const [top, runnerUp] = hits;
     if (!top) return { hits, decision: { features: [], probability: 0 } };

@@ -315,6 +315,12 @@ describe("claims about a figure or a target", () => {
     expect(first("Chào cháu, năm ngoái kinh tế số chiếm bao nhiêu phần trăm GDP cả nước?")).toContain("(năm 2025, cả nước");
   });
 
+  it("find what a claim is about by the exact number it states", () => {
+    expect(first("Tôi viết bài cần dẫn chính xác: năm 2020 Khánh Hòa có 35,8% số gói thầu được đấu thầu qua mạng, đúng không?")).toMatch(
+      /^Đúng: Tỷ lệ đấu thầu qua mạng, số liệu 35,8% \(năm 2020/,
+    );
+  });
+
   it("judge 'đạt chưa' by the target with the number asked, and never by a year without a figure", () => {
     expect(first("Năm 2023 Khánh Hòa có lọt top 10 DTI cấp tỉnh không?")).toMatch(/^Chưa có số liệu: .*chưa có số liệu năm 2023/);
     expect(first("Chỉ tiêu cáp quang trên 80% hộ gia đình của 749 đã đạt chưa?")).toMatch(/^Rồi, đã ở mức mục tiêu trước hạn: .*trên 80% \(cả nước, 749\/QĐ-TTg\)/);
