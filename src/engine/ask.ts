@@ -677,7 +677,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** A reading kept for repeated questions, by its text and what "ông ấy", "văn bản đó" may point to. */
   function cachedRead(text: string, repairDeadline: number, focus: Focus | undefined): Reading {
-    return readings.get(`${text}\u0000${focusKey(focus)}`, () => read(text, repairDeadline, focus));
+    // The year is part of the key: "năm nay" reads as another year after New Year.
+    return readings.get(`${text}\u0000${focusKey(focus)}\u0000${now().getFullYear()}`, () => read(text, repairDeadline, focus));
   }
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
@@ -695,19 +696,22 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     })[0];
     // "… mục tiêu 749 không": the number of a document named is no claimed figure.
     const numbers = documents.map((id) => Number(/\d+/.exec(lookup.documents.get(id)!.number)?.[0]));
-    const claim = understood.slots.claim?.filter((n) => !numbers.includes(n));
-    const namedEntries = {
-      ...(understood.slots.claim ? (claim?.length ? { claim } : { claim: undefined }) : {}),
-      ...(neighbour ? { next: neighbour } : {}),
-      ...(documents.length === 1 ? { document: documents[0]! } : {}),
-      ...(offices.length > 0 ? { offices } : {}),
-      ...(people.length > 0 ? { people } : {}),
-    };
+    const { claim: claimed, ...slots } = understood.slots;
+    const claim = claimed?.filter((n) => !numbers.includes(n));
     // "Theo 749, đến 2025 kinh tế số bao nhiêu % GDP": a year of a document that sets targets asks for its target.
-    const setsTargetOfYear = documents.length === 1 && targetSetters.has(documents[0]!) && understood.slots.year !== undefined && !understood.slots.aspect;
-    const aspect = setsTargetOfYear ? { aspect: "target" as const } : {};
-    const understanding =
-      Object.keys(namedEntries).length > 0 ? { ...understood, slots: { ...understood.slots, ...namedEntries, ...aspect } } : understood;
+    const setsTargetOfYear = documents.length === 1 && targetSetters.has(documents[0]!) && slots.year !== undefined && !slots.aspect;
+    const understanding = {
+      ...understood,
+      slots: {
+        ...slots,
+        ...(claim?.length ? { claim } : {}),
+        ...(setsTargetOfYear ? { aspect: "target" as const } : {}),
+        ...(neighbour ? { next: neighbour } : {}),
+        ...(documents.length === 1 ? { document: documents[0]! } : {}),
+        ...(offices.length > 0 ? { offices } : {}),
+        ...(people.length > 0 ? { people } : {}),
+      },
+    };
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
     const offTopic = offTopicRequest(fold(core));
