@@ -42,6 +42,9 @@ function drawInChild(svg: string): Promise<Buffer> {
     const child = spawn(process.execPath, ["-e", CHILD_SOURCE, RESVG, JSON.stringify(OPTIONS)], {
       stdio: ["pipe", "pipe", "pipe"],
       timeout: DRAWING_TIMEOUT_MS,
+      // Nothing of the bot's environment: the tokens stay in the bot's process, and NODE_OPTIONS (heap caps, a
+      // debugger port) is the bot's own.
+      env: {},
     });
     const png: Buffer[] = [];
     let stderr = "";
