@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -357,6 +359,27 @@ describe("Zalo client on axios", () => {
     for (let i = 0; i < 5; i++) await client.sendMessage(USER, `tin ${i}`);
     expect(fake.sent).toHaveLength(5);
     expect(fake.connections).toBe(1);
+  });
+
+  it("sends every call as a JSON body with Content-Type application/json, as the spec's clients do", async () => {
+    const received: { contentType: string | undefined; body: string }[] = [];
+    const api = createServer((request, response) => {
+      let body = "";
+      request.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+      request.on("end", () => {
+        received.push({ contentType: request.headers["content-type"], body });
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result: { message_id: "m1", date: 1 } }));
+      });
+    });
+    await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = new ZaloClient({ token: TOKEN, apiBase: `http://127.0.0.1:${(api.address() as AddressInfo).port}`, logger, sleep: fastSleep });
+      await client.sendMessage(USER, "chào bạn");
+      expect(received).toEqual([{ contentType: "application/json", body: JSON.stringify({ chat_id: USER, text: "chào bạn" }) }]);
+    } finally {
+      api.closeAllConnections();
+      await new Promise((resolve) => api.close(resolve));
+    }
   });
 
   it("stop() cancels the long poll under way at once", async () => {
