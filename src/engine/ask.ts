@@ -684,7 +684,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number, focus?: Focus): Reading {
     const core = coreOf(text).text;
-    const expanded = expand(untelex(withCalendarYears(resolveReferences(markedFilter(core, fold(core)), focus), now().getFullYear())));
+    const folded = fold(core);
+    const expanded = expand(untelex(withCalendarYears(resolveReferences(markedFilter(core, folded), focus), now().getFullYear())));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
@@ -714,7 +715,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     };
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
-    const offTopic = offTopicRequest(fold(core));
+    const offTopic = offTopicRequest(folded);
     return {
       ...(offTopic ? { offTopic } : {}),
       understanding,

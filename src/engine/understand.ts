@@ -184,7 +184,7 @@ export function perPillar(folded: string): string[] | undefined {
   const named = PILLARS.filter(([pattern]) => has(folded, pattern));
   if (named.length < 2 || questionKind(folded) !== "how-much") return undefined;
   const rest = folded.replace(PILLAR_PHRASES, " ").replace(/\s+/g, " ").trim();
-  return named.map(([, pillar]) => `${rest} ${PILLAR_WORDS[pillar].replace("xahoi", "xa hoi")}`);
+  return named.map(([, pillar]) => `${rest} ${PILLAR_WORDS[pillar]}`);
 }
 
 /** The previous topic asked again for another pillar: "xếp hạng chính quyền số" → "xếp hạng kinh tế số". */
