@@ -742,7 +742,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const scratch: Conversation = before ? { last: before } : {};
     const answers: Answer[] = [];
     for (const part of parts) {
-      const answer = askOne(part, scratch, answers.length > 0);
+      const answer = askOne(aboutEarlierSubject(part, answers.length > 0, scratch), scratch, answers.length > 0);
       // "…, họp ngày nào?" names too little to stand alone: its answer must be about what the parts before are.
       const earlier = new Set(answers.flatMap((previous) => previous.entries));
       const about = answer.entries[0];
@@ -758,6 +758,19 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (!better) return whole;
     conversation.last = scratch.last;
     return combineAnswers(parts, answers);
+  }
+
+  /**
+   * "Nghị quyết 52 ban hành ngày nào và về vấn đề gì?": a later part that names little and asks no follow-up of its
+   * own ("còn 2030?") is about the document or indicator of the part before; it is asked with that subject's name.
+   */
+  function aboutEarlierSubject(part: string, laterPart: boolean, scratch: Conversation): string {
+    // A person is not a subject to lean on: "Ai chủ trì phiên họp…, họp ngày nào?" asks when the meeting was.
+    const focus = laterPart ? scratch.last?.focus : undefined;
+    const subject = [focus?.document, focus?.indicator].find((entity) => entity && entity.id === focus?.main?.id && entity.name === focus.main.name)?.name;
+    if (!subject) return part;
+    const { namedInTopic, understanding } = cachedRead(part, performance.now() + repairBudgetMs, scratch.last?.focus);
+    return namedInTopic <= MAX_WORDS_LEANING_ON_FOCUS && !understanding.followUp && !hasSlots(understanding.slots) ? `${subject} ${part}` : part;
   }
 
   /** `laterPart`: a part after the first of one message, which keeps the year and scope the message named before. */

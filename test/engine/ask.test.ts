@@ -128,6 +128,11 @@ describe("two questions in one message", () => {
     expect(answer.entries.slice(0, 2)).toEqual(["kh-4636", "nguyen-long-bien"]);
   });
 
+  it("reads a later part that names nothing as about the document of the part before", () => {
+    const [first] = text(engine.ask("Nghị quyết 52-NQ/TW của Bộ Chính trị ban hành ngày nào và về vấn đề gì?")).split("\n\n");
+    expect(first).toMatch(/27\/9\/2019[^]*\n[^]*Cách mạng công nghiệp lần thứ tư/);
+  });
+
   it("keeps a part it cannot answer out of the answer rather than answering something else", () => {
     const answer = engine.ask("Đinh Văn Thiệu là ai, còn bitcoin giá bao nhiêu?");
     expect(answer.answered).toBe(true);
