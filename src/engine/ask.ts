@@ -26,7 +26,7 @@ import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, resolveReferences, type Focus } from "./focus.js";
-import { perPillar, understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
+import { perPillar, PROVINCE_WORDS, understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -240,7 +240,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     options.cacheSize ?? DEFAULT_CACHE_SIZE,
   );
   // An abbreviation ("cds") is known too: the expander turns it into indexed words.
-  const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word) || expand(word) !== word;
+  const knownWord = (word: string) => index.knows(word) || STOPWORDS.has(word) || PROVINCE_WORDS.has(word) || expand(word) !== word;
   /**
    * Telex leftovers and doubled keys ("ddatj chuwa", "hieenj nay", "kepp") undone before the slots are read,
    * so progress, "now" and compound words work for them too; a word is only changed when it is unknown and

@@ -454,6 +454,11 @@ describe("Telex leftovers", () => {
     expect(engine.ask("chuwx kys soos ddatj chuwa").entries[0]).toBe("chu-ky-so");
   });
 
+  it("repair the province's name, which no index holds, so it reads as the scope", () => {
+    expect(engine.explain("DTI khanhs hoaf nawm 2022 hangj mays").slots).toMatchObject({ scope: "province", year: 2022 });
+    expect(text(engine.ask("DTI khanhs hoaf nawm 2022 hangj mays"))).toMatch(/^Thứ hạng[^\n]*41\/63 \(năm 2022/);
+  });
+
   it("and keys pressed twice or a tone key before the final consonant are undone", () => {
     expect(engine.explain("muc tieu kepp").terms).toContain("kep");
     expect(engine.explain("vi sao co nghi quyeest 16").terms).toContain("quyet");
