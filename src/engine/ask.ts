@@ -147,6 +147,8 @@ function kindFit(question: QuestionKind | undefined, aspect: Aspect | undefined,
 }
 /** A question naming at most this many words may lean on the conversation's focus ("ai ký?" after a plan). */
 const MAX_WORDS_LEANING_ON_FOCUS = 4;
+/** A claim of at least this many words may word one of them otherwise than the answer does. */
+const MIN_WORDS_FOR_WORDING = 6;
 /** An indicator one of whose figures or targets is exactly the number a yes-or-no question claims is the likelier match… */
 const NUMBER_BOOST = 1.15;
 /** …when at most this many indicators have that number. */
@@ -760,6 +762,23 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return combineAnswers(parts, answers);
   }
 
+  /** The words (synonyms expanded) of each FAQ's answer or event's account, made when first needed. */
+  const answerWords = new Map<string, ReadonlySet<string>>();
+  /**
+   * Whether an FAQ's answer or an event's account says what a question's topic claims: every number, and every word but one in a long
+   * claim (a concept takes two words, so one word missing is wording: "ngành du lịch" for "du lịch").
+   */
+  function statesAll(doc: SearchDoc, topicText: string): boolean {
+    const event = lookup.events.get(doc.id);
+    const said = lookup.faq.get(doc.id)?.answer ?? (event ? `${event.title} ${event.description ?? ""}` : undefined);
+    const asked = tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word));
+    if (said === undefined || asked.length === 0) return false;
+    let words = answerWords.get(doc.id);
+    if (!words) answerWords.set(doc.id, (words = new Set(tokens(expand(fold(said))))));
+    const missing = asked.filter((word) => !words.has(word));
+    return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
+  }
+
   /**
    * "Nghị quyết 52 ban hành ngày nào và về vấn đề gì?": a later part that names little and asks no follow-up of its
    * own ("còn 2030?") is about the document or indicator of the part before; it is asked with that subject's name.
@@ -877,7 +896,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (top && confident) {
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);
       // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
-      const affirmed = slots.exists && (top.unexplained ?? 0) === 0 ? withVerdict(composed, "Có") : composed;
+      // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed.
+      const affirmed =
+        slots.exists && (top.unexplained ?? 0) === 0
+          ? withVerdict(composed, "Có")
+          : slots.aspect === "confirm" && statesAll(top.doc, understanding.topicText)
+            ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
+            : composed;
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
       return finish(understanding.asksForSources ? withSourceSaid(affirmed) : affirmed, top.score, conversation, top.doc, carried, understanding.topicText);
     }

@@ -375,6 +375,13 @@ describe("claims about a figure or a target", () => {
   });
 });
 
+describe("claims an answer states", () => {
+  it("are confirmed first when the answer says every word and number claimed, and not when it lacks a concept", () => {
+    expect(text(engine.ask("Nghe nói nghị quyết chuyển đổi số của tỉnh ưu tiên ngành du lịch lên hàng đầu, có đúng không?"))).toMatch(/^Đúng: Nghị quyết 16 có 7 lĩnh vực/);
+    expect(text(engine.ask("Nghị quyết chuyển đổi số của tỉnh ưu tiên ngành nông nghiệp lên hàng đầu, có đúng không?"))).not.toMatch(/^Đúng/);
+  });
+});
+
 describe("claims about a document's date", () => {
   it("say Đúng or Không first, with the date it was issued", () => {
     const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
