@@ -189,6 +189,9 @@ function hasSlots(slots: Slots): boolean {
 const DOCUMENT_KIND_WORDS = { "nghi-quyet": "nghị quyết", "quyet-dinh": "quyết định", "ke-hoach": "kế hoạch", "cong-van": "công văn", "chuong-trinh": "chương trình" } as const;
 
 /** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
+/** Words of issuing a document, as read ("ban hành" is joined into one word). */
+const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
+
 const FURTHER = /(?:^| )(?:truoc|sau) (?:do )?nua(?= |$)/;
 
 const VERDICT_WORDS = /^(?:Có|Không|Chưa|Đúng|Rồi|Sai)\b/u;
@@ -268,6 +271,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const wordsPattern = (names: readonly string[], notAfter = "") =>
     new RegExp(`(?<=^| )${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
+  // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
+  const issuerNames = unique(knowledge.documents.map((document) => document.issuer)).map((issuer) => {
+    const short = issuer.replace(/ (?:tỉnh )?Khánh Hòa$/u, "").replace(/ Chính phủ$/u, "");
+    return { issuer, pattern: wordsPattern(unique([issuer, short, `${short} tỉnh`]), "(?<!pho )") };
+  });
   const personNames = unique(peopleNames).map((name) => ({
     name,
     pattern: wordsPattern([name]),
@@ -691,6 +699,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
+    const issuers = issuerNames.filter(({ pattern }) => pattern.test(expanded)).map(({ issuer }) => issuer);
     const named = personNames.filter(({ pattern }) => pattern.test(expanded));
     const people = named.map(({ name }) => name);
     const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
@@ -712,6 +721,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         ...(neighbour ? { next: neighbour } : {}),
         ...(documents.length === 1 ? { document: documents[0]! } : {}),
         ...(offices.length > 0 ? { offices } : {}),
+        ...(issuers.length > 0 ? { issuers } : {}),
         ...(people.length > 0 ? { people } : {}),
       },
     };
@@ -893,6 +903,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return finish(composeDoc(best.doc, leaningSlots, previous?.sourceIds ?? []), best.score, conversation, best.doc, leaningSlots, leaning.topicText);
       }
     }
+    // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?": a claim about when or by whom
+    // the document named was issued is the document's to answer, not an FAQ's that mentions it.
+    const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
+    const claimsIssuance = slots.aspect === "confirm" && (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)));
+    if (namedDocument && claimsIssuance && unknownInTopic === 0) {
+      return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
+    }
     if (top && confident) {
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);
       // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
@@ -920,7 +937,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // Nothing matched well, but the question names one document and nothing unknown, and asks when, by whom, or
     // whether ("QĐ 749 ký năm 2019 đúng không?"): it is about that document.
-    const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
     const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
     if (namedDocument && aboutTheDocument && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);

@@ -34,6 +34,8 @@ export interface Slots {
   people?: readonly string[];
   /** "Trước ông X", "sau bà Y" (folded name): who held the office just before or after them. */
   next?: { readonly to: "before" | "after"; readonly name: string };
+  /** Issuers of documents named ("NQ 16 có phải do UBND tỉnh ban hành không?"), as the knowledge writes them. */
+  issuers?: readonly string[];
   /** Offices named ("… có phải là chủ tịch UBND tỉnh không?"), by id; "phó chủ tịch" names no "chủ tịch". */
   offices?: readonly string[];
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */

@@ -11,10 +11,10 @@ export function clean(text: string): string {
 // A date becomes its year plus one date token: "3/6/2020" → "2020 20200603", so the year works as a slot and
 // the whole date matches exactly the entries of that day; "tháng 11/2025" → "2025". Loose day and month
 // numbers would otherwise read as numbers the answer must contain.
-const DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/g;
+const DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/-]|\.\d)/g;
 const dateTokens = (_match: string, day: string, month: string, year: string) =>
   `${year} ${year}${month.padStart(2, "0")}${day.padStart(2, "0")}`;
-const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
+const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/-]|\.\d)/g;
 
 /**
  * Lower case without tone or vowel marks, đ → d, punctuation → space: "Nghị quyết 16-NQ/TU" → "nghi quyet 16 nq tu".

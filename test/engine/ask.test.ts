@@ -389,6 +389,14 @@ describe("claims about a document's date", () => {
     expect(first("quyết định 749 ký năm 2019 đúng không")).toMatch(/^Không: Quyết định 749\/QĐ-TTg được ban hành ngày 3\/6\/2020/);
     // Its own period's years are no claim about when it was issued.
     expect(first("nghị quyết 16 có tầm nhìn đến năm 2030 không")).not.toMatch(/^Không/);
+    // Asked of the document named, not of an FAQ that mentions it.
+    expect(first("nghi quyet 16 ve chuyen doi so ban hanh nam 2020 dung ko")).toMatch(/^Không: Nghị quyết 16-NQ\/TU được ban hành ngày 19\/10\/2021/);
+  });
+
+  it("and about who issued it, Đúng or Không with the issuer", () => {
+    const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
+    expect(first("nghi quyet 16 co phai do ubnd tinh ban hanh khong")).toMatch(/^Không: Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa ban hành ngày 19\/10\/2021/);
+    expect(first("Kế hoạch 4636 do UBND tỉnh ban hành đúng không")).toMatch(/^Đúng: Kế hoạch 4636\/KH-UBND do UBND tỉnh Khánh Hòa/);
   });
 });
 

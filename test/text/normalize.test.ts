@@ -34,6 +34,9 @@ describe("fold", () => {
   it("turns a date into its year and one exact date token, and reads a comma between single digits as a list", () => {
     expect(fold("ký ngày 3/6/2020")).toBe("ky ngay 2020 20200603");
     expect(fold("tháng 11/2025")).toBe("thang 2025");
+    // A sentence's full stop after a date is no part of it.
+    expect(fold("ban hành ngày 7/10/2020.")).toBe("ban hanh ngay 2020 20201007");
+    expect(fold("tháng 10/2020.")).toBe("thang 2020");
     expect(fold("mức 3,4")).toBe("muc 3 4");
     expect(fold("hạng 16/34")).toBe("hang 16 34");
     expect(fold("0,7071")).toBe("0.7071");
