@@ -169,6 +169,8 @@ interface Reading {
   readonly namedInRest: number;
   /** Words of the topic the knowledge has never seen ("bitcoin"). */
   readonly unknownInTopic: number;
+  /** Words of the topic besides the one document it names ("thế QĐ 749 đặt bao nhiêu?": none but "đặt"). */
+  readonly namedBesidesDocument: number;
   /** A request refused whatever it matches (a phone number, an exchange rate). */
   readonly offTopic?: OffTopic;
 }
@@ -728,12 +730,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
     const offTopic = offTopicRequest(folded);
+    const documentPattern = documents.length === 1 ? documentNames.find(({ id }) => id === documents[0])!.pattern : undefined;
+    const besides = documentPattern ? index.analyze(tokens(understanding.topicText.replace(new RegExp(documentPattern.source, "g"), " ").replace(/\s+/g, " ").trim()), repairDeadline) : topic;
     return {
       ...(offTopic ? { offTopic } : {}),
       understanding,
       namedInTopic: topic.terms.length + topic.unknown.length,
       namedInRest: rest.terms.length + rest.unknown.length,
       unknownInTopic: topic.unknown.length,
+      namedBesidesDocument: besides.terms.length + besides.unknown.length,
     };
   }
 
@@ -770,6 +775,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (!better) return whole;
     conversation.last = scratch.last;
     return combineAnswers(parts, answers);
+  }
+
+  /** Whether an indicator or goal has a target set by the document. */
+  function setsTargetIn(doc: SearchDoc, documentId: string): boolean {
+    const targets = lookup.indicators.get(doc.id)?.targets ?? [lookup.goals.get(doc.id) ?? []].flat();
+    return targets.some((target) => target.document === documentId);
   }
 
   /** The words (synonyms expanded) of each FAQ's answer or event's account, made when first needed. */
@@ -836,7 +847,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?", "còn kinh tế số?") asks the last
     // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.
-    const onlySlots = !hasTopic || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
+    // So does one naming only the document whose target it wants ("thế QĐ 749 năm 2025 đặt bao nhiêu?").
+    const onlyDocument =
+      (previousDoc?.kind === "indicator" || previousDoc?.kind === "goal") && slots.document !== undefined && targetSetters.has(slots.document) && slots.aspect !== "define" && chosen.namedBesidesDocument <= 1;
+    const onlySlots = !hasTopic || onlyDocument || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
     // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
     const hasTargets =
       previousDoc?.kind === "indicator" ||
@@ -864,7 +878,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         previousDoc.kind === "faq" && slots.year !== undefined
           ? againHits.find((hit) => (hit.doc.kind === "indicator" || hit.doc.kind === "goal") && hit.score >= ANSWER_THRESHOLD && standsForIt(previousDoc, hit.doc))
           : undefined;
-      const again = target ?? againHits[0];
+      // "còn QĐ 749?" after the province's digital-economy target: the indicator that document sets a target for.
+      const ofDocument = onlyDocument
+        ? (againHits.find((hit) => hit.score >= ANSWER_THRESHOLD && setsTargetIn(hit.doc, slots.document!)) ?? { doc: previousDoc, score: 1 })
+        : undefined;
+      const again = target ?? ofDocument ?? againHits[0];
       const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }

@@ -88,6 +88,17 @@ describe("goals and comparison", () => {
 });
 
 describe("follow-ups", () => {
+  it("naming only another document ask for its target of the same thing, or say it sets none", () => {
+    const chat = createConversation();
+    engine.ask("Mục tiêu kinh tế số của tỉnh năm 2030?", chat);
+    const national = engine.ask("còn QĐ 749?", chat);
+    expect(national.entries[0]).toBe("kinh-te-so-gdp");
+    expect(text(national)).toContain("20% (cả nước, 749/QĐ-TTg)");
+    const other = createConversation();
+    engine.ask("Nghị quyết 16 có mục tiêu về hoạt động kiểm tra qua môi trường số không?", other);
+    expect(text(engine.ask("thế QĐ 749 năm 2025 đặt bao nhiêu?", other))).toMatch(/^Tỷ lệ hoạt động kiểm tra[^\n]*: Quyết định 749\/QĐ-TTg không có mục tiêu này/);
+  });
+
   it("carry the topic to another year, the nation, and the sources", () => {
     const chat = createConversation();
     expect(engine.ask("mục tiêu năm 2025 là gì", chat).entries[0]).toBe("@goals-2025");

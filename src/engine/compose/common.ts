@@ -1,4 +1,5 @@
 // Pieces every composer shares: the composed-answer shape and source lists.
+import type { DocumentEntry } from "../../knowledge/schema.js";
 import type { Block, Intent } from "../answer.js";
 import type { Lookup } from "../lookup.js";
 import type { Slots } from "../understand.js";
@@ -26,4 +27,17 @@ export function unique<T>(items: Iterable<T>): T[] {
 export function pickSuggestions(candidates: readonly (string | undefined)[], exclude: readonly string[] = []): string[] {
   const excluded = new Set(exclude.map((text) => text.toLowerCase()));
   return unique(candidates.filter((text): text is string => !!text && !excluded.has(text.toLowerCase()))).slice(0, 3);
+}
+
+const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
+  "nghi-quyet": "Nghị quyết",
+  "quyet-dinh": "Quyết định",
+  "ke-hoach": "Kế hoạch",
+  "cong-van": "Công văn",
+  "chuong-trinh": "Chương trình",
+};
+
+/** "Quyết định 749/QĐ-TTg": a document as answers name it. */
+export function documentName(document: DocumentEntry): string {
+  return `${DOCUMENT_KINDS[document.kind]} ${document.number}`;
 }

@@ -3,24 +3,16 @@ import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowl
 import type { Block } from "../answer.js";
 import { attribute, formatDate } from "../format.js";
 import type { Lookup } from "../lookup.js";
-import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+import { documentName, pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
 import { composeOffice, holdsNow, officeNow, onDate, putsClaim, yesOrNo } from "./offices.js";
 import { summarizeResults } from "./results.js";
-
-const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
-  "nghi-quyet": "Nghị quyết",
-  "quyet-dinh": "Quyết định",
-  "ke-hoach": "Kế hoạch",
-  "cong-van": "Công văn",
-  "chuong-trinh": "Chương trình",
-};
 
 /** A question that leads back to an entry: used for suggestions and "Có phải bạn muốn hỏi…". */
 export function promptFor(lookup: Lookup, id: string): string | undefined {
   const faq = lookup.faq.get(id);
   if (faq) return faq.questions[0];
   const document = lookup.documents.get(id);
-  if (document) return `${DOCUMENT_KINDS[document.kind]} ${document.number} là gì?`;
+  if (document) return `${documentName(document)} là gì?`;
   const indicator = lookup.indicators.get(id);
   if (indicator) return `${indicator.name} hiện nay?`;
   const person = lookup.people.get(id);
@@ -69,7 +61,7 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
     document.periodFrom && document.periodTo
       ? `, giai đoạn ${document.periodFrom}–${document.periodTo}${document.vision ? `, tầm nhìn đến năm ${document.vision}` : ""}`
       : "";
-  const name = `${DOCUMENT_KINDS[document.kind]} ${document.number}`;
+  const name = documentName(document);
   const issued = formatDate(document.date).replace(/^(\d)/, "ngày $1");
   const signer = document.signer ? `, người ký: ${document.signer}` : "";
   const card = `${name} do ${document.issuer} ban hành ${issued}: ${document.title}${period}${signer}.`;

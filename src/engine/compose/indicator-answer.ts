@@ -7,7 +7,7 @@ import { capitalize } from "../../text/normalize.js";
 import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
-import { pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
+import { documentName, pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
 import { describeMeasurement, relatedMeasures, SHORT_SCOPE, shortMeasurement, targetOrigin, verdictText } from "./indicator.js";
 
 /** The scopes an answer is about: the nation when asked and known, else the province (old and new). */
@@ -138,8 +138,11 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const wanted = (years.length > 0 ? targets.filter((t) => years.includes(t.year)) : targets).sort((a, b) => named(a) - named(b));
         if (wanted.length === 0) {
           const known = targets.map((t) => targetPhrase(ctx, indicator, t));
+          // "Thế QĐ 749 đặt bao nhiêu?" of a target only NQ 16 sets: the document asked sets none.
+          const asked = ctx.slots.document !== undefined && ofDocument.length === 0 ? ctx.lookup.documents.get(ctx.slots.document) : undefined;
+          const none = asked ? `${documentName(asked)} không có mục tiêu này trong các nguồn mình có` : `không có mục tiêu cho năm ${year}`;
           return {
-            first: year !== undefined && targets.length > 0 ? `${name}: không có mục tiêu cho năm ${year}; các mục tiêu có: ${known.join("; ")}.` : `${name}: không có mục tiêu số trong các văn bản mình có.`,
+            first: (year !== undefined || asked) && targets.length > 0 ? `${name}: ${none}; các mục tiêu có: ${known.join("; ")}.` : `${name}: không có mục tiêu số trong các văn bản mình có.`,
             support: latestLine(),
             sourceIds: unique([...targets.map((t) => t.source), ...(latest ? [latest.source] : [])]),
           };
