@@ -169,14 +169,14 @@ interface Reading {
   readonly namedInRest: number;
   /** Words of the topic the knowledge has never seen ("bitcoin"). */
   readonly unknownInTopic: number;
-  /** Words of the topic besides the one document it names ("thế QĐ 749 đặt bao nhiêu?": none but "đặt"). */
+  /** Words of the topic besides goal and pillar words and the one document it names ("thế QĐ 749 đặt bao nhiêu?": "đặt"). */
   readonly namedBesidesDocument: number;
   /** A request refused whatever it matches (a phone number, an exchange rate). */
   readonly offTopic?: OffTopic;
 }
 
 /** What the clauses around a question may say for it: when, where, which document (not what is asked: "muốn cập nhật số liệu" is no target). */
-const CARRIED_FROM_CONTEXT = ["year", "years", "scope", "document", "now"] as const satisfies readonly (keyof Slots)[];
+const CARRIED_FROM_CONTEXT = ["year", "years", "scope", "document", "now", "pillar"] as const satisfies readonly (keyof Slots)[];
 
 function pick(slots: Slots, keys: readonly (keyof Slots)[]): Slots {
   return Object.fromEntries(keys.filter((key) => slots[key] !== undefined).map((key) => [key, slots[key]]));
@@ -731,7 +731,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
     const offTopic = offTopicRequest(folded);
     const documentPattern = documents.length === 1 ? documentNames.find(({ id }) => id === documents[0])!.pattern : undefined;
-    const besides = documentPattern ? index.analyze(tokens(understanding.topicText.replace(new RegExp(documentPattern.source, "g"), " ").replace(/\s+/g, " ").trim()), repairDeadline) : topic;
+    const besides = documentPattern ? index.analyze(tokens(understanding.restText.replace(new RegExp(documentPattern.source, "g"), " ").replace(/\s+/g, " ").trim()), repairDeadline) : rest;
     return {
       ...(offTopic ? { offTopic } : {}),
       understanding,
@@ -849,7 +849,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.
     // So does one naming only the document whose target it wants ("thế QĐ 749 năm 2025 đặt bao nhiêu?").
     const onlyDocument =
-      (previousDoc?.kind === "indicator" || previousDoc?.kind === "goal") && slots.document !== undefined && targetSetters.has(slots.document) && slots.aspect !== "define" && chosen.namedBesidesDocument <= 1;
+      (previousDoc?.kind === "indicator" || previousDoc?.kind === "goal") &&
+      (understanding.followUp || understanding.kind === "how-much") &&
+      slots.document !== undefined &&
+      targetSetters.has(slots.document) &&
+      slots.aspect !== "define" &&
+      chosen.namedBesidesDocument <= 1;
     const onlySlots = !hasTopic || onlyDocument || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
     // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
     const hasTargets =
@@ -869,7 +874,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
     if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {
-      const merged = { ...previous.slots, ...slots };
+      // A document's target is of its own years, not of the year the figure before was asked for.
+      const { year: _year, years: _years, ...kept } = previous.slots;
+      const merged = { ...(onlyDocument ? kept : previous.slots), ...slots };
       const topic = withPillar(previous.topic ?? "", slots.pillar);
       const againHits = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" });
       // After an FAQ, a target year asks for the indicator or goal the FAQ stands for ("còn 2030?" after the
@@ -927,6 +934,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const claimsIssuance = slots.aspect === "confirm" && (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)));
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
+    }
+    // "Mục tiêu kinh tế số của Nghị quyết 16?": that pillar's goals of the document, both years.
+    if (slots.pillar && slots.aspect === "target" && (slots.document === MAIN_RESOLUTION || slots.document === NATIONAL_PROGRAMME) && chosen.namedBesidesDocument === 0) {
+      const goalSlots = { ...carried, ...(slots.document === NATIONAL_PROGRAMME ? { scope: "national" as const } : {}) };
+      return finish(composeDoc(docsById.get("@goals")!, goalSlots, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, docsById.get("@goals"), goalSlots, understanding.topicText);
     }
     if (top && confident) {
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);

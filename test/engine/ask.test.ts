@@ -87,6 +87,16 @@ describe("goals and comparison", () => {
   });
 });
 
+describe("one pillar's goals", () => {
+  it("of the document named, both years, also when the pillar is said before the question", () => {
+    for (const question of ["mục tiêu kinh tế số của nghị quyết 16", "chi tiết hơn về kinh tế số: NQ16 đặt mục tiêu gì?"]) {
+      const [first] = text(engine.ask(question)).split("\n\n");
+      expect(first).toMatch(/^Về kinh tế số, Nghị quyết 16 đặt mục tiêu:\nĐến năm 2025:[^]*Đến năm 2030:\n• Kinh tế số chiếm tối thiểu 30% GRDP/);
+    }
+    expect(text(engine.ask("QĐ 749 đặt mục tiêu gì về xã hội số"))).toMatch(/^Về xã hội số, Quyết định 749 \(cả nước\) đặt mục tiêu:/);
+  });
+});
+
 describe("follow-ups", () => {
   it("naming only another document ask for its target of the same thing, or say it sets none", () => {
     const chat = createConversation();

@@ -49,6 +49,22 @@ export function composeGoalsOverview(ctx: ComposeContext): Composed {
   const documentName = document === MAIN_RESOLUTION ? "Nghị quyết 16" : "Quyết định 749 (cả nước)";
   const topic = document === MAIN_RESOLUTION ? "@goals" : "@goals-749";
 
+  if (year !== 2025 && year !== 2030 && pillar) {
+    const ofPillar = all.filter((g) => g.pillar === pillar);
+    return {
+      intent: "goal",
+      blocks: [
+        { kind: "headline", text: `Về ${PILLAR_LABELS[pillar].toLowerCase()}, ${documentName} đặt mục tiêu:` },
+        ...[2025, 2030].flatMap((y): Block[] => {
+          const items = ofPillar.filter((g) => g.year === y).map((g) => goalText(ctx, g));
+          return items.length > 0 ? [{ kind: "bullets", title: `Đến năm ${y}:`, items }] : [];
+        }),
+      ],
+      sourceIds: unique(ofPillar.flatMap((g) => g.sources)),
+      suggestions: pickSuggestions(["Mục tiêu cụ thể đến năm 2025?", "Mục tiêu cụ thể đến năm 2030?", "Tình hình thực hiện các chỉ tiêu hiện nay?"]),
+      entries: [topic, ...ofPillar.map((g) => g.id)],
+    };
+  }
   if (year !== 2025 && year !== 2030) {
     const general = all.filter((g) => g.pillar === "chung");
     return {
