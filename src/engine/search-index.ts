@@ -65,13 +65,15 @@ export interface QueryTerms {
 
 interface Phrasing {
   readonly doc: number;
-  readonly terms: ReadonlySet<string>;
   readonly years: readonly number[];
   readonly national: boolean;
-  /** Every token, stopwords too: how the phrasing reads, for telling near-equal matches apart. */
-  readonly surface: ReadonlySet<string>;
-  readonly kind?: QuestionKind;
-  weight: number;
+  /** Its distinct tokens, stopwords too, as surface ids: how it reads, for telling near-equal matches apart. */
+  readonly surface: Int32Array;
+  readonly kind: QuestionKind | undefined;
+  /** An FAQ phrasing asking "which year". */
+  readonly asksYearOfFaq: boolean;
+  /** Its doc is of a kind whose scope (province or nation) matters. */
+  readonly scoped: boolean;
 }
 
 const FUZZY_PENALTY = 0.8;
@@ -129,6 +131,18 @@ const CONTENDER_GAP = 0.3;
 /** On equal scores the thing itself wins over an FAQ or overview that mentions it. */
 const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "office", "event", "topic", "faq"];
 
+// Phrasing traits (bits).
+const NAMES_YEARS = 1;
+const ASKS_YEAR_OF_FAQ = 2;
+const NATIONAL = 4;
+const SCOPED = 8;
+
+/** Whether a phrasing names a year the question does not. */
+function namesOtherYear(years: readonly number[], asked: readonly number[]): boolean {
+  for (const year of years) if (!asked.includes(year)) return true;
+  return false;
+}
+
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 
@@ -142,10 +156,16 @@ export class SearchIndex {
   private readonly phrasedTerms: ReadonlySet<string>[] = [];
   /** undefined: the doc fits any year. */
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
+  /** Each doc's place in KIND_ORDER. */
+  private readonly docRank: Int32Array;
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   /** Length of the longest known word: no part of a split is longer. */
   private readonly longestTerm: number;
+  /** Every token of a phrasing, stopwords too, numbered for the surface likeness. */
+  private readonly surfaceIds = new Map<string, number>();
+  /** What undoTelex makes of each stopword, worked out once: every question is full of them. */
+  private readonly stopwordTelex = new Map<string, string>();
   /**
    * Known words by first letter, for fuzzy repair: a repair keeps the first letter, so only those words can
    * be the one meant, and searching a twentieth of the vocabulary costs a twentieth.
@@ -154,6 +174,18 @@ export class SearchIndex {
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
   /** Recent results: a search depends on nothing but the prepared question. */
   private readonly results: RecentResults<readonly SearchHit[]>;
+  // Each phrasing's doc, weight and what may cost it a penalty, laid out for the scoring loop (which reads
+  // them for most phrasings; reaching each phrasing's object there cost more than the scoring itself).
+  private readonly phrasingDoc: Int32Array;
+  private readonly phrasingWeight: Float64Array;
+  private readonly phrasingTraits: Uint8Array;
+  // Scratch space of rank(), reused by every search (one at a time): allocating it per search cost more than
+  // the scoring. Each entry rank() sets is set back to 0 before it returns.
+  private readonly phrasingGain: Float64Array;
+  private readonly phrasingScore: Float64Array;
+  private readonly docGain: Float64Array;
+  private readonly docBest: Float64Array;
+  private readonly inQuestion: Uint8Array;
 
   constructor(
     readonly docs: readonly SearchDoc[],
@@ -164,6 +196,12 @@ export class SearchIndex {
   ) {
     this.results = new RecentResults(cacheSize);
     const docFrequency = new Map<string, number>();
+    const phrasingTerms: ReadonlySet<string>[] = [];
+    const surfaceId = (token: string) => {
+      let id = this.surfaceIds.get(token);
+      if (id === undefined) this.surfaceIds.set(token, (id = this.surfaceIds.size));
+      return id;
+    };
     docs.forEach((doc, docIndex) => {
       const inDoc = new Set<string>();
       const years = new Set(doc.years ?? []);
@@ -175,13 +213,14 @@ export class SearchIndex {
         const index = this.phrasings.length;
         this.phrasings.push({
           doc: docIndex,
-          terms,
           years: prepared.years,
           national: !!prepared.national,
-          surface: new Set(prepared.tokens),
-          ...(prepared.kind ? { kind: prepared.kind } : {}),
-          weight: 0,
+          surface: Int32Array.from(new Set(prepared.tokens), surfaceId),
+          kind: prepared.kind,
+          asksYearOfFaq: prepared.kind === "when" && doc.kind === "faq",
+          scoped: SCOPED_KINDS.has(doc.kind),
         });
+        phrasingTerms.push(terms);
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -202,15 +241,28 @@ export class SearchIndex {
       }
       this.docYears.push(doc.kind === "topic" ? undefined : years);
     });
+    this.docRank = Int32Array.from(docs, (doc) => KIND_ORDER.indexOf(doc.kind));
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
     this.longestTerm = Math.max(0, ...[...this.idf.keys()].map((term) => term.length));
-    for (const phrasing of this.phrasings) phrasing.weight = this.weightOf(phrasing.terms);
+    this.phrasingDoc = Int32Array.from(this.phrasings, (phrasing) => phrasing.doc);
+    this.phrasingWeight = Float64Array.from(phrasingTerms, (terms) => this.weightOf(terms));
+    this.phrasingTraits = Uint8Array.from(
+      this.phrasings,
+      (phrasing) =>
+        (phrasing.years.length > 0 ? NAMES_YEARS : 0) | (phrasing.asksYearOfFaq ? ASKS_YEAR_OF_FAQ : 0) | (phrasing.national ? NATIONAL : 0) | (phrasing.scoped ? SCOPED : 0),
+    );
+    for (const stopword of STOPWORDS) this.stopwordTelex.set(stopword, undoTelex(stopword));
     const byFirstLetter = new Map<string, string[]>();
     for (const term of this.idf.keys()) if (term.length >= 3) byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), term]);
     for (const [letter, words] of byFirstLetter) {
       this.vocabulary.set(letter, new Fuse(words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }));
     }
+    this.phrasingGain = new Float64Array(this.phrasings.length);
+    this.phrasingScore = new Float64Array(this.phrasings.length);
+    this.docGain = new Float64Array(docs.length);
+    this.docBest = new Float64Array(docs.length);
+    this.inQuestion = new Uint8Array(this.surfaceIds.size);
   }
 
   /** Whether the index has seen this word (in any phrasing or context). */
@@ -224,11 +276,12 @@ export class SearchIndex {
     return !!terms && folded.split(" ").every((token) => terms.has(token));
   }
 
-  /** Jaccard similarity of two token sets. */
-  private likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  /** Jaccard similarity of the question's distinct tokens (marked in inQuestion, `size` of them) and a phrasing's. */
+  private likeness(size: number, surface: Int32Array): number {
+    const { inQuestion } = this;
     let shared = 0;
-    for (const token of a) if (b.has(token)) shared++;
-    return shared / (a.size + b.size - shared);
+    for (let i = 0; i < surface.length; i++) shared += inQuestion[surface[i]!]!;
+    return shared / (size + surface.length - shared);
   }
 
   private weightOf(terms: Iterable<string>): number {
@@ -332,7 +385,7 @@ export class SearchIndex {
     const repaired = new Set<string>();
     let repairs = 0;
     for (const raw of questionTokens) {
-      const telex = this.idf.has(raw) ? raw : undoTelex(raw);
+      const telex = this.idf.has(raw) ? raw : (this.stopwordTelex.get(raw) ?? undoTelex(raw));
       const token = this.idf.has(telex) || STOPWORDS.has(telex) ? telex : raw;
       if (STOPWORDS.has(token)) continue;
       if (this.idf.has(token)) {
@@ -371,9 +424,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);
-    // Dense per-search accumulators: much cheaper than Maps on the hot path.
-    const phrasingGain = new Float64Array(this.phrasings.length);
-    const docGain = new Float64Array(this.docs.length);
+    const { phrasings, phrasingDoc, phrasingWeight, phrasingTraits, phrasingGain, phrasingScore, docGain, docBest, inQuestion } = this;
     const touched: number[] = [];
     // A small number alone ("1 + 1 bằng mấy" and "NQ 01") is no match: it takes a word as well. Numbers
     // are added last, so only phrasings a word touched are scored.
@@ -390,57 +441,98 @@ export class SearchIndex {
       }
       for (const doc of this.docPostings.get(term) ?? []) docGain[doc] = docGain[doc]! + gain;
     }
-    const scored: { phrasing: Phrasing; score: number }[] = [];
+    // What each doc's numbers and years take off its phrasings' scores, in the order they are applied.
+    const penalties = numbers.length > 0 || question.years.length > 0 ? this.docs.map((_, doc) => this.docPenalties(doc, numbers, question.years)) : undefined;
+    const scored: number[] = [];
     let top = 0;
     for (const index of touched) {
       const gain = phrasingGain[index]!;
-      const phrasing = this.phrasings[index]!;
-      const elsewhere = docGain[phrasing.doc]! - gain;
+      const doc = phrasingDoc[index]!;
+      const elsewhere = docGain[doc]! - gain;
       const recall = (gain + CONTEXT_WEIGHT * elsewhere) / queryWeight;
       // With perfect precision the score could reach this much; far below the best it cannot matter.
       if (((1 + BETA_SQUARED) * recall) / (BETA_SQUARED + recall) < IRRELEVANT_SCORE) continue;
-      const precision = gain / phrasing.weight;
+      const precision = gain / phrasingWeight[index]!;
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
-      for (const number of numbers) {
-        if (!this.docTerms[phrasing.doc]!.has(number)) score *= Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY;
-        else if (this.docs[phrasing.doc]!.kind === "document" && !this.phrasedTerms[phrasing.doc]!.has(number)) score *= NUMBER_ONLY_IN_CONTEXT_PENALTY;
-      }
-      const docYears = this.docYears[phrasing.doc];
-      if (docYears && question.years.length > 0 && !question.years.some((year) => docYears.has(year))) {
-        score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
-      }
-      if (phrasing.years.some((year) => !question.years.includes(year))) score *= UNASKED_YEAR_PENALTY;
+      const ofDoc = penalties?.[doc];
+      if (ofDoc) for (const penalty of ofDoc) score *= penalty;
+      const traits = phrasingTraits[index]!;
+      if (traits & NAMES_YEARS && namesOtherYear(phrasings[index]!.years, question.years)) score *= UNASKED_YEAR_PENALTY;
       // A question naming its year ("tầm nhìn 2030 của NQ16") is not asking which year it is.
-      if (phrasing.kind === "when" && question.kind !== "when" && question.years.length > 0 && this.docs[phrasing.doc]!.kind === "faq") {
-        score *= YEAR_GIVEN_PENALTY;
-      }
-      if (phrasing.national !== !!question.national && SCOPED_KINDS.has(this.docs[phrasing.doc]!.kind)) {
-        score *= phrasing.national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
-      }
-      scored.push({ phrasing, score });
+      if (traits & ASKS_YEAR_OF_FAQ && question.kind !== "when" && question.years.length > 0) score *= YEAR_GIVEN_PENALTY;
+      const national = (traits & NATIONAL) !== 0;
+      if (national !== !!question.national && traits & SCOPED) score *= national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
+      phrasingScore[index] = score;
+      scored.push(index);
       if (score > top) top = score;
     }
     // The surface bonus only reorders near-equal matches, so it is computed for the contenders only.
     const surface = new Set(question.tokens);
-    const best = new Map<number, number>();
-    for (const { phrasing, score } of scored) {
+    const marked: number[] = [];
+    for (const token of surface) {
+      const id = this.surfaceIds.get(token);
+      if (id !== undefined) marked.push(id);
+    }
+    for (const id of marked) inQuestion[id] = 1;
+    // Docs in the order they first got a score: the sort below keeps that order among equals.
+    const bestDocs: number[] = [];
+    for (const index of scored) {
+      const score = phrasingScore[index]!;
       if (score < IRRELEVANT_SCORE) continue;
+      const phrasing = phrasings[index]!;
       const final =
         score >= top - CONTENDER_GAP
-          ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -OTHER_KIND_PENALTY : 0)
+          ? score + SURFACE_BONUS * this.likeness(surface.size, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -OTHER_KIND_PENALTY : 0)
           : score;
-      if (final > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, final);
+      if (final > docBest[phrasing.doc]!) {
+        if (docBest[phrasing.doc] === 0) bestDocs.push(phrasing.doc);
+        docBest[phrasing.doc] = final;
+      }
     }
-    const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);
     const unexplained = (doc: number) => {
       // A word the index has never seen is explained by no doc.
       let worst = unknown.length * this.maxIdf;
       for (const term of terms) if (!this.docTerms[doc]!.has(term)) worst += this.idf.get(term) ?? 0;
       return worst / queryWeight;
     };
-    return [...best]
-      .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
-      .slice(0, limit)
-      .map(([doc, score]) => ({ doc: this.docs[doc]!, score: Math.min(1, score), unexplained: unexplained(doc) }));
+    const hits = this.best(bestDocs, limit).map((doc) => ({ doc: this.docs[doc]!, score: Math.min(1, docBest[doc]!), unexplained: unexplained(doc) }));
+    for (const index of touched) phrasingGain[index] = 0;
+    docGain.fill(0);
+    for (const doc of bestDocs) docBest[doc] = 0;
+    for (const id of marked) inQuestion[id] = 0;
+    return hits;
+  }
+
+  /**
+   * The `limit` best of the docs scored in docBest, best first; on equal scores by KIND_ORDER, then in the order
+   * given. Picked by insertion: there are many docs, and few are wanted.
+   */
+  private best(docs: readonly number[], limit: number): number[] {
+    const { docBest, docRank } = this;
+    const picked: number[] = [];
+    for (const doc of docs) {
+      let at = picked.length;
+      while (at > 0 && (docBest[doc]! > docBest[picked[at - 1]!]! || (docBest[doc] === docBest[picked[at - 1]!] && docRank[doc]! < docRank[picked[at - 1]!]!))) at--;
+      if (at < limit) {
+        picked.splice(at, 0, doc);
+        if (picked.length > limit) picked.pop();
+      }
+    }
+    return picked;
+  }
+
+  /**
+   * The penalties a doc's phrasings take for the question's numbers the doc lacks, then for the question's years
+   * when the doc is about others.
+   */
+  private docPenalties(doc: number, numbers: readonly string[], years: readonly number[]): number[] | undefined {
+    const penalties: number[] = [];
+    for (const number of numbers) {
+      if (!this.docTerms[doc]!.has(number)) penalties.push(Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY);
+      else if (this.docs[doc]!.kind === "document" && !this.phrasedTerms[doc]!.has(number)) penalties.push(NUMBER_ONLY_IN_CONTEXT_PENALTY);
+    }
+    const docYears = this.docYears[doc];
+    if (docYears && years.length > 0 && !years.some((year) => docYears.has(year))) penalties.push(docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY);
+    return penalties.length > 0 ? penalties : undefined;
   }
 }
