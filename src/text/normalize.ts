@@ -22,8 +22,12 @@ const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
  * "5g" stay whole. A comma between two single digits lists them ("mức 3,4" → "3 4"); others are decimal commas.
  */
 export function fold(text: string): string {
-  return splitWords(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
+  // Plain ASCII (questions typed without marks, texts folded before) has no marks to take off.
+  const lower = ASCII.test(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  return splitWords(lower);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * The same words as fold() gives, one for one, but keeping their marks ("sắp", "sáp"): for telling apart words
@@ -35,25 +39,23 @@ export function lowerWithMarks(text: string): string {
 
 function splitWords(lower: string): string {
   // Most words and clauses carry no digit: the date and number rules below cannot apply to them.
-  if (!/\d/.test(lower)) {
-    return lower
-      .replace(/[^\p{L}\p{N}%.]+/gu, " ")
-      .replace(/\./g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
-  return lower
-    .replace(DATE, dateTokens)
-    .replace(MONTH_OF_YEAR, "$1")
-    .replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " "))
-    .replace(/(\d),(\d)/g, "$1.$2")
-    .replace(/[^\p{L}\p{N}%.]+/gu, " ")
-    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
+  // The words are the runs of letters, digits and %: every other character, the dot too, separates them.
+  if (!/\d/.test(lower)) return lower.match(WORD)?.join(" ") ?? "";
+  // Each rule is tried only when the text has the character it needs (most have none): a pass saved per rule.
+  let text = lower;
+  if (/[/.-]/.test(text)) text = text.replace(DATE, dateTokens);
+  if (text.includes("thang")) text = text.replace(MONTH_OF_YEAR, "$1");
+  if (text.includes(",")) text = text.replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " ")).replace(/(\d),(\d)/g, "$1.$2");
+  text = text.replace(/[^\p{L}\p{N}%.]+/gu, " ");
+  if (text.includes(".")) text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
+  return text
     .replace(/(\p{L})(?=\d)/gu, "$1 ")
     .replace(/(\d)(?=\p{L}{2})/gu, "$1 ")
     .replace(/\s+/g, " ")
     .trim();
 }
+
+const WORD = /[\p{L}\p{N}%]+/gu;
 
 /** Tokens of folded text; "01" and "1" are the same number. */
 export function tokens(folded: string): string[] {
