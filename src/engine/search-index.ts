@@ -137,12 +137,6 @@ const ASKS_YEAR_OF_FAQ = 2;
 const NATIONAL = 4;
 const SCOPED = 8;
 
-/** Whether a phrasing names a year the question does not. */
-function namesOtherYear(years: readonly number[], asked: readonly number[]): boolean {
-  for (const year of years) if (!asked.includes(year)) return true;
-  return false;
-}
-
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 
@@ -156,6 +150,8 @@ export class SearchIndex {
   private readonly phrasedTerms: ReadonlySet<string>[] = [];
   /** undefined: the doc fits any year. */
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
+  /** Year → the docs about it. */
+  private readonly docsOfYear = new Map<number, number[]>();
   /** Each doc's place in KIND_ORDER. */
   private readonly docRank: Int32Array;
   private readonly idf = new Map<string, number>();
@@ -179,6 +175,9 @@ export class SearchIndex {
   private readonly phrasingDoc: Int32Array;
   private readonly phrasingWeight: Float64Array;
   private readonly phrasingTraits: Uint8Array;
+  /** The years phrasing i names are yearsNamed[yearsFrom[i]] up to yearsNamed[yearsFrom[i + 1]]. */
+  private readonly yearsNamed: Float64Array;
+  private readonly yearsFrom: Int32Array;
   // Scratch space of rank(), reused by every search (one at a time): allocating it per search cost more than
   // the scoring. Each entry rank() sets is set back to 0 before it returns.
   private readonly phrasingGain: Float64Array;
@@ -240,6 +239,7 @@ export class SearchIndex {
         this.docPostings.set(term, list);
       }
       this.docYears.push(doc.kind === "topic" ? undefined : years);
+      if (doc.kind !== "topic") for (const year of years) this.docsOfYear.set(year, [...(this.docsOfYear.get(year) ?? []), docIndex]);
     });
     this.docRank = Int32Array.from(docs, (doc) => KIND_ORDER.indexOf(doc.kind));
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
@@ -247,6 +247,9 @@ export class SearchIndex {
     this.longestTerm = Math.max(0, ...[...this.idf.keys()].map((term) => term.length));
     this.phrasingDoc = Int32Array.from(this.phrasings, (phrasing) => phrasing.doc);
     this.phrasingWeight = Float64Array.from(phrasingTerms, (terms) => this.weightOf(terms));
+    this.yearsNamed = Float64Array.from(this.phrasings.flatMap((phrasing) => phrasing.years));
+    this.yearsFrom = new Int32Array(this.phrasings.length + 1);
+    this.phrasings.forEach((phrasing, index) => (this.yearsFrom[index + 1] = this.yearsFrom[index]! + phrasing.years.length));
     this.phrasingTraits = Uint8Array.from(
       this.phrasings,
       (phrasing) =>
@@ -442,7 +445,7 @@ export class SearchIndex {
       for (const doc of this.docPostings.get(term) ?? []) docGain[doc] = docGain[doc]! + gain;
     }
     // What each doc's numbers and years take off its phrasings' scores, in the order they are applied.
-    const penalties = numbers.length > 0 || question.years.length > 0 ? this.docs.map((_, doc) => this.docPenalties(doc, numbers, question.years)) : undefined;
+    const penalties = numbers.length > 0 || question.years.length > 0 ? this.docPenalties(numbers, question.years) : undefined;
     const scored: number[] = [];
     let top = 0;
     for (const index of touched) {
@@ -454,10 +457,9 @@ export class SearchIndex {
       if (((1 + BETA_SQUARED) * recall) / (BETA_SQUARED + recall) < IRRELEVANT_SCORE) continue;
       const precision = gain / phrasingWeight[index]!;
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
-      const ofDoc = penalties?.[doc];
-      if (ofDoc) for (const penalty of ofDoc) score *= penalty;
+      if (penalties) for (let at = doc * penalties.stride, end = at + penalties.count[doc]!; at < end; at++) score *= penalties.values[at]!;
       const traits = phrasingTraits[index]!;
-      if (traits & NAMES_YEARS && namesOtherYear(phrasings[index]!.years, question.years)) score *= UNASKED_YEAR_PENALTY;
+      if (traits & NAMES_YEARS && this.namesOtherYear(index, question.years)) score *= UNASKED_YEAR_PENALTY;
       // A question naming its year ("tầm nhìn 2030 của NQ16") is not asking which year it is.
       if (traits & ASKS_YEAR_OF_FAQ && question.kind !== "when" && question.years.length > 0) score *= YEAR_GIVEN_PENALTY;
       const national = (traits & NATIONAL) !== 0;
@@ -503,6 +505,12 @@ export class SearchIndex {
     return hits;
   }
 
+  /** Whether a phrasing names a year the question does not. */
+  private namesOtherYear(phrasing: number, asked: readonly number[]): boolean {
+    for (let at = this.yearsFrom[phrasing]!; at < this.yearsFrom[phrasing + 1]!; at++) if (!asked.includes(this.yearsNamed[at]!)) return true;
+    return false;
+  }
+
   /**
    * The `limit` best of the docs scored in docBest, best first; on equal scores by KIND_ORDER, then in the order
    * given. Picked by insertion: there are many docs, and few are wanted.
@@ -522,17 +530,34 @@ export class SearchIndex {
   }
 
   /**
-   * The penalties a doc's phrasings take for the question's numbers the doc lacks, then for the question's years
-   * when the doc is about others.
+   * The penalties each doc's phrasings take, in the order they apply: for each of the question's numbers the doc
+   * lacks, then for the question's years when the doc is about others. Doc d's are values[d * stride] onwards,
+   * count[d] of them.
    */
-  private docPenalties(doc: number, numbers: readonly string[], years: readonly number[]): number[] | undefined {
-    const penalties: number[] = [];
+  private docPenalties(numbers: readonly string[], years: readonly number[]): { count: Int32Array; values: Float64Array; stride: number } {
+    const docs = this.docs.length;
+    const stride = numbers.length + 1;
+    const count = new Int32Array(docs);
+    const values = new Float64Array(docs * stride);
+    const add = (doc: number, penalty: number) => (values[doc * stride + count[doc]!++] = penalty);
+    const having = new Uint8Array(docs);
     for (const number of numbers) {
-      if (!this.docTerms[doc]!.has(number)) penalties.push(Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY);
-      else if (this.docs[doc]!.kind === "document" && !this.phrasedTerms[doc]!.has(number)) penalties.push(NUMBER_ONLY_IN_CONTEXT_PENALTY);
+      const holders = this.docPostings.get(number) ?? [];
+      for (const doc of holders) having[doc] = 1;
+      const missing = Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY;
+      for (let doc = 0; doc < docs; doc++) {
+        if (!having[doc]) add(doc, missing);
+        else if (this.docs[doc]!.kind === "document" && !this.phrasedTerms[doc]!.has(number)) add(doc, NUMBER_ONLY_IN_CONTEXT_PENALTY);
+      }
+      for (const doc of holders) having[doc] = 0;
     }
-    const docYears = this.docYears[doc];
-    if (docYears && years.length > 0 && !years.some((year) => docYears.has(year))) penalties.push(docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY);
-    return penalties.length > 0 ? penalties : undefined;
+    if (years.length > 0) {
+      for (const year of years) for (const doc of this.docsOfYear.get(year) ?? []) having[doc] = 1;
+      for (let doc = 0; doc < docs; doc++) {
+        const docYears = this.docYears[doc];
+        if (docYears && !having[doc]) add(doc, docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY);
+      }
+    }
+    return { count, values, stride };
   }
 }
