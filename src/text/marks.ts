@@ -35,16 +35,17 @@ export type MarkedFilter = (text: string, folded: string) => string;
  * the knowledge never writes (same letters and tone, tone placement aside) is replaced by a token nothing matches.
  */
 export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilter {
+  // The knowledge writes tens of thousands of words but only a few thousand distinct ones: each is looked at once.
+  const words = new Set<string>();
+  for (const text of knowledgeTexts) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
   const formsByFold = new Map<string, { letters: string; tone: string }[]>();
-  for (const text of knowledgeTexts) {
-    for (const word of lowerWithMarks(text).split(" ")) {
-      const folded = fold(word);
-      if (folded === word) continue;
-      const form = toneAndLetters(word);
-      const forms = formsByFold.get(folded) ?? [];
-      if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
-      formsByFold.set(folded, forms);
-    }
+  for (const word of words) {
+    const folded = fold(word);
+    if (folded === word) continue;
+    const form = toneAndLetters(word);
+    const forms = formsByFold.get(folded) ?? [];
+    if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
+    formsByFold.set(folded, forms);
   }
   return (text, folded) => {
     const marked = lowerWithMarks(text).split(" ");
