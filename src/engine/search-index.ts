@@ -63,17 +63,16 @@ export interface QueryTerms {
   readonly repaired: ReadonlySet<string>;
 }
 
-interface Phrasing {
-  readonly doc: number;
-  readonly years: readonly number[];
-  readonly national: boolean;
-  /** Its distinct tokens, stopwords too, as surface ids: how it reads, for telling near-equal matches apart. */
-  readonly surface: Int32Array;
-  readonly kind: QuestionKind | undefined;
-  /** An FAQ phrasing asking "which year". */
-  readonly asksYearOfFaq: boolean;
-  /** Its doc is of a kind whose scope (province or nation) matters. */
-  readonly scoped: boolean;
+/** Lists of numbers laid end to end: list i is values[from[i]] up to values[from[i + 1]]. */
+interface Lists<T extends Int32Array | Float64Array> {
+  readonly values: T;
+  readonly from: Int32Array;
+}
+
+function laidOut<T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (values: number[]) => T): Lists<T> {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, index) => (from[index + 1] = from[index]! + list.length));
+  return { values: make(lists.flat()), from };
 }
 
 const FUZZY_PENALTY = 0.8;
@@ -141,7 +140,6 @@ const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 
 export class SearchIndex {
-  private readonly phrasings: Phrasing[] = [];
   private readonly postings = new Map<string, number[]>();
   /** Term → docs that mention it in any phrasing or in their context. */
   private readonly docPostings = new Map<string, number[]>();
@@ -170,14 +168,17 @@ export class SearchIndex {
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
   /** Recent results: a search depends on nothing but the prepared question. */
   private readonly results: RecentResults<readonly SearchHit[]>;
-  // Each phrasing's doc, weight and what may cost it a penalty, laid out for the scoring loop (which reads
-  // them for most phrasings; reaching each phrasing's object there cost more than the scoring itself).
+  // The phrasings, laid out for the scoring loop, which reads them for most phrasings of every search (reaching
+  // an object per phrasing there cost more than the scoring itself): their doc, weight, traits (bits), the kind
+  // of question they ask (kindCodes; 0 for none), the years they name, and their distinct tokens, stopwords too,
+  // as surface ids: how they read, for telling near-equal matches apart.
   private readonly phrasingDoc: Int32Array;
   private readonly phrasingWeight: Float64Array;
   private readonly phrasingTraits: Uint8Array;
-  /** The years phrasing i names are yearsNamed[yearsFrom[i]] up to yearsNamed[yearsFrom[i + 1]]. */
-  private readonly yearsNamed: Float64Array;
-  private readonly yearsFrom: Int32Array;
+  private readonly phrasingKind: Uint8Array;
+  private readonly kindCodes = new Map<QuestionKind, number>();
+  private readonly phrasingYears: Lists<Float64Array>;
+  private readonly phrasingSurface: Lists<Int32Array>;
   // Scratch space of rank(), reused by every search (one at a time): allocating it per search cost more than
   // the scoring. Each entry rank() sets is set back to 0 before it returns.
   private readonly phrasingGain: Float64Array;
@@ -196,30 +197,36 @@ export class SearchIndex {
     this.results = new RecentResults(cacheSize);
     const docFrequency = new Map<string, number>();
     const phrasingTerms: ReadonlySet<string>[] = [];
-    const surfaceId = (token: string) => {
-      let id = this.surfaceIds.get(token);
-      if (id === undefined) this.surfaceIds.set(token, (id = this.surfaceIds.size));
+    const phrasingDocs: number[] = [];
+    const traits: number[] = [];
+    const kinds: number[] = [];
+    const years: (readonly number[])[] = [];
+    const surfaces: number[][] = [];
+    const idOf = <K,>(ids: Map<K, number>, key: K, first: number) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size + first));
       return id;
     };
     docs.forEach((doc, docIndex) => {
       const inDoc = new Set<string>();
-      const years = new Set(doc.years ?? []);
+      const docYears = new Set(doc.years ?? []);
       for (const text of doc.phrasings) {
         const prepared = prepare(text);
-        for (const year of prepared.years) years.add(year);
+        for (const year of prepared.years) docYears.add(year);
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
-        const index = this.phrasings.length;
-        this.phrasings.push({
-          doc: docIndex,
-          years: prepared.years,
-          national: !!prepared.national,
-          surface: Int32Array.from(new Set(prepared.tokens), surfaceId),
-          kind: prepared.kind,
-          asksYearOfFaq: prepared.kind === "when" && doc.kind === "faq",
-          scoped: SCOPED_KINDS.has(doc.kind),
-        });
+        const index = phrasingDocs.length;
+        phrasingDocs.push(docIndex);
         phrasingTerms.push(terms);
+        years.push(prepared.years);
+        surfaces.push([...new Set(prepared.tokens)].map((token) => idOf(this.surfaceIds, token, 0)));
+        kinds.push(prepared.kind ? idOf(this.kindCodes, prepared.kind, 1) : 0);
+        traits.push(
+          (prepared.years.length > 0 ? NAMES_YEARS : 0) |
+            (prepared.kind === "when" && doc.kind === "faq" ? ASKS_YEAR_OF_FAQ : 0) |
+            (prepared.national ? NATIONAL : 0) |
+            (SCOPED_KINDS.has(doc.kind) ? SCOPED : 0),
+        );
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -238,31 +245,27 @@ export class SearchIndex {
         list.push(docIndex);
         this.docPostings.set(term, list);
       }
-      this.docYears.push(doc.kind === "topic" ? undefined : years);
-      if (doc.kind !== "topic") for (const year of years) this.docsOfYear.set(year, [...(this.docsOfYear.get(year) ?? []), docIndex]);
+      this.docYears.push(doc.kind === "topic" ? undefined : docYears);
+      if (doc.kind !== "topic") for (const year of docYears) this.docsOfYear.set(year, [...(this.docsOfYear.get(year) ?? []), docIndex]);
     });
     this.docRank = Int32Array.from(docs, (doc) => KIND_ORDER.indexOf(doc.kind));
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
     this.longestTerm = Math.max(0, ...[...this.idf.keys()].map((term) => term.length));
-    this.phrasingDoc = Int32Array.from(this.phrasings, (phrasing) => phrasing.doc);
+    this.phrasingDoc = Int32Array.from(phrasingDocs);
     this.phrasingWeight = Float64Array.from(phrasingTerms, (terms) => this.weightOf(terms));
-    this.yearsNamed = Float64Array.from(this.phrasings.flatMap((phrasing) => phrasing.years));
-    this.yearsFrom = new Int32Array(this.phrasings.length + 1);
-    this.phrasings.forEach((phrasing, index) => (this.yearsFrom[index + 1] = this.yearsFrom[index]! + phrasing.years.length));
-    this.phrasingTraits = Uint8Array.from(
-      this.phrasings,
-      (phrasing) =>
-        (phrasing.years.length > 0 ? NAMES_YEARS : 0) | (phrasing.asksYearOfFaq ? ASKS_YEAR_OF_FAQ : 0) | (phrasing.national ? NATIONAL : 0) | (phrasing.scoped ? SCOPED : 0),
-    );
+    this.phrasingTraits = Uint8Array.from(traits);
+    this.phrasingKind = Uint8Array.from(kinds);
+    this.phrasingYears = laidOut(years, (values) => Float64Array.from(values));
+    this.phrasingSurface = laidOut(surfaces, (values) => Int32Array.from(values));
     for (const stopword of STOPWORDS) this.stopwordTelex.set(stopword, undoTelex(stopword));
     const byFirstLetter = new Map<string, string[]>();
     for (const term of this.idf.keys()) if (term.length >= 3) byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), term]);
     for (const [letter, words] of byFirstLetter) {
       this.vocabulary.set(letter, new Fuse(words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }));
     }
-    this.phrasingGain = new Float64Array(this.phrasings.length);
-    this.phrasingScore = new Float64Array(this.phrasings.length);
+    this.phrasingGain = new Float64Array(phrasingDocs.length);
+    this.phrasingScore = new Float64Array(phrasingDocs.length);
     this.docGain = new Float64Array(docs.length);
     this.docBest = new Float64Array(docs.length);
     this.inQuestion = new Uint8Array(this.surfaceIds.size);
@@ -280,11 +283,12 @@ export class SearchIndex {
   }
 
   /** Jaccard similarity of the question's distinct tokens (marked in inQuestion, `size` of them) and a phrasing's. */
-  private likeness(size: number, surface: Int32Array): number {
+  private likeness(size: number, phrasing: number): number {
     const { inQuestion } = this;
+    const { values, from } = this.phrasingSurface;
     let shared = 0;
-    for (let i = 0; i < surface.length; i++) shared += inQuestion[surface[i]!]!;
-    return shared / (size + surface.length - shared);
+    for (let at = from[phrasing]!; at < from[phrasing + 1]!; at++) shared += inQuestion[values[at]!]!;
+    return shared / (size + from[phrasing + 1]! - from[phrasing]! - shared);
   }
 
   private weightOf(terms: Iterable<string>): number {
@@ -427,7 +431,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);
-    const { phrasings, phrasingDoc, phrasingWeight, phrasingTraits, phrasingGain, phrasingScore, docGain, docBest, inQuestion } = this;
+    const { phrasingDoc, phrasingWeight, phrasingTraits, phrasingKind, phrasingGain, phrasingScore, docGain, docBest, inQuestion } = this;
     const touched: number[] = [];
     // A small number alone ("1 + 1 bằng mấy" and "NQ 01") is no match: it takes a word as well. Numbers
     // are added last, so only phrasings a word touched are scored.
@@ -464,6 +468,8 @@ export class SearchIndex {
       if (traits & ASKS_YEAR_OF_FAQ && question.kind !== "when" && question.years.length > 0) score *= YEAR_GIVEN_PENALTY;
       const national = (traits & NATIONAL) !== 0;
       if (national !== !!question.national && traits & SCOPED) score *= national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
+      // A score below this matters nowhere, not even as the best (then nothing matters).
+      if (score < IRRELEVANT_SCORE) continue;
       phrasingScore[index] = score;
       scored.push(index);
       if (score > top) top = score;
@@ -478,17 +484,18 @@ export class SearchIndex {
     for (const id of marked) inQuestion[id] = 1;
     // Docs in the order they first got a score: the sort below keeps that order among equals.
     const bestDocs: number[] = [];
+    const questionKind = question.kind ? (this.kindCodes.get(question.kind) ?? -1) : 0;
     for (const index of scored) {
       const score = phrasingScore[index]!;
-      if (score < IRRELEVANT_SCORE) continue;
-      const phrasing = phrasings[index]!;
+      const kind = phrasingKind[index]!;
       const final =
         score >= top - CONTENDER_GAP
-          ? score + SURFACE_BONUS * this.likeness(surface.size, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -OTHER_KIND_PENALTY : 0)
+          ? score + SURFACE_BONUS * this.likeness(surface.size, index) + (questionKind !== 0 && kind !== 0 && kind !== questionKind ? -OTHER_KIND_PENALTY : 0)
           : score;
-      if (final > docBest[phrasing.doc]!) {
-        if (docBest[phrasing.doc] === 0) bestDocs.push(phrasing.doc);
-        docBest[phrasing.doc] = final;
+      const doc = phrasingDoc[index]!;
+      if (final > docBest[doc]!) {
+        if (docBest[doc] === 0) bestDocs.push(doc);
+        docBest[doc] = final;
       }
     }
     const unexplained = (doc: number) => {
@@ -507,7 +514,8 @@ export class SearchIndex {
 
   /** Whether a phrasing names a year the question does not. */
   private namesOtherYear(phrasing: number, asked: readonly number[]): boolean {
-    for (let at = this.yearsFrom[phrasing]!; at < this.yearsFrom[phrasing + 1]!; at++) if (!asked.includes(this.yearsNamed[at]!)) return true;
+    const { values, from } = this.phrasingYears;
+    for (let at = from[phrasing]!; at < from[phrasing + 1]!; at++) if (!asked.includes(values[at]!)) return true;
     return false;
   }
 
