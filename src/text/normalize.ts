@@ -77,6 +77,8 @@ export function hasNoWords(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
 
+/** What each rule of undoTelex needs: a doubled d, a, e or o, a w, or a tone key. */
+const TELEX_KEYS = /dd|aa|ee|oo|[sfrxjw]/;
 const TELEX_TONE_KEYS = /^(.{2,}?)[sfrxj]$/;
 /** Some input methods take the tone key before the final consonant: "hajn", "quyeest". */
 const TELEX_INNER_TONE_KEY = /^(.*[aeiouy])[sfrxj](ch|ng|nh|[cmnpt])$/;
@@ -86,6 +88,8 @@ const TELEX_INNER_TONE_KEY = /^(.*[aeiouy])[sfrxj](ch|ng|nh|[cmnpt])$/;
  * Only used for words the index does not know, so real words ending in s/f/r/x/j are untouched.
  */
 export function undoTelex(word: string): string {
+  // Most words have no key any rule below looks for: they are as typed.
+  if (!TELEX_KEYS.test(word)) return word;
   let result = word
     .replace(/dd/g, "d")
     .replace(/aa|aw/g, "a")
