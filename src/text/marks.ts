@@ -2,7 +2,7 @@
 // are one word. When the user typed the marks, a word the knowledge only ever writes with other marks is another
 // word, and must not match. Words typed without a tone mark, or lacking a mark the knowledge's word has ("mưc độ",
 // "nứoc"), still match by their folded form; so does every word the knowledge does not use at all.
-import { fold, lowerWithMarks } from "./normalize.js";
+import { fold, isAscii, lowerWithMarks } from "./normalize.js";
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
@@ -48,6 +48,8 @@ export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilt
     formsByFold.set(folded, forms);
   }
   return (text, folded) => {
+    // Typed without a mark, every word is taken as it folds.
+    if (isAscii(text)) return folded;
     const marked = lowerWithMarks(text).split(" ");
     const words = folded.split(" ");
     // A character NFC cannot compose splits words differently: then the words cannot be paired, and nothing is changed.

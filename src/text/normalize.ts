@@ -23,10 +23,14 @@ const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
  */
 export function fold(text: string): string {
   // Plain ASCII (questions typed without marks, texts folded before) has no marks to take off.
-  const lower = ASCII.test(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  const lower = isAscii(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
   return splitWords(lower);
 }
 
+/** Plain ASCII: no marks, no đ. */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
