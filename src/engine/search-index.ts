@@ -136,6 +136,13 @@ const ASKS_YEAR_OF_FAQ = 2;
 const NATIONAL = 4;
 const SCOPED = 8;
 
+/** The topic and the rest of a question (ask.ts) are analysed in turn. */
+const KEPT_ANALYSES = 2;
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((token, index) => token === b[index]);
+}
+
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 
@@ -166,6 +173,11 @@ export class SearchIndex {
    */
   private readonly vocabulary = new Map<string, Fuse<string>>();
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
+  /**
+   * The last analyses, newest first: one question's topic is analysed by its reading, its search and its
+   * weighing, all with the question's repair deadline (part of the key, so no other question shares them).
+   */
+  private readonly analyses: { tokens: readonly string[]; deadline: number; terms: QueryTerms }[] = [];
   /** Recent results: a search depends on nothing but the prepared question. */
   private readonly results: RecentResults<readonly SearchHit[]>;
   // The phrasings, laid out for the scoring loop, which reads them for most phrasings of every search (reaching
@@ -387,6 +399,15 @@ export class SearchIndex {
    * long as the question's repairs and time last.
    */
   analyze(questionTokens: readonly string[], repairDeadline = Number.POSITIVE_INFINITY): QueryTerms {
+    const known = this.analyses.find((analysis) => analysis.deadline === repairDeadline && sameTokens(analysis.tokens, questionTokens));
+    if (known) return known.terms;
+    const terms = this.analyzeAfresh(questionTokens, repairDeadline);
+    this.analyses.unshift({ tokens: [...questionTokens], deadline: repairDeadline, terms });
+    this.analyses.length = Math.min(this.analyses.length, KEPT_ANALYSES);
+    return terms;
+  }
+
+  private analyzeAfresh(questionTokens: readonly string[], repairDeadline: number): QueryTerms {
     const terms: string[] = [];
     const unknown: string[] = [];
     const repaired = new Set<string>();
