@@ -22,10 +22,15 @@ const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
  * "5g" stay whole. A comma between two single digits lists them ("mức 3,4" → "3 4"); others are decimal commas.
  */
 export function fold(text: string): string {
+  // A question is folded whole by its clauses, by the engine and by its reading, one after the other.
+  if (text === lastFold.text) return lastFold.folded;
   // Plain ASCII (questions typed without marks, texts folded before) has no marks to take off.
   const lower = isAscii(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-  return splitWords(lower);
+  lastFold = { text, folded: splitWords(lower) };
+  return lastFold.folded;
 }
+
+let lastFold = { text: "", folded: "" };
 
 /** Plain ASCII: no marks, no đ. */
 export function isAscii(text: string): boolean {
