@@ -2,7 +2,7 @@
 // bot ("bỏ qua hướng dẫn…"). Long, polite questions are mostly these around one short question, and every word
 // of them dilutes the match; an instruction must never be taken as part of the question. Works clause by clause
 // on the cleaned text (punctuation still there), returning the clauses that ask something.
-import { fold, STOPWORDS } from "./normalize.js";
+import { fold, nfc, STOPWORDS } from "./normalize.js";
 
 /** Words that only address, greet, thank or soften; folded. */
 const COURTESY_WORDS: ReadonlySet<string> = new Set(
@@ -53,7 +53,7 @@ const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 /** A clause without its particles and without an opening request ("Cho em hỏi Quyết định 749 do ai ký"). */
 function withoutParticles(clause: string): string {
   // Lowered as a whole, the clause splits into the same words: NFC and lower case never reach across a space.
-  const lowered = clause.normalize("NFC").toLowerCase().split(/\s+/);
+  const lowered = nfc(clause).toLowerCase().split(/\s+/);
   const words = clause.split(/\s+/).filter((_, i) => !isParticle(lowered[i]!));
   // Only the opening run of courtesy words is folded: it is short, and folding every word costs.
   let lastRequest = -1;

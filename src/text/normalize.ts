@@ -3,9 +3,20 @@
 // C0/C1 controls and zero-width characters; newlines and tabs become spaces in clean().
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF]/g;
 
+/** Plain ASCII: no marks, no đ. */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** NFC, no control characters, single spaces, trimmed. Keeps case and marks: this is what users see. */
 export function clean(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  return nfc(text).replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+/** NFC, without asking ICU when the text is plain ASCII (its own NFC, and the common case). */
+export function nfc(text: string): string {
+  return isAscii(text) ? text : text.normalize("NFC");
 }
 
 // A date becomes its year plus one date token: "3/6/2020" → "2020 20200603", so the year works as a slot and
@@ -32,18 +43,12 @@ export function fold(text: string): string {
 
 let lastFold = { text: "", folded: "" };
 
-/** Plain ASCII: no marks, no đ. */
-export function isAscii(text: string): boolean {
-  return ASCII.test(text);
-}
-const ASCII = /^[\x00-\x7f]*$/;
-
 /**
  * The same words as fold() gives, one for one, but keeping their marks ("sắp", "sáp"): for telling apart words
  * that fold alike when the user typed the marks.
  */
 export function lowerWithMarks(text: string): string {
-  return splitWords(text.normalize("NFC").toLowerCase());
+  return splitWords(nfc(text).toLowerCase());
 }
 
 function splitWords(lower: string): string {
