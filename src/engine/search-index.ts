@@ -207,6 +207,13 @@ export class SearchIndex {
     cacheSize: number,
   ) {
     this.results = new RecentResults(cacheSize);
+    // Docs share texts (half the contexts are another doc's too): each is prepared once.
+    const preparedTexts = new Map<string, PreparedText>();
+    const prepareOnce = (text: string) => {
+      let prepared = preparedTexts.get(text);
+      if (prepared === undefined) preparedTexts.set(text, (prepared = prepare(text)));
+      return prepared;
+    };
     const docFrequency = new Map<string, number>();
     const phrasingTerms: ReadonlySet<string>[] = [];
     const phrasingDocs: number[] = [];
@@ -223,7 +230,7 @@ export class SearchIndex {
       const inDoc = new Set<string>();
       const docYears = new Set(doc.years ?? []);
       for (const text of doc.phrasings) {
-        const prepared = prepare(text);
+        const prepared = prepareOnce(text);
         for (const year of prepared.years) docYears.add(year);
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
@@ -248,7 +255,7 @@ export class SearchIndex {
       }
       this.phrasedTerms.push(new Set(inDoc));
       for (const text of doc.context ?? []) {
-        for (const token of prepare(text).tokens) if (!STOPWORDS.has(token)) inDoc.add(token);
+        for (const token of prepareOnce(text).tokens) if (!STOPWORDS.has(token)) inDoc.add(token);
       }
       for (const term of inDoc) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
       this.docTerms.push(inDoc);
