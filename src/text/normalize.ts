@@ -33,15 +33,22 @@ const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/.-])/g;
  * "5g" stay whole. A comma between two single digits lists them ("mức 3,4" → "3 4"); others are decimal commas.
  */
 export function fold(text: string): string {
-  // A question is folded whole by its clauses, by the engine and by its reading, one after the other.
-  if (text === lastFold.text) return lastFold.folded;
+  // A question is folded whole by its clauses, by the engine and by its reading, with a word or two between.
+  const known = lastFolds.find((last) => last.text === text);
+  if (known) return known.folded;
   // Plain ASCII (questions typed without marks, texts folded before) has no marks to take off.
   const lower = isAscii(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-  lastFold = { text, folded: splitWords(lower) };
-  return lastFold.folded;
+  const folded = splitWords(lower);
+  lastFolds.pop();
+  lastFolds.unshift({ text, folded });
+  return folded;
 }
 
-let lastFold = { text: "", folded: "" };
+/** The last texts folded, newest first. */
+const lastFolds = [
+  { text: "", folded: "" },
+  { text: "", folded: "" },
+];
 
 /**
  * The same words as fold() gives, one for one, but keeping their marks ("sắp", "sáp"): for telling apart words
