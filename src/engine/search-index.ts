@@ -63,15 +63,16 @@ export interface QueryTerms {
   readonly repaired: ReadonlySet<string>;
 }
 
-interface Phrasing {
-  readonly doc: number;
-  readonly terms: ReadonlySet<string>;
-  readonly years: readonly number[];
-  readonly national: boolean;
-  /** Every token, stopwords too: how the phrasing reads, for telling near-equal matches apart. */
-  readonly surface: ReadonlySet<string>;
-  readonly kind?: QuestionKind;
-  weight: number;
+/** Lists of numbers laid end to end: list i is values[from[i]] up to values[from[i + 1]]. */
+interface Lists<T extends Int32Array | Float64Array> {
+  readonly values: T;
+  readonly from: Int32Array;
+}
+
+function laidOut<T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (values: number[]) => T): Lists<T> {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, index) => (from[index + 1] = from[index]! + list.length));
+  return { values: make(lists.flat()), from };
 }
 
 const FUZZY_PENALTY = 0.8;
@@ -129,11 +130,23 @@ const CONTENDER_GAP = 0.3;
 /** On equal scores the thing itself wins over an FAQ or overview that mentions it. */
 const KIND_ORDER: readonly SearchDoc["kind"][] = ["indicator", "goal", "document", "person", "office", "event", "topic", "faq"];
 
+// Phrasing traits (bits).
+const NAMES_YEARS = 1;
+const ASKS_YEAR_OF_FAQ = 2;
+const NATIONAL = 4;
+const SCOPED = 8;
+
+/** The topic and the rest of a question (ask.ts) are analysed in turn. */
+const KEPT_ANALYSES = 2;
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((token, index) => token === b[index]);
+}
+
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 
 export class SearchIndex {
-  private readonly phrasings: Phrasing[] = [];
   private readonly postings = new Map<string, number[]>();
   /** Term → docs that mention it in any phrasing or in their context. */
   private readonly docPostings = new Map<string, number[]>();
@@ -142,18 +155,49 @@ export class SearchIndex {
   private readonly phrasedTerms: ReadonlySet<string>[] = [];
   /** undefined: the doc fits any year. */
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
+  /** Year → the docs about it. */
+  private readonly docsOfYear = new Map<number, number[]>();
+  /** Each doc's place in KIND_ORDER. */
+  private readonly docRank: Int32Array;
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   /** Length of the longest known word: no part of a split is longer. */
   private readonly longestTerm: number;
+  /** Every token of a phrasing, stopwords too, numbered for the surface likeness. */
+  private readonly surfaceIds = new Map<string, number>();
+  /** What undoTelex makes of each stopword, worked out once: every question is full of them. */
+  private readonly stopwordTelex = new Map<string, string>();
   /**
    * Known words by first letter, for fuzzy repair: a repair keeps the first letter, so only those words can
    * be the one meant, and searching a twentieth of the vocabulary costs a twentieth.
    */
   private readonly vocabulary = new Map<string, Fuse<string>>();
   private readonly repairs = new Map<string, { terms: string[]; fuzzy: boolean } | null>();
+  /**
+   * The last analyses, newest first: one question's topic is analysed by its reading, its search and its
+   * weighing, all with the question's repair deadline (part of the key, so no other question shares them).
+   */
+  private readonly analyses: { tokens: readonly string[]; deadline: number; terms: QueryTerms }[] = [];
   /** Recent results: a search depends on nothing but the prepared question. */
   private readonly results: RecentResults<readonly SearchHit[]>;
+  // The phrasings, laid out for the scoring loop, which reads them for most phrasings of every search (reaching
+  // an object per phrasing there cost more than the scoring itself): their doc, weight, traits (bits), the kind
+  // of question they ask (kindCodes; 0 for none), the years they name, and their distinct tokens, stopwords too,
+  // as surface ids: how they read, for telling near-equal matches apart.
+  private readonly phrasingDoc: Int32Array;
+  private readonly phrasingWeight: Float64Array;
+  private readonly phrasingTraits: Uint8Array;
+  private readonly phrasingKind: Uint8Array;
+  private readonly kindCodes = new Map<QuestionKind, number>();
+  private readonly phrasingYears: Lists<Float64Array>;
+  private readonly phrasingSurface: Lists<Int32Array>;
+  // Scratch space of rank(), reused by every search (one at a time): allocating it per search cost more than
+  // the scoring. Each entry rank() sets is set back to 0 before it returns.
+  private readonly phrasingGain: Float64Array;
+  private readonly phrasingScore: Float64Array;
+  private readonly docGain: Float64Array;
+  private readonly docBest: Float64Array;
+  private readonly inQuestion: Uint8Array;
 
   constructor(
     readonly docs: readonly SearchDoc[],
@@ -163,25 +207,45 @@ export class SearchIndex {
     cacheSize: number,
   ) {
     this.results = new RecentResults(cacheSize);
+    // Docs share texts (half the contexts are another doc's too): each is prepared once.
+    const preparedTexts = new Map<string, PreparedText>();
+    const prepareOnce = (text: string) => {
+      let prepared = preparedTexts.get(text);
+      if (prepared === undefined) preparedTexts.set(text, (prepared = prepare(text)));
+      return prepared;
+    };
     const docFrequency = new Map<string, number>();
+    const phrasingTerms: ReadonlySet<string>[] = [];
+    const phrasingDocs: number[] = [];
+    const traits: number[] = [];
+    const kinds: number[] = [];
+    const years: (readonly number[])[] = [];
+    const surfaces: number[][] = [];
+    const idOf = <K,>(ids: Map<K, number>, key: K, first: number) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size + first));
+      return id;
+    };
     docs.forEach((doc, docIndex) => {
       const inDoc = new Set<string>();
-      const years = new Set(doc.years ?? []);
+      const docYears = new Set(doc.years ?? []);
       for (const text of doc.phrasings) {
-        const prepared = prepare(text);
-        for (const year of prepared.years) years.add(year);
+        const prepared = prepareOnce(text);
+        for (const year of prepared.years) docYears.add(year);
         const terms = new Set(prepared.tokens.filter((token) => !STOPWORDS.has(token)));
         if (terms.size === 0) continue;
-        const index = this.phrasings.length;
-        this.phrasings.push({
-          doc: docIndex,
-          terms,
-          years: prepared.years,
-          national: !!prepared.national,
-          surface: new Set(prepared.tokens),
-          ...(prepared.kind ? { kind: prepared.kind } : {}),
-          weight: 0,
-        });
+        const index = phrasingDocs.length;
+        phrasingDocs.push(docIndex);
+        phrasingTerms.push(terms);
+        years.push(prepared.years);
+        surfaces.push([...new Set(prepared.tokens)].map((token) => idOf(this.surfaceIds, token, 0)));
+        kinds.push(prepared.kind ? idOf(this.kindCodes, prepared.kind, 1) : 0);
+        traits.push(
+          (prepared.years.length > 0 ? NAMES_YEARS : 0) |
+            (prepared.kind === "when" && doc.kind === "faq" ? ASKS_YEAR_OF_FAQ : 0) |
+            (prepared.national ? NATIONAL : 0) |
+            (SCOPED_KINDS.has(doc.kind) ? SCOPED : 0),
+        );
         for (const term of terms) {
           const list = this.postings.get(term) ?? [];
           list.push(index);
@@ -191,7 +255,7 @@ export class SearchIndex {
       }
       this.phrasedTerms.push(new Set(inDoc));
       for (const text of doc.context ?? []) {
-        for (const token of prepare(text).tokens) if (!STOPWORDS.has(token)) inDoc.add(token);
+        for (const token of prepareOnce(text).tokens) if (!STOPWORDS.has(token)) inDoc.add(token);
       }
       for (const term of inDoc) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
       this.docTerms.push(inDoc);
@@ -200,17 +264,30 @@ export class SearchIndex {
         list.push(docIndex);
         this.docPostings.set(term, list);
       }
-      this.docYears.push(doc.kind === "topic" ? undefined : years);
+      this.docYears.push(doc.kind === "topic" ? undefined : docYears);
+      if (doc.kind !== "topic") for (const year of docYears) this.docsOfYear.set(year, [...(this.docsOfYear.get(year) ?? []), docIndex]);
     });
+    this.docRank = Int32Array.from(docs, (doc) => KIND_ORDER.indexOf(doc.kind));
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
     this.longestTerm = Math.max(0, ...[...this.idf.keys()].map((term) => term.length));
-    for (const phrasing of this.phrasings) phrasing.weight = this.weightOf(phrasing.terms);
+    this.phrasingDoc = Int32Array.from(phrasingDocs);
+    this.phrasingWeight = Float64Array.from(phrasingTerms, (terms) => this.weightOf(terms));
+    this.phrasingTraits = Uint8Array.from(traits);
+    this.phrasingKind = Uint8Array.from(kinds);
+    this.phrasingYears = laidOut(years, (values) => Float64Array.from(values));
+    this.phrasingSurface = laidOut(surfaces, (values) => Int32Array.from(values));
+    for (const stopword of STOPWORDS) this.stopwordTelex.set(stopword, undoTelex(stopword));
     const byFirstLetter = new Map<string, string[]>();
     for (const term of this.idf.keys()) if (term.length >= 3) byFirstLetter.set(term[0]!, [...(byFirstLetter.get(term[0]!) ?? []), term]);
     for (const [letter, words] of byFirstLetter) {
       this.vocabulary.set(letter, new Fuse(words, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 }));
     }
+    this.phrasingGain = new Float64Array(phrasingDocs.length);
+    this.phrasingScore = new Float64Array(phrasingDocs.length);
+    this.docGain = new Float64Array(docs.length);
+    this.docBest = new Float64Array(docs.length);
+    this.inQuestion = new Uint8Array(this.surfaceIds.size);
   }
 
   /** Whether the index has seen this word (in any phrasing or context). */
@@ -224,11 +301,13 @@ export class SearchIndex {
     return !!terms && folded.split(" ").every((token) => terms.has(token));
   }
 
-  /** Jaccard similarity of two token sets. */
-  private likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  /** Jaccard similarity of the question's distinct tokens (marked in inQuestion, `size` of them) and a phrasing's. */
+  private likeness(size: number, phrasing: number): number {
+    const { inQuestion } = this;
+    const { values, from } = this.phrasingSurface;
     let shared = 0;
-    for (const token of a) if (b.has(token)) shared++;
-    return shared / (a.size + b.size - shared);
+    for (let at = from[phrasing]!; at < from[phrasing + 1]!; at++) shared += inQuestion[values[at]!]!;
+    return shared / (size + from[phrasing + 1]! - from[phrasing]! - shared);
   }
 
   private weightOf(terms: Iterable<string>): number {
@@ -327,12 +406,21 @@ export class SearchIndex {
    * long as the question's repairs and time last.
    */
   analyze(questionTokens: readonly string[], repairDeadline = Number.POSITIVE_INFINITY): QueryTerms {
+    const known = this.analyses.find((analysis) => analysis.deadline === repairDeadline && sameTokens(analysis.tokens, questionTokens));
+    if (known) return known.terms;
+    const terms = this.analyzeAfresh(questionTokens, repairDeadline);
+    this.analyses.unshift({ tokens: [...questionTokens], deadline: repairDeadline, terms });
+    this.analyses.length = Math.min(this.analyses.length, KEPT_ANALYSES);
+    return terms;
+  }
+
+  private analyzeAfresh(questionTokens: readonly string[], repairDeadline: number): QueryTerms {
     const terms: string[] = [];
     const unknown: string[] = [];
     const repaired = new Set<string>();
     let repairs = 0;
     for (const raw of questionTokens) {
-      const telex = this.idf.has(raw) ? raw : undoTelex(raw);
+      const telex = this.idf.has(raw) ? raw : (this.stopwordTelex.get(raw) ?? undoTelex(raw));
       const token = this.idf.has(telex) || STOPWORDS.has(telex) ? telex : raw;
       if (STOPWORDS.has(token)) continue;
       if (this.idf.has(token)) {
@@ -371,9 +459,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);
-    // Dense per-search accumulators: much cheaper than Maps on the hot path.
-    const phrasingGain = new Float64Array(this.phrasings.length);
-    const docGain = new Float64Array(this.docs.length);
+    const { phrasingDoc, phrasingWeight, phrasingTraits, phrasingKind, phrasingGain, phrasingScore, docGain, docBest, inQuestion } = this;
     const touched: number[] = [];
     // A small number alone ("1 + 1 bằng mấy" and "NQ 01") is no match: it takes a word as well. Numbers
     // are added last, so only phrasings a word touched are scored.
@@ -390,57 +476,124 @@ export class SearchIndex {
       }
       for (const doc of this.docPostings.get(term) ?? []) docGain[doc] = docGain[doc]! + gain;
     }
-    const scored: { phrasing: Phrasing; score: number }[] = [];
+    // What each doc's numbers and years take off its phrasings' scores, in the order they are applied.
+    const penalties = numbers.length > 0 || question.years.length > 0 ? this.docPenalties(numbers, question.years) : undefined;
+    const scored: number[] = [];
     let top = 0;
     for (const index of touched) {
       const gain = phrasingGain[index]!;
-      const phrasing = this.phrasings[index]!;
-      const elsewhere = docGain[phrasing.doc]! - gain;
+      const doc = phrasingDoc[index]!;
+      const elsewhere = docGain[doc]! - gain;
       const recall = (gain + CONTEXT_WEIGHT * elsewhere) / queryWeight;
       // With perfect precision the score could reach this much; far below the best it cannot matter.
       if (((1 + BETA_SQUARED) * recall) / (BETA_SQUARED + recall) < IRRELEVANT_SCORE) continue;
-      const precision = gain / phrasing.weight;
+      const precision = gain / phrasingWeight[index]!;
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
-      for (const number of numbers) {
-        if (!this.docTerms[phrasing.doc]!.has(number)) score *= Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY;
-        else if (this.docs[phrasing.doc]!.kind === "document" && !this.phrasedTerms[phrasing.doc]!.has(number)) score *= NUMBER_ONLY_IN_CONTEXT_PENALTY;
-      }
-      const docYears = this.docYears[phrasing.doc];
-      if (docYears && question.years.length > 0 && !question.years.some((year) => docYears.has(year))) {
-        score *= docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
-      }
-      if (phrasing.years.some((year) => !question.years.includes(year))) score *= UNASKED_YEAR_PENALTY;
+      if (penalties) for (let at = doc * penalties.stride, end = at + penalties.count[doc]!; at < end; at++) score *= penalties.values[at]!;
+      const traits = phrasingTraits[index]!;
+      if (traits & NAMES_YEARS && this.namesOtherYear(index, question.years)) score *= UNASKED_YEAR_PENALTY;
       // A question naming its year ("tầm nhìn 2030 của NQ16") is not asking which year it is.
-      if (phrasing.kind === "when" && question.kind !== "when" && question.years.length > 0 && this.docs[phrasing.doc]!.kind === "faq") {
-        score *= YEAR_GIVEN_PENALTY;
-      }
-      if (phrasing.national !== !!question.national && SCOPED_KINDS.has(this.docs[phrasing.doc]!.kind)) {
-        score *= phrasing.national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
-      }
-      scored.push({ phrasing, score });
+      if (traits & ASKS_YEAR_OF_FAQ && question.kind !== "when" && question.years.length > 0) score *= YEAR_GIVEN_PENALTY;
+      const national = (traits & NATIONAL) !== 0;
+      if (national !== !!question.national && traits & SCOPED) score *= national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
+      // A score below this matters nowhere, not even as the best (then nothing matters).
+      if (score < IRRELEVANT_SCORE) continue;
+      phrasingScore[index] = score;
+      scored.push(index);
       if (score > top) top = score;
     }
     // The surface bonus only reorders near-equal matches, so it is computed for the contenders only.
     const surface = new Set(question.tokens);
-    const best = new Map<number, number>();
-    for (const { phrasing, score } of scored) {
-      if (score < IRRELEVANT_SCORE) continue;
+    const marked: number[] = [];
+    for (const token of surface) {
+      const id = this.surfaceIds.get(token);
+      if (id !== undefined) marked.push(id);
+    }
+    for (const id of marked) inQuestion[id] = 1;
+    // Docs in the order they first got a score: the sort below keeps that order among equals.
+    const bestDocs: number[] = [];
+    const questionKind = question.kind ? (this.kindCodes.get(question.kind) ?? -1) : 0;
+    for (const index of scored) {
+      const score = phrasingScore[index]!;
+      const kind = phrasingKind[index]!;
       const final =
         score >= top - CONTENDER_GAP
-          ? score + SURFACE_BONUS * this.likeness(surface, phrasing.surface) + (question.kind && phrasing.kind && phrasing.kind !== question.kind ? -OTHER_KIND_PENALTY : 0)
+          ? score + SURFACE_BONUS * this.likeness(surface.size, index) + (questionKind !== 0 && kind !== 0 && kind !== questionKind ? -OTHER_KIND_PENALTY : 0)
           : score;
-      if (final > (best.get(phrasing.doc) ?? 0)) best.set(phrasing.doc, final);
+      const doc = phrasingDoc[index]!;
+      if (final > docBest[doc]!) {
+        if (docBest[doc] === 0) bestDocs.push(doc);
+        docBest[doc] = final;
+      }
     }
-    const rank = (doc: number) => KIND_ORDER.indexOf(this.docs[doc]!.kind);
     const unexplained = (doc: number) => {
       // A word the index has never seen is explained by no doc.
       let worst = unknown.length * this.maxIdf;
       for (const term of terms) if (!this.docTerms[doc]!.has(term)) worst += this.idf.get(term) ?? 0;
       return worst / queryWeight;
     };
-    return [...best]
-      .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
-      .slice(0, limit)
-      .map(([doc, score]) => ({ doc: this.docs[doc]!, score: Math.min(1, score), unexplained: unexplained(doc) }));
+    const hits = this.best(bestDocs, limit).map((doc) => ({ doc: this.docs[doc]!, score: Math.min(1, docBest[doc]!), unexplained: unexplained(doc) }));
+    for (const index of touched) phrasingGain[index] = 0;
+    docGain.fill(0);
+    for (const doc of bestDocs) docBest[doc] = 0;
+    for (const id of marked) inQuestion[id] = 0;
+    return hits;
+  }
+
+  /** Whether a phrasing names a year the question does not. */
+  private namesOtherYear(phrasing: number, asked: readonly number[]): boolean {
+    const { values, from } = this.phrasingYears;
+    for (let at = from[phrasing]!; at < from[phrasing + 1]!; at++) if (!asked.includes(values[at]!)) return true;
+    return false;
+  }
+
+  /**
+   * The `limit` best of the docs scored in docBest, best first; on equal scores by KIND_ORDER, then in the order
+   * given. Picked by insertion: there are many docs, and few are wanted.
+   */
+  private best(docs: readonly number[], limit: number): number[] {
+    const { docBest, docRank } = this;
+    const picked: number[] = [];
+    for (const doc of docs) {
+      let at = picked.length;
+      while (at > 0 && (docBest[doc]! > docBest[picked[at - 1]!]! || (docBest[doc] === docBest[picked[at - 1]!] && docRank[doc]! < docRank[picked[at - 1]!]!))) at--;
+      if (at < limit) {
+        picked.splice(at, 0, doc);
+        if (picked.length > limit) picked.pop();
+      }
+    }
+    return picked;
+  }
+
+  /**
+   * The penalties each doc's phrasings take, in the order they apply: for each of the question's numbers the doc
+   * lacks, then for the question's years when the doc is about others. Doc d's are values[d * stride] onwards,
+   * count[d] of them.
+   */
+  private docPenalties(numbers: readonly string[], years: readonly number[]): { count: Int32Array; values: Float64Array; stride: number } {
+    const docs = this.docs.length;
+    const stride = numbers.length + 1;
+    const count = new Int32Array(docs);
+    const values = new Float64Array(docs * stride);
+    const add = (doc: number, penalty: number) => (values[doc * stride + count[doc]!++] = penalty);
+    const having = new Uint8Array(docs);
+    for (const number of numbers) {
+      const holders = this.docPostings.get(number) ?? [];
+      for (const doc of holders) having[doc] = 1;
+      const missing = Number(number) > 10 ? MISSING_NUMBER_PENALTY : MISSING_SMALL_NUMBER_PENALTY;
+      for (let doc = 0; doc < docs; doc++) {
+        if (!having[doc]) add(doc, missing);
+        else if (this.docs[doc]!.kind === "document" && !this.phrasedTerms[doc]!.has(number)) add(doc, NUMBER_ONLY_IN_CONTEXT_PENALTY);
+      }
+      for (const doc of holders) having[doc] = 0;
+    }
+    if (years.length > 0) {
+      for (const year of years) for (const doc of this.docsOfYear.get(year) ?? []) having[doc] = 1;
+      for (let doc = 0; doc < docs; doc++) {
+        const docYears = this.docYears[doc];
+        if (docYears && !having[doc]) add(doc, docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY);
+      }
+    }
+    return { count, values, stride };
   }
 }

@@ -2,7 +2,7 @@
 // bot ("bỏ qua hướng dẫn…"). Long, polite questions are mostly these around one short question, and every word
 // of them dilutes the match; an instruction must never be taken as part of the question. Works clause by clause
 // on the cleaned text (punctuation still there), returning the clauses that ask something.
-import { fold, STOPWORDS } from "./normalize.js";
+import { fold, nfc, STOPWORDS } from "./normalize.js";
 
 /** Words that only address, greet, thank or soften; folded. */
 const COURTESY_WORDS: ReadonlySet<string> = new Set(
@@ -42,12 +42,21 @@ const INSTRUCTION =
  */
 const PARTICLES: ReadonlySet<string> = new Set(["ạ", "hả", "nhé", "nha", "nhỉ", "nhá", "à", "ư", "ơi", "cháu", "bác", "nhen", "hen", "ad", "admin"]);
 
+/** A word (lowered) that is a particle, punctuation aside. */
+function isParticle(lowered: string): boolean {
+  return PARTICLES.has(lowered) || (NOT_LETTER.test(lowered) && PARTICLES.has(lowered.replace(NOT_LETTERS, "")));
+}
+const NOT_LETTER = /[^\p{L}]/u;
+const NOT_LETTERS = /[^\p{L}]/gu;
+
 /** Words that make a clause's opening a request to be told ("cho em hỏi", "nhờ bạn cho biết"); folded. */
 const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 
 /** A clause without its particles and without an opening request ("Cho em hỏi Quyết định 749 do ai ký"). */
 function withoutParticles(clause: string): string {
-  const words = clause.split(/\s+/).filter((word) => !PARTICLES.has(word.normalize("NFC").toLowerCase().replace(/[^\p{L}]/gu, "")));
+  // Lowered as a whole, the clause splits into the same words: NFC and lower case never reach across a space.
+  const lowered = nfc(clause).toLowerCase().split(/\s+/);
+  const words = clause.split(/\s+/).filter((_, i) => !isParticle(lowered[i]!));
   // Only the opening run of courtesy words is folded: it is short, and folding every word costs.
   let lastRequest = -1;
   for (let i = 0; i < words.length; i++) {
@@ -62,7 +71,11 @@ function withoutParticles(clause: string): string {
 interface Clause {
   readonly text: string;
   readonly folded: string;
+  /** withoutParticles(text), once it was needed: a clause is joined into the core and into its part. */
+  bare?: string;
 }
+
+const bareOf = (clause: Clause) => (clause.bare ??= withoutParticles(clause.text));
 
 function clausesOf(text: string): Clause[] {
   // Sentence and clause ends; a comma between digits is a decimal comma, not a clause end.
@@ -123,7 +136,7 @@ function partsOf(clauses: readonly Clause[]): string[] {
   const parts: string[] = [];
   let context: string[] = [];
   for (const clause of clauses.flatMap(questionsIn)) {
-    const text = withoutParticles(clause.text);
+    const text = bareOf(clause);
     if (!QUESTION.test(clause.folded)) context.push(text);
     else {
       parts.push([...context, text].join(", "));
@@ -146,7 +159,7 @@ export function coreQuestion(text: string): CoreQuestion {
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));
-  const join = (clauses: readonly Clause[]) => clauses.map((clause) => withoutParticles(clause.text)).join(", ");
+  const join = (clauses: readonly Clause[]) => clauses.map(bareOf).join(", ");
   const core = join(asking);
   const parts = core.length <= MAX_PARTS_LENGTH ? partsOf(asking) : [];
   return {

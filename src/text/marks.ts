@@ -2,7 +2,7 @@
 // are one word. When the user typed the marks, a word the knowledge only ever writes with other marks is another
 // word, and must not match. Words typed without a tone mark, or lacking a mark the knowledge's word has ("mưc độ",
 // "nứoc"), still match by their folded form; so does every word the knowledge does not use at all.
-import { fold, lowerWithMarks } from "./normalize.js";
+import { fold, isAscii, lowerWithMarks } from "./normalize.js";
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
@@ -35,18 +35,21 @@ export type MarkedFilter = (text: string, folded: string) => string;
  * the knowledge never writes (same letters and tone, tone placement aside) is replaced by a token nothing matches.
  */
 export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilter {
+  // The knowledge writes tens of thousands of words but only a few thousand distinct ones: each is looked at once.
+  const words = new Set<string>();
+  for (const text of knowledgeTexts) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
   const formsByFold = new Map<string, { letters: string; tone: string }[]>();
-  for (const text of knowledgeTexts) {
-    for (const word of lowerWithMarks(text).split(" ")) {
-      const folded = fold(word);
-      if (folded === word) continue;
-      const form = toneAndLetters(word);
-      const forms = formsByFold.get(folded) ?? [];
-      if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
-      formsByFold.set(folded, forms);
-    }
+  for (const word of words) {
+    const folded = fold(word);
+    if (folded === word) continue;
+    const form = toneAndLetters(word);
+    const forms = formsByFold.get(folded) ?? [];
+    if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
+    formsByFold.set(folded, forms);
   }
   return (text, folded) => {
+    // Typed without a mark, every word is taken as it folds.
+    if (isAscii(text)) return folded;
     const marked = lowerWithMarks(text).split(" ");
     const words = folded.split(" ");
     // A character NFC cannot compose splits words differently: then the words cannot be paired, and nothing is changed.

@@ -3,9 +3,20 @@
 // C0/C1 controls and zero-width characters; newlines and tabs become spaces in clean().
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF]/g;
 
+/** Plain ASCII: no marks, no đ. */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** NFC, no control characters, single spaces, trimmed. Keeps case and marks: this is what users see. */
 export function clean(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  return nfc(text).replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+/** NFC, without asking ICU when the text is plain ASCII (its own NFC, and the common case). */
+export function nfc(text: string): string {
+  return isAscii(text) ? text : text.normalize("NFC");
 }
 
 // A date becomes its year plus one date token: "3/6/2020" → "2020 20200603", so the year works as a slot and
@@ -22,38 +33,50 @@ const MONTH_OF_YEAR = /(?<=(?:^|\s)thang\s)\d{1,2}[/.-\s](\d{4})(?![\d/-]|\.\d)/
  * "5g" stay whole. A comma between two single digits lists them ("mức 3,4" → "3 4"); others are decimal commas.
  */
 export function fold(text: string): string {
-  return splitWords(text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
+  // A question is folded whole by its clauses, by the engine and by its reading, with a word or two between.
+  const known = lastFolds.find((last) => last.text === text);
+  if (known) return known.folded;
+  // Plain ASCII (questions typed without marks, texts folded before) has no marks to take off.
+  const lower = isAscii(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  const folded = splitWords(lower);
+  lastFolds.pop();
+  lastFolds.unshift({ text, folded });
+  return folded;
 }
+
+/** The last texts folded, newest first. */
+const lastFolds = [
+  { text: "", folded: "" },
+  { text: "", folded: "" },
+];
 
 /**
  * The same words as fold() gives, one for one, but keeping their marks ("sắp", "sáp"): for telling apart words
  * that fold alike when the user typed the marks.
  */
 export function lowerWithMarks(text: string): string {
-  return splitWords(text.normalize("NFC").toLowerCase());
+  return splitWords(nfc(text).toLowerCase());
 }
 
 function splitWords(lower: string): string {
   // Most words and clauses carry no digit: the date and number rules below cannot apply to them.
-  if (!/\d/.test(lower)) {
-    return lower
-      .replace(/[^\p{L}\p{N}%.]+/gu, " ")
-      .replace(/\./g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
-  return lower
-    .replace(DATE, dateTokens)
-    .replace(MONTH_OF_YEAR, "$1")
-    .replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " "))
-    .replace(/(\d),(\d)/g, "$1.$2")
-    .replace(/[^\p{L}\p{N}%.]+/gu, " ")
-    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
+  // The words are the runs of letters, digits and %: every other character, the dot too, separates them.
+  if (!/\d/.test(lower)) return lower.match(WORD)?.join(" ") ?? "";
+  // Each rule is tried only when the text has the character it needs (most have none): a pass saved per rule.
+  let text = lower;
+  if (/[/.-]/.test(text)) text = text.replace(DATE, dateTokens);
+  if (text.includes("thang")) text = text.replace(MONTH_OF_YEAR, "$1");
+  if (text.includes(",")) text = text.replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " ")).replace(/(\d),(\d)/g, "$1.$2");
+  text = text.replace(/[^\p{L}\p{N}%.]+/gu, " ");
+  if (text.includes(".")) text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
+  return text
     .replace(/(\p{L})(?=\d)/gu, "$1 ")
     .replace(/(\d)(?=\p{L}{2})/gu, "$1 ")
     .replace(/\s+/g, " ")
     .trim();
 }
+
+const WORD = /[\p{L}\p{N}%]+/gu;
 
 /** Tokens of folded text; "01" and "1" are the same number. */
 export function tokens(folded: string): string[] {
@@ -75,6 +98,8 @@ export function hasNoWords(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
 
+/** What each rule of undoTelex needs: a doubled d, a, e or o, a w, or a tone key. */
+const TELEX_KEYS = /dd|aa|ee|oo|[sfrxjw]/;
 const TELEX_TONE_KEYS = /^(.{2,}?)[sfrxj]$/;
 /** Some input methods take the tone key before the final consonant: "hajn", "quyeest". */
 const TELEX_INNER_TONE_KEY = /^(.*[aeiouy])[sfrxj](ch|ng|nh|[cmnpt])$/;
@@ -84,6 +109,8 @@ const TELEX_INNER_TONE_KEY = /^(.*[aeiouy])[sfrxj](ch|ng|nh|[cmnpt])$/;
  * Only used for words the index does not know, so real words ending in s/f/r/x/j are untouched.
  */
 export function undoTelex(word: string): string {
+  // Most words have no key any rule below looks for: they are as typed.
+  if (!TELEX_KEYS.test(word)) return word;
   let result = word
     .replace(/dd/g, "d")
     .replace(/aa|aw/g, "a")
