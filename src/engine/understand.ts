@@ -234,8 +234,10 @@ function has(text: string, pattern: RegExp): boolean {
   return text.search(pattern) !== -1;
 }
 
+/** The text without what the pattern matches, in single spaces; text with nothing to strip is returned as it is (understand() only strips text in single spaces). */
 function strip(text: string, pattern: RegExp): string {
-  return text.replace(pattern, " ").replace(/\s+/g, " ").trim();
+  const stripped = text.replace(pattern, " ");
+  return stripped === text ? text : stripped.replace(/\s+/g, " ").trim();
 }
 
 function smallTalkOf(text: string): SmallTalk | undefined {
@@ -254,7 +256,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   // Telex leftovers ("camr own nhes") are undone for small talk only; the search repairs the rest itself.
   const smallTalk = smallTalkOf(folded) ?? smallTalkOf(folded.split(" ").map(undoTelex).join(" "));
   const choice = /^\d{1,2}$/.test(folded) && Number(folded) >= 1 && Number(folded) <= 9 ? Number(folded) : undefined;
-  let text = strip(folded, GREETING_PREFIX);
+  let text = strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX);
 
   const slots: Slots = {};
   const years = [...text.matchAll(YEAR)].map((match) => Number(match[1]));
