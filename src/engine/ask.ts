@@ -943,11 +943,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (top && confident) {
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);
       // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
-      // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed.
+      // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed
+      // ("nghe nói NQ 16 là gì" asks what it is: no claim).
       const affirmed =
         slots.exists && (top.unexplained ?? 0) === 0
           ? withVerdict(composed, "Có")
-          : slots.aspect === "confirm" && statesAll(top.doc, understanding.topicText)
+          : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
             ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
             : composed;
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.

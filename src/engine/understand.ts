@@ -145,7 +145,7 @@ const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
 export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
-const QUOTE = /(?<=^| )(noi gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
+const QUOTE = /(?<=^| )(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
 const DETAILS = /(?<=^| )(chi tiet hon|chi tiet|ke het ra|ke het|day du|cu the hon|noi ro hon|tat ca so lieu|toan bo)(?= |$)/g;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;

@@ -400,6 +400,12 @@ describe("claims an answer states", () => {
   it("are confirmed first when the answer says every word and number claimed, and not when it lacks a concept", () => {
     expect(text(engine.ask("Nghe nói nghị quyết chuyển đổi số của tỉnh ưu tiên ngành du lịch lên hàng đầu, có đúng không?"))).toMatch(/^Đúng: Nghị quyết 16 có 7 lĩnh vực/);
     expect(text(engine.ask("Nghị quyết chuyển đổi số của tỉnh ưu tiên ngành nông nghiệp lên hàng đầu, có đúng không?"))).not.toMatch(/^Đúng/);
+    // Asking what something is, after "nghe nói", claims nothing.
+    expect(text(engine.ask("nghe nói nghị quyết 16 là gì"))).toMatch(/^Nghị quyết 16-NQ\/TU là/);
+  });
+
+  it("'ông X nói … là gì' asks what X said", () => {
+    expect(text(engine.ask("Bí thư Nguyễn Hải Ninh nói chuyển đổi số là gì?"))).toMatch(/^Nguyễn Hải Ninh \([^)]*\): Tại hội nghị/);
   });
 });
 
