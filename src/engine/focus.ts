@@ -2,6 +2,7 @@
 // "văn bản đó", "chỉ số này" or a bare "ai ký?" point to the right one. Each answer brings its own entities; the
 // kinds it does not bring stay from before (a follow-up about a document keeps the person asked about earlier).
 import { fold } from "../text/normalize.js";
+import { documentName } from "./compose/common.js";
 import type { Lookup } from "./lookup.js";
 
 export interface FocusEntity {
@@ -19,7 +20,6 @@ export interface Focus {
   readonly main?: FocusEntity;
 }
 
-const DOCUMENT_KINDS = { "nghi-quyet": "Nghị quyết", "quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "cong-van": "Công văn", "chuong-trinh": "Chương trình" } as const;
 
 /**
  * The entities an answer built from this entry (and the others it names: the document setting a target) brings,
@@ -32,7 +32,7 @@ export function focusOf(lookup: Lookup, entryId: string, previous: Focus | undef
   };
   const document = (id: string): FocusEntity | undefined => {
     const found = lookup.documents.get(id);
-    return found ? { id, name: `${DOCUMENT_KINDS[found.kind]} ${found.number}` } : undefined;
+    return found ? { id, name: documentName(found) } : undefined;
   };
   const office = lookup.offices.get(entryId);
   const faq = lookup.faq.get(entryId);

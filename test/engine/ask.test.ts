@@ -569,6 +569,12 @@ describe("many indicators at once", () => {
 });
 
 describe("a document's number", () => {
+  it("is not printed when the sources do not give one: the document is named by its title", () => {
+    const answer = text(engine.ask("kế hoạch chuyển đổi số năm 2024 của tỉnh ban hành ngày nào"));
+    expect(answer).toContain("Kế hoạch chuyển đổi số tỉnh Khánh Hòa năm 2024 (chưa rõ số hiệu) được ban hành ngày 29/1/2024");
+    expect(answer).not.toContain("Kế hoạch Chưa rõ");
+  });
+
   it("names that document, not another whose summary cites it", () => {
     expect(engine.ask("nghi quyet 48 cua tinh ve khoa hoc cong nghe va chuyen doi so").entries[0]).toBe("nq-48");
   });

@@ -37,7 +37,7 @@ const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
   "chuong-trinh": "Chương trình",
 };
 
-/** "Quyết định 749/QĐ-TTg": a document as answers name it. */
+/** "Quyết định 749/QĐ-TTg": a document as answers name it; one whose number the sources do not give, by its title. */
 export function documentName(document: DocumentEntry): string {
-  return `${DOCUMENT_KINDS[document.kind]} ${document.number}`;
+  return /\d/.test(document.number) ? `${DOCUMENT_KINDS[document.kind]} ${document.number}` : `${document.title} (chưa rõ số hiệu)`;
 }
