@@ -265,11 +265,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   // questions are: the document a question is about decides whose targets answer it.
   const documentNames = knowledge.documents.map((document) => {
     const number = /\d+/.exec(document.number)?.[0] ?? "";
-    const names = [fold(document.number), `${fold(DOCUMENT_KIND_WORDS[document.kind])} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])];
-    return { id: document.id, pattern: new RegExp(`(?<=^| )(?:${unique(names.map(expand)).map(escapeRegExp).join("|")})(?= |$)`) };
+    const names = unique([fold(document.number), `${fold(DOCUMENT_KIND_WORDS[document.kind])} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])].map(expand));
+    return { id: document.id, names, pattern: new RegExp(`(?<=^| )(?:${names.map(escapeRegExp).join("|")})(?= |$)`) };
   });
   const targetSetters = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].flatMap((target) => target.document ?? []));
-  const documentsNamed = (folded: string) => documentNames.filter(({ pattern }) => pattern.test(folded)).map(({ id }) => id);
+  // Most questions name no document: a substring check spares the regular expression (which only adds word edges).
+  const documentsNamed = (folded: string) =>
+    documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id);
   const wordsPattern = (names: readonly string[], notAfter = "") =>
     new RegExp(`(?<=^| )${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
