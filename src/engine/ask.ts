@@ -864,6 +864,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       previousDoc?.kind === "goal" ||
       previousDoc?.kind === "topic" ||
       (previousDoc !== undefined && standsFor(previousDoc) > 0);
+    // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
+    // So does the next part of one message ("năm 2021 đứng thứ mấy, có lọt top 25 không?").
+    const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : laterPart && previous ? { ...pick(previous.slots, CARRIED_FROM_CONTEXT), ...slots } : slots;
+    // "Mục tiêu kinh tế số của Nghị quyết 16?": that pillar's goals of the document, both years — a
+    // question of its own, also after another indicator (not "còn kinh tế số?" about it).
+    if (slots.pillar && slots.aspect === "target" && (slots.document === MAIN_RESOLUTION || slots.document === NATIONAL_PROGRAMME) && chosen.namedBesidesDocument === 0) {
+      const goalSlots = { ...carried, ...(slots.document === NATIONAL_PROGRAMME ? { scope: "national" as const } : {}) };
+      return finish(composeDoc(docsById.get("@goals")!, goalSlots, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, docsById.get("@goals"), goalSlots, understanding.topicText);
+    }
     // "Còn trước nữa?" after "trước ông X là ai?": one more step the same way.
     const further = previous?.slots.next && FURTHER.test(fold(coreOf(text).text)) ? furtherNeighbour(previousDoc, previous.slots.next) : undefined;
     if (previousDoc && previous && further) {
@@ -915,9 +924,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const merged = { ...(slots.year === undefined && aspect !== "verdict" ? earlier : previous.slots), ...slots, aspect } satisfies Slots;
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
-    // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
-    // So does the next part of one message ("năm 2021 đứng thứ mấy, có lọt top 25 không?").
-    const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : laterPart && previous ? { ...pick(previous.slots, CARRIED_FROM_CONTEXT), ...slots } : slots;
     // A short question that names too little to be answered alone ("ai ký?", "hạn là năm nào?", "giữ chức gì?")
     // asks about what the conversation is on, also when those words alone happen to match something.
     const focused = focusName(previous?.focus);
@@ -936,11 +942,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const claimsIssuance = slots.aspect === "confirm" && (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)));
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
-    }
-    // "Mục tiêu kinh tế số của Nghị quyết 16?": that pillar's goals of the document, both years.
-    if (slots.pillar && slots.aspect === "target" && (slots.document === MAIN_RESOLUTION || slots.document === NATIONAL_PROGRAMME) && chosen.namedBesidesDocument === 0) {
-      const goalSlots = { ...carried, ...(slots.document === NATIONAL_PROGRAMME ? { scope: "national" as const } : {}) };
-      return finish(composeDoc(docsById.get("@goals")!, goalSlots, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, docsById.get("@goals"), goalSlots, understanding.topicText);
     }
     if (top && confident) {
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);

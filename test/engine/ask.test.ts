@@ -95,6 +95,13 @@ describe("one pillar's goals", () => {
     }
     expect(text(engine.ask("QĐ 749 đặt mục tiêu gì về xã hội số"))).toMatch(/^Về xã hội số, Quyết định 749 \(cả nước\) đặt mục tiêu:/);
   });
+
+  it("also as a question of its own after another indicator, and 'còn xã hội số?' then asks for that pillar", () => {
+    const chat = createConversation();
+    engine.ask("DTI khanhs hoaf nawm 2022 hangj mays", chat);
+    expect(text(engine.ask("mục tiêu kinh tế số của nghị quyết 16", chat))).toMatch(/^Về kinh tế số, Nghị quyết 16 đặt mục tiêu:/);
+    expect(text(engine.ask("còn xã hội số?", chat))).toMatch(/^Về xã hội số, Nghị quyết 16 đặt mục tiêu:/);
+  });
 });
 
 describe("follow-ups", () => {
