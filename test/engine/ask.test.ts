@@ -576,6 +576,13 @@ describe("many indicators at once", () => {
 });
 
 describe("a document's number", () => {
+  it("is followed by the document's period only when its title does not already say it", () => {
+    const [first] = text(engine.ask("Kế hoạch 13784/KH-UBND nói về gì?")).split("\n\n");
+    expect(first).toContain("tỉnh Khánh Hòa giai đoạn 2021–2025.");
+    expect(first).not.toContain("giai đoạn 2021–2025, giai đoạn 2021–2025");
+    expect(text(engine.ask("NQ16 ban hành năm 2021 phải không"))).toMatch(/^Đúng: [^\n]*, giai đoạn 2021–2025, tầm nhìn đến năm 2030/);
+  });
+
   it("is not printed when the sources do not give one: the document is named by its title", () => {
     const answer = text(engine.ask("kế hoạch chuyển đổi số năm 2024 của tỉnh ban hành ngày nào"));
     expect(answer).toContain("Kế hoạch chuyển đổi số tỉnh Khánh Hòa năm 2024 (chưa rõ số hiệu) được ban hành ngày 29/1/2024");

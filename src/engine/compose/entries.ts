@@ -57,14 +57,14 @@ export function composeFaq(ctx: ComposeContext, faq: FaqEntry): Composed {
 }
 
 export function composeDocument(ctx: ComposeContext, document: DocumentEntry): Composed {
-  const period =
-    document.periodFrom && document.periodTo
-      ? `, giai đoạn ${document.periodFrom}–${document.periodTo}${document.vision ? `, tầm nhìn đến năm ${document.vision}` : ""}`
-      : "";
+  const span = document.periodFrom && document.periodTo ? `giai đoạn ${document.periodFrom}–${document.periodTo}` : undefined;
+  const period = span ? `, ${span}${document.vision ? `, tầm nhìn đến năm ${document.vision}` : ""}` : "";
+  // A title that already says its period ("… giai đoạn 2021–2025") is not followed by it again.
+  const titlePeriod = span && document.title.includes(span) ? "" : period;
   const name = documentName(document);
   const issued = formatDate(document.date).replace(/^(\d)/, "ngày $1");
   const signer = document.signer ? `, người ký: ${document.signer}` : "";
-  const card = `${name} do ${document.issuer} ban hành ${issued}: ${document.title}${period}${signer}.`;
+  const card = `${name} do ${document.issuer} ban hành ${issued}: ${document.title}${titlePeriod}${signer}.`;
   // "NQ 16 ban hành năm 2020 đúng không?": a year that is none of the document's own period is a claim about
   // when it was issued.
   const { year, years, aspect, polarity } = ctx.slots;
