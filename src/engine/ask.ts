@@ -535,7 +535,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   function searchIndicator(text: string): SearchHit | undefined {
     const hits = search(prepare(understand(expand(fold(text)))), 20);
-    return hits.find((hit) => hit.doc.kind === "indicator" && hit.score >= CLARIFY_THRESHOLD);
+    // A name asked for must match as well as an answered question: "/chitieu abc" is no typo of "bậc".
+    return hits.find((hit) => hit.doc.kind === "indicator" && hit.score >= ANSWER_THRESHOLD);
   }
 
   function runCommand(request: CommandRequest, conversation: Conversation): Answer {

@@ -62,6 +62,13 @@ describe("status answers", () => {
     expect(body.split("\n").length).toBeLessThanOrEqual(30);
     expect(body.length).toBeLessThanOrEqual(2000);
   });
+
+  it("find an indicator by every short name, and say so for a name that is none", () => {
+    for (const indicator of engine.knowledge.indicators) expect(engine.ask(`/chitieu ${indicator.short}`).entries[0]).toBe(indicator.id);
+    const unknown = engine.ask("/chitieu abc");
+    expect(unknown.answered).toBe(false);
+    expect(text(unknown)).toContain('Mình không tìm thấy chỉ tiêu "abc"');
+  });
 });
 
 describe("goals and comparison", () => {
