@@ -9,7 +9,7 @@ import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
 import { citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
-import { unique, type ComposeContext, type Composed } from "./compose/common.js";
+import { documentKindName, unique, type ComposeContext, type Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
@@ -188,12 +188,10 @@ function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
 
-const DOCUMENT_KIND_WORDS = { "nghi-quyet": "nghị quyết", "quyet-dinh": "quyết định", "ke-hoach": "kế hoạch", "cong-van": "công văn", "chuong-trinh": "chương trình" } as const;
-
-/** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
+/** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
 const FURTHER = /(?:^| )(?:truoc|sau) (?:do )?nua(?= |$)/;
 
 const VERDICT_WORDS = /^(?:Có|Không|Chưa|Đúng|Rồi|Sai)\b/u;
@@ -265,8 +263,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   // questions are: the document a question is about decides whose targets answer it.
   const documentNames = knowledge.documents.map((document) => {
     const number = /\d+/.exec(document.number)?.[0] ?? "";
-    const names = unique([fold(document.number), `${fold(DOCUMENT_KIND_WORDS[document.kind])} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])].map(expand));
-    return { id: document.id, names, pattern: new RegExp(`(?<=^| )(?:${names.map(escapeRegExp).join("|")})(?= |$)`) };
+    const names = unique([fold(document.number), `${fold(documentKindName(document.kind))} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])].map(expand));
+    const source = `(?<=^| )(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
+    return { id: document.id, names, pattern: new RegExp(source), everywhere: new RegExp(source, "g") };
   });
   const targetSetters = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].flatMap((target) => target.document ?? []));
   // Most questions name no document: a substring check spares the regular expression (which only adds word edges).
@@ -733,8 +732,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
     const offTopic = offTopicRequest(folded);
-    const documentPattern = documents.length === 1 ? documentNames.find(({ id }) => id === documents[0])!.pattern : undefined;
-    const besides = documentPattern ? index.analyze(tokens(understanding.restText.replace(new RegExp(documentPattern.source, "g"), " ").replace(/\s+/g, " ").trim()), repairDeadline) : rest;
+    const documentPattern = documents.length === 1 ? documentNames.find(({ id }) => id === documents[0])!.everywhere : undefined;
+    const besides = documentPattern ? index.analyze(tokens(understanding.restText.replace(documentPattern, " ").replace(/\s+/g, " ").trim()), repairDeadline) : rest;
     return {
       ...(offTopic ? { offTopic } : {}),
       understanding,
@@ -871,8 +870,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "Mục tiêu kinh tế số của Nghị quyết 16?": that pillar's goals of the document, both years — a
     // question of its own, also after another indicator (not "còn kinh tế số?" about it).
     if (slots.pillar && slots.aspect === "target" && (slots.document === MAIN_RESOLUTION || slots.document === NATIONAL_PROGRAMME) && chosen.namedBesidesDocument === 0) {
+      const goals = docsById.get("@goals")!;
       const goalSlots = { ...carried, ...(slots.document === NATIONAL_PROGRAMME ? { scope: "national" as const } : {}) };
-      return finish(composeDoc(docsById.get("@goals")!, goalSlots, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, docsById.get("@goals"), goalSlots, understanding.topicText);
+      return finish(composeDoc(goals, goalSlots, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, goals, goalSlots, understanding.topicText);
     }
     // "Còn trước nữa?" after "trước ông X là ai?": one more step the same way.
     const further = previous?.slots.next && FURTHER.test(fold(coreOf(text).text)) ? furtherNeighbour(previousDoc, previous.slots.next) : undefined;

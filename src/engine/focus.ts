@@ -20,7 +20,6 @@ export interface Focus {
   readonly main?: FocusEntity;
 }
 
-
 /**
  * The entities an answer built from this entry (and the others it names: the document setting a target) brings,
  * merged over those of the conversation so far.

@@ -37,6 +37,11 @@ const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
   "chuong-trinh": "Chương trình",
 };
 
+/** "Quyết định": what a document of this kind is called. */
+export function documentKindName(kind: DocumentEntry["kind"]): string {
+  return DOCUMENT_KINDS[kind];
+}
+
 /** "Quyết định 749/QĐ-TTg": a document as answers name it; one whose number the sources do not give, by its title. */
 export function documentName(document: DocumentEntry): string {
   return /\d/.test(document.number) ? `${DOCUMENT_KINDS[document.kind]} ${document.number}` : `${document.title} (chưa rõ số hiệu)`;

@@ -49,36 +49,26 @@ export function composeGoalsOverview(ctx: ComposeContext): Composed {
   const documentName = document === MAIN_RESOLUTION ? "Nghị quyết 16" : "Quyết định 749 (cả nước)";
   const topic = document === MAIN_RESOLUTION ? "@goals" : "@goals-749";
 
-  if (year !== 2025 && year !== 2030 && pillar) {
-    const ofPillar = all.filter((g) => g.pillar === pillar);
-    return {
-      intent: "goal",
-      blocks: [
-        { kind: "headline", text: `Về ${PILLAR_LABELS[pillar].toLowerCase()}, ${documentName} đặt mục tiêu:` },
-        ...[2025, 2030].flatMap((y): Block[] => {
-          const items = ofPillar.filter((g) => g.year === y).map((g) => goalText(ctx, g));
-          return items.length > 0 ? [{ kind: "bullets", title: `Đến năm ${y}:`, items }] : [];
-        }),
-      ],
-      sourceIds: unique(ofPillar.flatMap((g) => g.sources)),
-      suggestions: pickSuggestions(["Mục tiêu cụ thể đến năm 2025?", "Mục tiêu cụ thể đến năm 2030?", "Tình hình thực hiện các chỉ tiêu hiện nay?"]),
-      entries: [topic, ...ofPillar.map((g) => g.id)],
-    };
-  }
+  // No year named: both years' general goals, or one pillar's ("mục tiêu kinh tế số của NQ 16").
   if (year !== 2025 && year !== 2030) {
-    const general = all.filter((g) => g.pillar === "chung");
+    const shown = all.filter((g) => g.pillar === (pillar ?? "chung"));
     return {
       intent: "goal",
       blocks: [
-        { kind: "headline", text: `${documentName} đặt mục tiêu cho hai mốc: năm 2025 và tầm nhìn đến năm 2030.` },
+        {
+          kind: "headline",
+          text: pillar
+            ? `Về ${PILLAR_LABELS[pillar].toLowerCase()}, ${documentName} đặt mục tiêu:`
+            : `${documentName} đặt mục tiêu cho hai mốc: năm 2025 và tầm nhìn đến năm 2030.`,
+        },
         ...[2025, 2030].flatMap((y): Block[] => {
-          const items = general.filter((g) => g.year === y).map((g) => goalText(ctx, g));
+          const items = shown.filter((g) => g.year === y).map((g) => goalText(ctx, g));
           return items.length > 0 ? [{ kind: "bullets", title: `Đến năm ${y}:`, items }] : [];
         }),
       ],
-      sourceIds: unique(general.flatMap((g) => g.sources)),
-      suggestions: ["Mục tiêu cụ thể đến năm 2025?", "Mục tiêu cụ thể đến năm 2030?", "So sánh với Quyết định 749?"],
-      entries: [topic, ...general.map((g) => g.id)],
+      sourceIds: unique(shown.flatMap((g) => g.sources)),
+      suggestions: ["Mục tiêu cụ thể đến năm 2025?", "Mục tiêu cụ thể đến năm 2030?", pillar ? "Tình hình thực hiện các chỉ tiêu hiện nay?" : "So sánh với Quyết định 749?"],
+      entries: [topic, ...shown.map((g) => g.id)],
     };
   }
   const goals = all.filter((g) => g.year === year && (!pillar || g.pillar === pillar || g.pillar === "chung"));
