@@ -7,7 +7,7 @@ import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
-import { citeSource } from "./format.js";
+import { attribute, citeSource } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
 import { documentKindName, unique, type ComposeContext, type Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
@@ -147,6 +147,16 @@ function kindFit(question: QuestionKind | undefined, aspect: Aspect | undefined,
 }
 /** A question naming at most this many words may lean on the conversation's focus ("ai ký?" after a plan). */
 const MAX_WORDS_LEANING_ON_FOCUS = 4;
+/** A follow-up naming at most this many words asks about a detail of the last topic ("còn cấp huyện?"). */
+const MAX_DETAIL_WORDS = 3;
+/** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
+const MIN_DETAIL_LEAD = 1;
+/** How many entries the last topic and a detail may find before one mentioning the detail is looked for. */
+const DETAIL_CANDIDATES = 10;
+/** The words of a follow-up's topic that name its detail, folded and joined ("cap huyen"). */
+function detailOf(topicText: string): string {
+  return tokens(topicText).filter((word) => !STOPWORDS.has(word)).join(" ");
+}
 /** A claim of at least this many words may word one of them otherwise than the answer does. */
 const MIN_WORDS_FOR_WORDING = 6;
 /** An indicator one of whose figures or targets is exactly the number a yes-or-no question claims is the likelier match… */
@@ -191,6 +201,8 @@ function hasSlots(slots: Slots): boolean {
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
+/** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
+const SILENT_SOURCES = /^[^.]*(?:khong noi|chua (?:tim thay|co thong tin|co so lieu|cong bo)|khong co thong tin)/;
 /** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
 const FURTHER = /(?:^| )(?:truoc|sau) (?:do )?nua(?= |$)/;
 
@@ -795,11 +807,42 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const event = lookup.events.get(doc.id);
     const said = lookup.faq.get(doc.id)?.answer ?? (event ? `${event.title} ${event.description ?? ""}` : undefined);
     const asked = tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word));
-    if (said === undefined || asked.length === 0) return false;
+    // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
+    if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
     let words = answerWords.get(doc.id);
     if (!words) answerWords.set(doc.id, (words = new Set(tokens(expand(fold(said))))));
     const missing = asked.filter((word) => !words.has(word));
     return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
+  }
+
+  /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
+  const wordsOfText = new Map<string, ReadonlySet<string>>();
+  function wordsOf(text: string): ReadonlySet<string> {
+    let words = wordsOfText.get(text);
+    if (!words) wordsOfText.set(text, (words = new Set(tokens(expand(fold(text))))));
+    return words;
+  }
+
+  /**
+   * "Tỷ lệ giải quyết đúng hạn quý III/2025?": when one detail of an FAQ says clearly more of what was asked than
+   * its answer does, that detail comes first and the answer after it.
+   */
+  function leadWithAskedDetail(composed: Composed, doc: SearchDoc, topicText: string): Composed {
+    const faq = lookup.faq.get(doc.id);
+    const [headline, ...rest] = composed.blocks;
+    if (!faq || faq.results || faq.details.length === 0 || headline?.kind !== "headline") return composed;
+    const asked = unique(tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word)));
+    const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
+    const inAnswer = saidIn(faq.answer);
+    const best = faq.details.reduce<{ detail?: string; said: number }>((best, detail) => {
+      const said = saidIn(detail);
+      return said > best.said ? { detail, said } : best;
+    }, { said: inAnswer + MIN_DETAIL_LEAD - 1 });
+    if (best.detail === undefined) return composed;
+    const blocks = rest.map((block) => (block.kind === "bullets" && block.items === faq.details ? { ...block, items: faq.details.filter((item) => item !== best.detail) } : block));
+    // A WEAK FAQ's detail is as weak as its answer: said with its source.
+    const lead = attribute(best.detail, faq.confidence, lookup.sources.get(faq.sources[0] ?? ""));
+    return { ...composed, blocks: [{ kind: "headline", text: lead }, { kind: "paragraph", text: headline.text }, ...blocks.filter((block) => block.kind !== "bullets" || block.items.length > 0)] };
   }
 
   /**
@@ -905,6 +948,20 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
+    // "còn cấp huyện?", "cấp tỉnh thì sao?": a follow-up naming a detail asks the last question about that detail —
+    // the entry the last topic and the detail find together that mentions the detail, unless the detail alone
+    // finds something unrelated for sure ("còn chữ ký số?" after electronic documents).
+    const detail = understanding.followUp && unknownInTopic === 0 && namedInTopic <= MAX_DETAIL_WORDS ? detailOf(understanding.topicText) : "";
+    if (previousDoc && previous?.topic && detail !== "") {
+      const merged = { ...previous.slots, ...slots };
+      const withDetail = search({ tokens: tokens(`${previous.topic} ${detail}`), years: merged.year ? [merged.year] : [], national: merged.scope === "national" }, DETAIL_CANDIDATES);
+      // The last topic's many words weigh down what the detail adds: a lower bar, but the detail must be there.
+      const found = withDetail.find((hit) => hit.score >= CONVERSATION_THRESHOLD && index.mentions(hit.doc, detail));
+      const near = (doc: SearchDoc) => doc.id === previousDoc.id || relatedTo(previousDoc).has(doc.id) || relatedTo(doc).has(previousDoc.id) || siblings(doc.id, previousDoc.id);
+      if (found && (!(top && confident) || near(found.doc) || top.doc.id === found.doc.id)) {
+        return finish(composeDoc(found.doc, merged, previous.sourceIds), found.score, conversation, found.doc, merged, previous.topic);
+      }
+    }
     // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not
     // for the document: when it sets some and the question names no other indicator or goal.
     const indicatorBefore = previousDoc?.kind === "indicator" ? lookup.indicators.get(previousDoc.id) : undefined;
@@ -955,8 +1012,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
           : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
             ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
             : composed;
+      const led = leadWithAskedDetail(affirmed, top.doc, understanding.topicText);
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
-      return finish(understanding.asksForSources ? withSourceSaid(affirmed) : affirmed, top.score, conversation, top.doc, carried, understanding.topicText);
+      return finish(understanding.asksForSources ? withSourceSaid(led) : led, top.score, conversation, top.doc, carried, understanding.topicText);
     }
     // In a conversation, an unsure match that the previous answer points to is what the user means.
     const pointedTo = previousDoc

@@ -84,6 +84,7 @@ export function citeSource(source: Source): string {
 
 /** WEAK facts are never stated flatly: "theo Báo Khánh Hòa (bản tiếng Anh), 9/11/2025, …". */
 export function attribute(text: string, confidence: Measurement["confidence"], source: Source | undefined): string {
-  if (confidence !== "weak" || !source) return text;
+  // A text that already names where it comes from ("Theo bản tin tiếng Anh của …") is not attributed twice.
+  if (confidence !== "weak" || !source || /^Theo /u.test(text)) return text;
   return `Theo ${citeSource(source)}: ${text}`;
 }

@@ -49,6 +49,30 @@ function isParticle(lowered: string): boolean {
 const NOT_LETTER = /[^\p{L}]/u;
 const NOT_LETTERS = /[^\p{L}]/gu;
 
+/**
+ * Forms of address that end a question after its last word ("… là gì vậy con?", "… không em", "… hả chau"), as
+ * typed: a bare form that is a word of its own when marked ("ba", three; "còn") is not one.
+ */
+const TRAILING_ADDRESS: ReadonlySet<string> = new Set(
+  "con cháu chau bác bac em anh chị chi bạn ban ad admin bà ông cô chú".split(" "),
+);
+/** What such an address follows: a question word or a closing particle; folded. */
+const QUESTION_END: ReadonlySet<string> = new Set(
+  "vay the a ah ak ha nhe nha nhi khong ko chua gi nao sao do oi hen nhen ne dung roi".split(" "),
+);
+
+/** The words without a form of address closing them ("… là gì vậy con" → "… là gì vậy"). */
+function withoutTrailingAddress(words: string[]): string[] {
+  const last = words.length - 1;
+  if (last < 2) return words;
+  const bare = (word: string) => nfc(word).toLowerCase().replace(NOT_LETTERS, "");
+  const address = bare(words[last]!);
+  if (!TRAILING_ADDRESS.has(address) || !QUESTION_END.has(fold(bare(words[last - 1]!)))) return words;
+  // The question mark or full stop the address carried stays on the sentence.
+  const closing = /[?!.…]+$/u.exec(words[last]!)?.[0] ?? "";
+  return [...words.slice(0, last - 1), words[last - 1]! + closing];
+}
+
 /** Words that make a clause's opening a request to be told ("cho em hỏi", "nhờ bạn cho biết"); folded. */
 const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 
@@ -56,7 +80,7 @@ const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 function withoutParticles(clause: string): string {
   // Lowered as a whole, the clause splits into the same words: NFC and lower case never reach across a space.
   const lowered = nfc(clause).toLowerCase().split(/\s+/);
-  const words = clause.split(/\s+/).filter((_, i) => !isParticle(lowered[i]!));
+  const words = withoutTrailingAddress(clause.split(/\s+/).filter((_, i) => !isParticle(lowered[i]!)));
   // Only the opening run of courtesy words is folded: it is short, and folding every word costs.
   let lastRequest = -1;
   for (let i = 0; i < words.length; i++) {

@@ -11,6 +11,7 @@ beforeAll(async () => {
 });
 
 const text = (answer: Answer) => renderPlain(answer).join("\n\n");
+const firstParagraph = (answer: Answer) => renderPlain(answer)[0] ?? "";
 
 describe("status answers", () => {
   it("give the latest value with its date and scope, what it measures, and source", () => {
@@ -685,5 +686,39 @@ describe("the conversation's focus", () => {
     const conversation = createConversation();
     engine.ask("tỷ lệ phủ sóng 5G ở Khánh Hòa là bao nhiêu", conversation);
     expect(engine.ask("DTI là gì", conversation).entries[0]).toBe("faq-dti-la-gi");
+  });
+});
+
+describe("a follow-up naming a detail", () => {
+  it("asks the last question about that detail ('cấp tỉnh thì sao?' after the commune level)", () => {
+    const conversation = createConversation();
+    engine.ask("Theo QĐ 749, đến 2025 cấp xã phải xử lý bao nhiêu % hồ sơ công việc trên môi trường mạng?", conversation);
+    const answer = engine.ask("cấp tỉnh thì sao?", conversation);
+    expect(answer.entries[0]).toBe("qd749-2025-ho-so-cong-viec");
+    expect(firstParagraph(answer)).toContain("90% hồ sơ công việc cấp bộ, cấp tỉnh");
+  });
+});
+
+describe("an FAQ's detail", () => {
+  it("leads the answer when it says clearly more of what was asked than the answer does", () => {
+    const answer = engine.ask("Chỉ số DTI cấp tỉnh gồm bao nhiêu chỉ số chính và chỉ số thành phần?");
+    expect(firstParagraph(answer)).toMatch(/^DTI cấp tỉnh gồm 8 chỉ số chính và 47 chỉ số thành phần/);
+    // The answer follows, and the detail is not said twice.
+    expect(text(answer)).toContain("DTI là Bộ chỉ số đánh giá chuyển đổi số");
+    expect(text(answer).match(/47 chỉ số thành phần/g)).toHaveLength(1);
+  });
+
+  it("of a WEAK FAQ is said with its source, once", () => {
+    const answer = engine.ask("năm 2024 tỉnh đặt mục tiêu bao nhiêu phần trăm người lớn dùng điện thoại thông minh?");
+    expect(firstParagraph(answer)).toMatch(/^Theo Báo Khánh Hòa \(bản tiếng Anh\), 25\/2\/2024: Hơn 80% người trưởng thành dùng điện thoại thông minh/);
+    expect(text(answer)).not.toContain(": Theo bản tin");
+  });
+});
+
+describe("an answer saying the sources are silent", () => {
+  it("confirms no claim, whatever words it shares with it", () => {
+    const answer = engine.ask("Nghị quyết 16 bây giờ còn áp dụng không hay hết rồi?");
+    expect(answer.entries[0]).toBe("faq-nq16-hieu-luc");
+    expect(firstParagraph(answer)).toMatch(/^Nguồn của trợ lý không nói Nghị quyết 16 đã hết hiệu lực/);
   });
 });

@@ -44,3 +44,17 @@ describe("coreQuestion", () => {
     expect(coreQuestion("chào bạn").text).toBe("chào bạn");
   });
 });
+
+describe("a form of address closing a question", () => {
+  it("is no topic ('… là gì vậy con?', '… không em', '… hả chau')", () => {
+    expect(coreQuestion("Mục tiêu năm 2030 của nghị quyết là gì vậy con?").text).toBe("Mục tiêu năm 2030 của nghị quyết là gì vậy");
+    expect(coreQuestion("nghị quyết 16 còn hiệu lực không em").text).toBe("nghị quyết 16 còn hiệu lực không");
+    expect(coreQuestion("vay la len hay xuong ha chau").text).toBe("vay la len hay xuong ha");
+  });
+
+  it("is kept where it is a word of the question ('còn', 'ba')", () => {
+    expect(coreQuestion("mục tiêu nào còn").text).toBe("mục tiêu nào còn");
+    expect(coreQuestion("trụ cột là gì ba").text).toBe("trụ cột là gì ba");
+    expect(coreQuestion("chuyển đổi số của con").text).toBe("chuyển đổi số của con");
+  });
+});
