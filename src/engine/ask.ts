@@ -4,7 +4,7 @@ import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tok
 import { coreQuestion, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
-import type { Answer } from "./answer.js";
+import type { Answer, Block } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
 import { attribute, citeSource } from "./format.js";
@@ -151,6 +151,19 @@ const MAX_WORDS_LEANING_ON_FOCUS = 4;
 const MAX_DETAIL_WORDS = 3;
 /** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
 const MIN_DETAIL_LEAD = 1;
+/** Entries whose answers a claimed number is checked against here; the others' composers check it themselves. */
+const CLAIM_CHECKED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["faq", "goal", "event", "topic"]);
+/** A number in a folded text, as a question's claim is read ("9/34" is 9 and 34, "0,7071" is 0.7071). */
+const NUMBER = /(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g;
+/** Small numbers as words, folded. */
+const NUMBER_WORDS: Readonly<Record<number, readonly string[]>> = {
+  1: ["mot"], 2: ["hai"], 3: ["ba"], 4: ["bon", "tu"], 5: ["nam", "lam"], 6: ["sau"], 7: ["bay"], 8: ["tam"], 9: ["chin"], 10: ["muoi"],
+};
+/** The texts a block shows. */
+function blockTexts(block: Block): string[] {
+  if (block.kind === "bullets") return [...(block.title ? [block.title] : []), ...block.items];
+  return "text" in block ? [block.text] : [];
+}
 /** How many entries the last topic and a detail may find before one mentioning the detail is looked for. */
 const DETAIL_CANDIDATES = 10;
 /** The words of a follow-up's topic that name its detail, folded and joined ("cap huyen"). */
@@ -668,8 +681,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    */
   function readAndMatch(text: string, whole: Reading, readText: (text: string) => Reading, repairDeadline: number, context: ReadonlySet<string> = NOTHING) {
     const matched = match(whole.understanding, repairDeadline, context);
+    if (isConfident(matched.hits)) return { reading: whole, ...matched };
+    // "Hiện nay Khánh Hòa xếp hạng 9/34 về DTI đúng không?": a wrong number claimed is no word of the topic — the
+    // topic without it finds what to check the claim against.
+    const { claim = [], aspect } = whole.understanding.slots;
+    if (claim.length > 0 && (aspect === "confirm" || aspect === "verdict")) {
+      const claimed = new Set(claim.map(String));
+      const topicText = tokens(whole.understanding.topicText).filter((word) => !claimed.has(word)).join(" ");
+      const again = match({ ...whole.understanding, topicText }, repairDeadline, context);
+      if (isConfident(again.hits)) return { reading: whole, ...again };
+    }
     const asking = coreOf(text).asking;
-    if (asking === undefined || isConfident(matched.hits)) return { reading: whole, ...matched };
+    if (asking === undefined) return { reading: whole, ...matched };
     const narrower = readText(asking);
     const again = match(narrower.understanding, repairDeadline, context);
     if (!isConfident(again.hits)) return { reading: whole, ...matched };
@@ -813,6 +836,19 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (!words) answerWords.set(doc.id, (words = new Set(tokens(expand(fold(said))))));
     const missing = asked.filter((word) => !words.has(word));
     return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
+  }
+
+  /**
+   * Whether a yes-or-no question claims a number that the answer composed from an FAQ, goal, event or overview
+   * nowhere says (indicators, documents and people check their own claims).
+   */
+  function contradicts(composed: Composed, doc: SearchDoc, slots: Slots): boolean {
+    if (slots.aspect !== "confirm" || !slots.claim?.length || !CLAIM_CHECKED_KINDS.has(doc.kind)) return false;
+    const folded = composed.blocks.flatMap(blockTexts).map(fold);
+    const said = new Set(folded.flatMap((text) => [...text.matchAll(NUMBER)].map((match) => Number(match[1]))));
+    // "xếp thứ chín": small numbers are often written out (so "năm", five, is always taken as said).
+    const words = new Set(folded.flatMap((text) => text.split(" ")));
+    return slots.claim.some((n) => !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)));
   }
 
   /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
@@ -1012,7 +1048,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
           : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
             ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
             : composed;
-      const led = leadWithAskedDetail(affirmed, top.doc, understanding.topicText);
+      // "NQ16 có 8 lĩnh vực ưu tiên à?": a number claimed that an FAQ, goal or event nowhere says is corrected by it.
+      const checked = affirmed === composed && contradicts(composed, top.doc, slots) ? withVerdict(composed, "Không") : affirmed;
+      const led = leadWithAskedDetail(checked, top.doc, understanding.topicText);
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
       return finish(understanding.asksForSources ? withSourceSaid(led) : led, top.score, conversation, top.doc, carried, understanding.topicText);
     }

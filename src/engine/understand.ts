@@ -283,8 +283,8 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   // Two years compared ("giảm bao nhiêu bậc so với 2021") ask for the two figures.
   if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;
-  // Numbers of documents ("nghị quyết 16", "QĐ 749") and levels ("mức 4") are no claim.
-  const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
+  // Numbers of documents ("nghị quyết 16", "QĐ 749"), levels ("mức 4") and parts of a year ("quý 3") are no claim.
+  const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
     .map((match) => Number(match[1]))
     .filter((n) => !years.includes(n));
   if (claim.length > 0) slots.claim = claim;

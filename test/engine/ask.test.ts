@@ -722,3 +722,21 @@ describe("an answer saying the sources are silent", () => {
     expect(firstParagraph(answer)).toMatch(/^Nguồn của trợ lý không nói Nghị quyết 16 đã hết hiệu lực/);
   });
 });
+
+describe("a number claimed in a yes-or-no question", () => {
+  it("does not keep the question from finding what to check it against ('hạng 9/34 … đúng không?')", () => {
+    const answer = engine.ask("Hiện nay Khánh Hòa xếp hạng 9/34 về DTI năm 2025 đúng không?");
+    expect(answer.entries[0]).toBe("xep-hang-dti");
+    expect(firstParagraph(answer)).toMatch(/^Không, con số 9 không khớp với nguồn: .*chưa có số liệu năm 2025; gần nhất là hạng 16\/34 \(năm 2024, Khánh Hòa mới\)/);
+  });
+
+  it("is not the size of a ranking ('16/34' is right, '34 tỉnh' no figure)", () => {
+    expect(firstParagraph(engine.ask("DTI 2024 Khánh Hòa hạng 16/34 đúng không"))).toMatch(/^Đúng: /);
+    expect(firstParagraph(engine.ask("DTI 2024 chỉ xếp hạng theo 34 tỉnh thôi phải không ạ?"))).not.toMatch(/con số 34/);
+  });
+
+  it("is corrected by an FAQ that says another ('8 lĩnh vực' → 7), and confirmed by one that says it", () => {
+    expect(firstParagraph(engine.ask("NQ16 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Không: Nghị quyết 16 có 7 lĩnh vực ưu tiên/);
+    expect(firstParagraph(engine.ask("QĐ 749 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Đúng: /);
+  });
+});

@@ -271,7 +271,9 @@ function confirmClaim(
   measurements: readonly Measurement[],
   latest: Measurement | undefined,
 ): Focus {
-  const { year, claim = [], trend } = ctx.slots;
+  const { year, trend } = ctx.slots;
+  // "hạng 9/34", "xếp theo 34 tỉnh": the size of a ranking is no figure claimed.
+  const claim = (ctx.slots.claim ?? []).filter((n) => !measurements.some((m) => m.outOf === n));
   // "Năm 2022 tụt nhiều lắm, thật không?": that year's figure against the year before, and which way it went.
   const pair = year !== undefined && trend ? [year - 1, year].map((y) => headlineMeasurement(measurements.filter((m) => periodYear(m.period) === y))) : [];
   if (pair.length === 2 && pair[0] && pair[1] && pair[0].scope === pair[1].scope && pair[0].outOf === pair[1].outOf && pair[0].value !== pair[1].value) {
@@ -286,11 +288,14 @@ function confirmClaim(
   const relevantFigures = ofYear(measurements, (m) => periodYear(m.period));
   const matchesTarget = relevantTargets.find((t) => t.value !== undefined && claim.includes(t.value));
   const matchesFigure = relevantFigures.find((m) => claim.includes(m.value));
+  // "… hạng 9/34 năm 2025 đúng không?" of a year gone by with no figure yet: that first, and the newest figure.
+  const noFigureYet = year !== undefined && year <= ctx.today.getFullYear() && relevantFigures.length === 0 && latest ? latest : undefined;
   const facts = [
+    ...(noFigureYet ? [`chưa có số liệu năm ${year}; gần nhất là ${describeMeasurement(ctx, indicator, noFigureYet, false)}`] : []),
     ...relevantTargets.map((t) => targetPhrase(ctx, indicator, t)),
     ...relevantFigures.slice(0, 2).map((m) => `số liệu ${describeMeasurement(ctx, indicator, m, false)}`),
   ];
-  const sourceIds = unique([...relevantTargets.map((t) => t.source), ...relevantFigures.slice(0, 2).map((m) => m.source)]);
+  const sourceIds = unique([...(noFigureYet ? [noFigureYet.source] : []), ...relevantTargets.map((t) => t.source), ...relevantFigures.slice(0, 2).map((m) => m.source)]);
   if (claim.length === 0 || facts.length === 0) {
     return {
       first: `${indicator.name}: ${facts.length > 0 ? facts.join("; ") : latest ? `số liệu gần nhất ${describeMeasurement(ctx, indicator, latest, false)}` : "mình chưa có số liệu"}.`,
