@@ -1,7 +1,7 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
 import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
-import { coreQuestion, type CoreQuestion } from "../text/courtesy.js";
+import { coreQuestion, hasQuestionWord, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter } from "../text/marks.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer, Block } from "./answer.js";
@@ -25,7 +25,7 @@ import { SearchIndex, type PreparedText, type SearchDoc, type SearchHit } from "
 import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
-import { focusName, focusOf, isBareQuestion, resolveReferences, type Focus } from "./focus.js";
+import { focusName, focusOf, isBareQuestion, pointsBack, resolveReferences, type Focus } from "./focus.js";
 import { perPillar, PROVINCE_WORDS, understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
@@ -147,6 +147,18 @@ function kindFit(question: QuestionKind | undefined, aspect: Aspect | undefined,
 }
 /** A question naming at most this many words may lean on the conversation's focus ("ai ký?" after a plan). */
 const MAX_WORDS_LEANING_ON_FOCUS = 4;
+/**
+ * A later part of a message with a question word and naming this many words is a question of its own ("…, đấu thầu
+ * qua mạng đạt bao nhiêu?"); "…, kinh tế số của tỉnh không?" is the rest of a list.
+ */
+const MIN_WORDS_OF_A_PART_ALONE = 3;
+/** "Họ", marked: "they" (folded, it is also "hồ", "hộ"). */
+const THEY = /(?<!\p{L})họ(?!\p{L})/iu;
+/** Whether a part of a message asks something of its own: a question word, and nothing pointing back ("họ nói gì"). */
+function asksOnItsOwn(part: string): boolean {
+  const folded = fold(part);
+  return hasQuestionWord(folded) && !pointsBack(folded) && !THEY.test(part);
+}
 /** A follow-up naming at most this many words asks about a detail of the last topic ("còn cấp huyện?"). */
 const MAX_DETAIL_WORDS = 3;
 /** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
@@ -792,7 +804,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const parts = asked ?? pillarParts;
     const before = conversation.last;
     const whole = askOne(question, conversation);
-    if (!parts) return whole;
+    if (!parts) return readable ? bothSubjects(coreOf(text).subjects, whole, before, conversation) : whole;
     const scratch: Conversation = before ? { last: before } : {};
     const answers: Answer[] = [];
     for (const part of parts) {
@@ -803,7 +815,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const onTopic =
         answers.length === 0 ||
         (about !== undefined && [...earlier].some((id) => id === about || relatedTo(docsById.get(id)).has(about) || relatedTo(docsById.get(about)).has(id)));
-      const standsAlone = onTopic || pillarParts !== undefined || cachedRead(part, performance.now() + repairBudgetMs, before?.focus).namedInTopic > MAX_WORDS_LEANING_ON_FOCUS;
+      const standsAlone = onTopic || pillarParts !== undefined || (asksOnItsOwn(part) && cachedRead(part, performance.now() + repairBudgetMs, before?.focus).namedInTopic >= MIN_WORDS_OF_A_PART_ALONE);
       answers.push(standsAlone ? answer : { ...answer, answered: false });
     }
     const answered = answers.filter((answer) => answer.answered);
@@ -812,6 +824,28 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (!better) return whole;
     conversation.last = scratch.last;
     return combineAnswers(parts, answers);
+  }
+
+  /**
+   * "Tỷ lệ văn bản điện tử và tỷ lệ chữ ký số hiện nay là bao nhiêu?": when the whole message answered one of two
+   * subjects sharing its question, or none, both — each a thing of its own of one kind (not "tỉnh và cả nước",
+   * which compares).
+   */
+  function bothSubjects(subjects: readonly string[] | undefined, whole: Answer, before: Conversation["last"], conversation: Conversation): Answer {
+    if (!subjects) return whole;
+    const scratch: Conversation = before ? { last: before } : {};
+    const answers = subjects.map((subject) => askOne(subject, scratch));
+    const leads = answers.map((answer) => answer.entries[0]);
+    const kinds = new Set(leads.map((id) => (id ? docsById.get(id)?.kind : undefined)));
+    const apart =
+      answers.every((answer) => answer.answered) &&
+      leads.every((id) => id !== undefined && !id.startsWith("@")) &&
+      new Set(leads).size === leads.length &&
+      kinds.size === 1 &&
+      (!whole.answered || leads.includes(whole.entries[0]));
+    if (!apart) return whole;
+    conversation.last = scratch.last;
+    return combineAnswers(subjects, answers);
   }
 
   /** Whether an indicator or goal has a target set by the document. */
@@ -891,7 +925,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const subject = [focus?.document, focus?.indicator].find((entity) => entity && entity.id === focus?.main?.id && entity.name === focus.main.name)?.name;
     if (!subject) return part;
     const { namedInTopic, understanding } = cachedRead(part, performance.now() + repairBudgetMs, scratch.last?.focus);
-    return namedInTopic <= MAX_WORDS_LEANING_ON_FOCUS && !understanding.followUp && !hasSlots(understanding.slots) ? `${subject} ${part}` : part;
+    const ownQuestion = asksOnItsOwn(part) && namedInTopic >= MIN_WORDS_OF_A_PART_ALONE;
+    return namedInTopic <= MAX_WORDS_LEANING_ON_FOCUS && !ownQuestion && !understanding.followUp && !hasSlots(understanding.slots) ? `${subject} ${part}` : part;
   }
 
   /** `laterPart`: a part after the first of one message, which keeps the year and scope the message named before. */

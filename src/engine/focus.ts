@@ -67,6 +67,11 @@ const OFFICE = /(?<=^| )(?:so|co quan|don vi|bo|chuc danh|chuc vu) (?:do|nay|ay)
 const INDICATOR = /(?<=^| )(?:chi so|chi tieu|ty le|con so|hang|muc tieu) (?:do|nay|ay)(?= |$)/;
 const IT = /(?<=^| )(?:no|cai do|cai nay)(?= |$)/;
 
+/** Whether a folded question has words that point back ("ông ấy", "văn bản đó", "nó"). */
+export function pointsBack(folded: string): boolean {
+  return [PERSON, DOCUMENT, OFFICE, INDICATOR, IT].some((pattern) => pattern.test(folded));
+}
+
 /**
  * The question with the words that point back ("ông ấy", "văn bản đó", "chỉ số này", "nó") replaced by the name of
  * the entity they point to. Folded text in, folded text out.

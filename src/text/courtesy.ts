@@ -23,6 +23,11 @@ const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|r
 const REPORTS = /\d|(?<=^| )(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
 /** Question words, folded. */
 const QUESTION_WORDS = "gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sao";
+const QUESTION_WORD = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)`);
+/** Whether a folded text has a question word ("bao nhiêu", "ai", "khi nào"), not only a yes-or-no ending. */
+export function hasQuestionWord(folded: string): boolean {
+  return QUESTION_WORD.test(folded);
+}
 /** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
 const QUESTION = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)|(?<=^| )(?:khong|ko|chua)(?: \\S+)?$`);
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
@@ -130,6 +135,36 @@ export interface CoreQuestion {
    * before it: to be answered one after the other. Undefined for one question.
    */
   readonly parts?: readonly string[];
+  /**
+   * Two subjects sharing one question ("Tỷ lệ văn bản điện tử và tỷ lệ chữ ký số hiện nay là bao nhiêu?"), each
+   * with the question's closing words: to be answered one after the other when each is a thing of its own.
+   * Undefined when there are parts, or no such "và".
+   */
+  readonly subjects?: readonly string[];
+}
+
+/** Words that close a question without naming its subject ("… của tỉnh hiện nay là bao nhiêu", "… năm 2022"); folded. */
+const CLOSING_WORDS: ReadonlySet<string> = new Set(
+  "hien nay tinh khanh hoa nam thang quy bao nhieu phan tram % xep hang thu ban hanh ngay lan luot ky chiem".split(" "),
+);
+
+/** "X và Y … là bao nhiêu": X with the words that close the question, and Y with its question. */
+function subjectsOf(core: string): string[] | undefined {
+  for (const match of core.matchAll(SECOND_QUESTION)) {
+    if (!/^(?:và|va)$/iu.test(match[0])) continue;
+    const [left, right] = [core.slice(0, match.index).trim(), core.slice(match.index + match[0].length).trim()];
+    const [leftFolded, rightFolded] = [fold(left), fold(right)];
+    const around = `${leftFolded.split(" ").slice(-3).join(" ")} va ${rightFolded.split(" ").slice(0, 4).join(" ")}`;
+    if (NAME_WITH_AND.test(around) || QUESTION.test(leftFolded) || !QUESTION.test(rightFolded)) continue;
+    const rightWords = right.split(/\s+/);
+    const foldedWords = rightFolded.split(" ");
+    let from = foldedWords.length;
+    while (from > 0 && (STOPWORDS.has(foldedWords[from - 1]!) || CLOSING_WORDS.has(foldedWords[from - 1]!) || /^\d{4}$/.test(foldedWords[from - 1]!))) from--;
+    // The closing words are the same number of words in the marked text: folding keeps spaces.
+    if (from === 0 || rightWords.length !== foldedWords.length) return undefined;
+    return [`${left} ${rightWords.slice(from).join(" ")}`.trim(), right];
+  }
+  return undefined;
 }
 
 /** A clause cut where a "và"/"còn" starts a second question, both halves asking something of their own. */
@@ -186,10 +221,12 @@ export function coreQuestion(text: string): CoreQuestion {
   const join = (clauses: readonly Clause[]) => clauses.map(bareOf).join(", ");
   const core = join(asking);
   const parts = core.length <= MAX_PARTS_LENGTH ? partsOf(asking) : [];
+  const subjects = parts.length <= 1 && core.length <= MAX_PARTS_LENGTH ? subjectsOf(core) : undefined;
   return {
     text: core,
     instructed: instructions.length > 0,
     ...(questions.length > 0 && questions.length < asking.length ? { asking: join(questions) } : {}),
     ...(parts.length > 1 && parts.length <= MAX_PARTS ? { parts } : {}),
+    ...(subjects ? { subjects } : {}),
   };
 }

@@ -740,3 +740,25 @@ describe("a number claimed in a yes-or-no question", () => {
     expect(firstParagraph(engine.ask("QĐ 749 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Đúng: /);
   });
 });
+
+describe("two questions in one message", () => {
+  it("answer both when the second names its own subject ('… và đấu thầu qua mạng đạt bao nhiêu')", () => {
+    const answer = engine.ask("năm 2020 dvc mức 3 4 đạt bao nhiêu và đấu thầu qua mạng đạt bao nhiêu");
+    expect(firstParagraph(answer)).toContain("64,06% (năm 2020, Khánh Hòa cũ)");
+    expect(firstParagraph(answer)).toContain("Tỷ lệ đấu thầu qua mạng: 35,8% (năm 2020, Khánh Hòa cũ)");
+  });
+
+  it("answer both subjects sharing one question ('X và Y hiện nay là bao nhiêu', 'KH 4205 và KH 11252 … ngày nào')", () => {
+    const both = firstParagraph(engine.ask("Tỷ lệ văn bản hành chính phát hành dưới dạng điện tử và tỷ lệ dùng chữ ký số công vụ của tỉnh hiện nay là bao nhiêu?"));
+    expect(both).toContain("phát hành dưới dạng điện tử: 100%");
+    expect(both).toContain("chữ ký số công vụ: 98%");
+    const dates = firstParagraph(engine.ask("KH 4205 và KH 11252 lần lượt ban hành ngày nào"));
+    expect(dates).toContain("12/5/2022");
+    expect(dates).toContain("30/10/2023");
+  });
+
+  it("but a second part pointing back ('họ nói gì') or only listing ('…, kinh tế số của tỉnh không?') is no question of its own", () => {
+    const answer = engine.ask("Có nghiên cứu nào đánh giá kết quả chuyển đổi số, kinh tế số của Khánh Hòa không ạ?");
+    expect(text(answer)).not.toContain("Chưa đạt");
+  });
+});

@@ -58,3 +58,11 @@ describe("a form of address closing a question", () => {
     expect(coreQuestion("chuyển đổi số của con").text).toBe("chuyển đổi số của con");
   });
 });
+
+describe("two subjects sharing one question", () => {
+  it("are each given the question's closing words", () => {
+    expect(coreQuestion("kinh tế số và xã hội số năm 2022 xếp hạng mấy").subjects).toEqual(["kinh tế số năm 2022 xếp hạng mấy", "xã hội số năm 2022 xếp hạng mấy"]);
+    expect(coreQuestion("doanh nghiệp vừa và nhỏ dùng nền tảng số bao nhiêu %").subjects).toBeUndefined();
+    expect(coreQuestion("năm 2020 dvc đạt bao nhiêu và đấu thầu qua mạng đạt bao nhiêu").subjects).toBeUndefined();
+  });
+});
