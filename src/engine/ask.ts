@@ -2,12 +2,13 @@
 import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
 import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, type CoreQuestion } from "../text/courtesy.js";
-import { createMarkedFilter } from "../text/marks.js";
+import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
+import { MERGED_PROVINCE, otherProvinces } from "../text/places.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer, Block } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
-import { attribute, citeSource } from "./format.js";
+import { attribute, citeSource, formatDate } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
 import { documentKindName, unique, type ComposeContext, type Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
@@ -176,6 +177,8 @@ function blockTexts(block: Block): string[] {
   if (block.kind === "bullets") return [...(block.title ? [block.title] : []), ...block.items];
   return "text" in block ? [block.text] : [];
 }
+/** The merger, as the index reads it ("hợp nhất", "nhập lại" are its synonyms). */
+const MERGER = "sap nhap";
 /** How many entries the last topic and a detail may find before one mentioning the detail is looked for. */
 const DETAIL_CANDIDATES = 10;
 /** The words of a follow-up's topic that name its detail, folded and joined ("cap huyen"). */
@@ -862,7 +865,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    */
   function statesAll(doc: SearchDoc, topicText: string): boolean {
     const event = lookup.events.get(doc.id);
-    const said = lookup.faq.get(doc.id)?.answer ?? (event ? `${event.title} ${event.description ?? ""}` : undefined);
+    // An event's date is part of its account ("… nhập lại từ 1/7/2025 phải không?").
+    const said = lookup.faq.get(doc.id)?.answer ?? (event ? `${formatDate(event.date)} ${event.title} ${event.description ?? ""}` : undefined);
     const asked = tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word));
     // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
     if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
@@ -1071,6 +1075,21 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const claimsIssuance = slots.aspect === "confirm" && (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)));
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
+    }
+    // "Khánh Hòa sáp nhập với Phú Yên đúng không?": what the sources say of the province with Ninh Thuận, claimed of
+    // another province, is corrected by it.
+    // (Its name may be typed with marks the knowledge never writes: "Phú" is then no word, so it is looked for here.)
+    const places = slots.aspect === "confirm" && !confident ? otherProvinces(fold(coreOf(text).text)) : [];
+    if (places.length > 0) {
+      const placeWords = new Set(places.flatMap((place) => place.split(" ")));
+      const topicText = tokens(understanding.topicText).filter((word) => !placeWords.has(word.replace(FOREIGN_MARK, ""))).join(" ");
+      const withoutPlaces = { ...understanding, elsewhere: [], topicText };
+      const again = match(withoutPlaces, repairDeadline);
+      const paired = again.hits[0];
+      if (paired && isConfident(again.hits) && index.mentions(paired.doc, MERGER) && index.mentions(paired.doc, MERGED_PROVINCE)) {
+        const corrected = withVerdict(composeDoc(paired.doc, carried, previous?.sourceIds ?? []), "Không");
+        return finish(corrected, paired.score, conversation, paired.doc, carried, withoutPlaces.topicText);
+      }
     }
     if (top && confident) {
       const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);

@@ -20,3 +20,6 @@ export function otherProvinces(folded: string): string[] {
   // "cáp quang năm 2025" folds to "cap quang nam 2025": "nam" before a year is "năm", not Quảng Nam.
   return folded.replace(/(?<=^| )nam(?= \d)/g, "năm").match(PLACE) ?? [];
 }
+
+/** The province merged into Khánh Hòa (1/7/2025), folded: named where the sources pair the province with another. */
+export const MERGED_PROVINCE = "ninh thuan";

@@ -762,3 +762,17 @@ describe("two questions in one message", () => {
     expect(text(answer)).not.toContain("Chưa đạt");
   });
 });
+
+describe("claims about the merger", () => {
+  it("are confirmed in other words and with the date ('nhập lại từ 1/7/2025 phải không?')", () => {
+    expect(firstParagraph(engine.ask("Tỉnh Khánh Hòa với Ninh Thuận nhập lại từ 1/7/2025 phải không cháu?"))).toMatch(/^Đúng: 1\/7\/2025: Khánh Hòa và Ninh Thuận hợp nhất/);
+    expect(firstParagraph(engine.ask("Khánh Hòa hợp nhất với Ninh Thuận từ 1/8/2025 phải không"))).toMatch(/^Không: 1\/7\/2025: /);
+  });
+
+  it("naming another province are corrected with Ninh Thuận, typed with marks or not", () => {
+    expect(firstParagraph(engine.ask("Khánh Hòa sáp nhập với Phú Yên đúng không?"))).toMatch(/^Không: .*Khánh Hòa và Ninh Thuận hợp nhất/);
+    expect(firstParagraph(engine.ask("tinh minh nhap lai voi binh thuan phai khong"))).toMatch(/^Không: .*Ninh Thuận/);
+    // Another province's own ranking is no claim about the merger: still not answered.
+    expect(engine.ask("Đà Nẵng có đứng đầu DTI 2024 không?").answered).toBe(false);
+  });
+});
