@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
-import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, STOPWORDS, tokens } from "../text/normalize.js";
+import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
 import { MERGED_PROVINCE, otherProvinces } from "../text/places.js";
@@ -14,6 +14,7 @@ import { documentKindName, unique, type ComposeContext, type Composed } from "./
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
+import { noteValues } from "./compose/indicator-answer.js";
 import { composeOffice } from "./compose/offices.js";
 import { composeSources, composeStatusAll, composeTimeline } from "./compose/overviews.js";
 import { composeClarify, composeFallback, composeHelp, composeInvalid, composeOffTopic, composeSmallTalk, composeUsage } from "./compose/replies.js";
@@ -165,9 +166,7 @@ const MAX_DETAIL_WORDS = 3;
 /** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
 const MIN_DETAIL_LEAD = 1;
 /** Entries whose answers a claimed number is checked against here; the others' composers check it themselves. */
-const CLAIM_CHECKED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["faq", "goal", "event", "topic"]);
-/** A number in a folded text, as a question's claim is read ("9/34" is 9 and 34, "0,7071" is 0.7071). */
-const NUMBER = /(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g;
+const CLAIM_CHECKED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["faq", "goal", "event"]);
 /** Small numbers as words, folded. */
 const NUMBER_WORDS: Readonly<Record<number, readonly string[]>> = {
   1: ["mot"], 2: ["hai"], 3: ["ba"], 4: ["bon", "tu"], 5: ["nam", "lam"], 6: ["sau"], 7: ["bay"], 8: ["tam"], 9: ["chin"], 10: ["muoi"],
@@ -356,7 +355,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   );
   // The numbers each indicator's figures and targets are, for a question that names one.
   const valuesOf = new Map(
-    knowledge.indicators.map((indicator) => [indicator.id, new Set([...indicator.measurements, ...indicator.targets].flatMap((x) => x.value ?? []))]),
+    // The values a measurement's note gives ("giá trị DTI 0,7071" beside a rank) are its figures too.
+    knowledge.indicators.map((indicator) => [
+      indicator.id,
+      new Set([...indicator.measurements.flatMap((m) => [m.value, ...noteValues(m)]), ...indicator.targets.flatMap((t) => t.value ?? [])]),
+    ]),
   );
   // A number few indicators have (35,8; 30 of GDP) says which one is meant; "10", "100" say nothing.
   const indicatorsWith = new Map<number, number>();
@@ -667,10 +670,21 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A number stated in a yes-or-no question is the claim to check ("… 35,8% số gói thầu …, đúng không?").
     const { aspect } = understanding.slots;
     const claimed = aspect === "confirm" || aspect === "verdict" ? (understanding.slots.claim ?? []) : [];
-    const hits = search(question, 5, context, understanding.plural)
-      .filter((hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText))
-      // A figure or target of exactly that number is the thing asked about.
-      .map((hit) => (claimed.some((n) => distinctive(n) && valuesOf.get(hit.doc.id)?.has(n)) ? { ...hit, score: Math.min(1, hit.score * NUMBER_BOOST) } : hit))
+    const found = search(question, 5, context, understanding.plural).filter(
+      (hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText),
+    );
+    // A figure or target of exactly that number is the thing asked about; beside it, others of its kind are less
+    // likely (also when both match fully: "DTI 2024 là 0,7071 đúng không?" is the province's, not the nation's).
+    const hasClaimed = (hit: SearchHit) => claimed.some((n) => distinctive(n) && valuesOf.get(hit.doc.id)?.has(n));
+    const kindsWithIt = new Set(found.filter(hasClaimed).map((hit) => hit.doc.kind));
+    const hits = found
+      .map((hit) =>
+        hasClaimed(hit)
+          ? { ...hit, score: Math.min(1, hit.score * NUMBER_BOOST) }
+          : kindsWithIt.has(hit.doc.kind)
+            ? { ...hit, score: hit.score / NUMBER_BOOST }
+            : hit,
+      )
       .sort((a, b) => b.score - a.score);
     preferPreciseMatch(hits, understanding);
     const [top, runnerUp] = hits;
@@ -877,13 +891,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   /**
-   * Whether a yes-or-no question claims a number that the answer composed from an FAQ, goal, event or overview
+   * Whether a yes-or-no question claims a number that the answer composed from an FAQ, goal or event
    * nowhere says (indicators, documents and people check their own claims).
    */
   function contradicts(composed: Composed, doc: SearchDoc, slots: Slots): boolean {
     if (slots.aspect !== "confirm" || !slots.claim?.length || !CLAIM_CHECKED_KINDS.has(doc.kind)) return false;
-    const folded = composed.blocks.flatMap(blockTexts).map(fold);
-    const said = new Set(folded.flatMap((text) => [...text.matchAll(NUMBER)].map((match) => Number(match[1]))));
+    const texts = composed.blocks.flatMap(blockTexts);
+    const said = new Set(texts.flatMap(numbersIn));
+    const folded = texts.map(fold);
     // "xếp thứ chín": small numbers are often written out (so "năm", five, is always taken as said).
     const words = new Set(folded.flatMap((text) => text.split(" ")));
     return slots.claim.some((n) => !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)));
@@ -901,10 +916,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    * "Tỷ lệ giải quyết đúng hạn quý III/2025?": when one detail of an FAQ says clearly more of what was asked than
    * its answer does, that detail comes first and the answer after it.
    */
-  function leadWithAskedDetail(composed: Composed, doc: SearchDoc, topicText: string): Composed {
+  function leadWithAskedDetail(composed: Composed, doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): Composed {
     const faq = lookup.faq.get(doc.id);
     const [headline, ...rest] = composed.blocks;
-    if (!faq || faq.results || faq.details.length === 0 || headline?.kind !== "headline") return composed;
+    // A claim is checked against the answer, which is what it is about.
+    const claims = aspect === "confirm" || aspect === "verdict";
+    if (!faq || faq.results || faq.details.length === 0 || headline?.kind !== "headline" || claims) return composed;
     const asked = unique(tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word)));
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
     const inAnswer = saidIn(faq.answer);
@@ -1104,7 +1121,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
             : composed;
       // "NQ16 có 8 lĩnh vực ưu tiên à?": a number claimed that an FAQ, goal or event nowhere says is corrected by it.
       const checked = affirmed === composed && contradicts(composed, top.doc, slots) ? withVerdict(composed, "Không") : affirmed;
-      const led = leadWithAskedDetail(checked, top.doc, understanding.topicText);
+      const led = leadWithAskedDetail(checked, top.doc, understanding.topicText, slots.aspect);
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
       return finish(understanding.asksForSources ? withSourceSaid(led) : led, top.score, conversation, top.doc, carried, understanding.topicText);
     }

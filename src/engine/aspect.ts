@@ -1,6 +1,7 @@
 // What kind of answer a question wants, read from its question words: the aspect decides what the first paragraph
 // says (the target when a target is asked, the figure of the year asked, a verdict word first for a yes-or-no).
 // Works on the folded text of the question's core (courtesy already dropped).
+import { hasQuestionWord } from "../text/courtesy.js";
 
 export type Aspect =
   /** "… đúng không", "nghe nói …", "có phải …": a claim to confirm or correct. */
@@ -31,6 +32,9 @@ export interface AspectReading {
 const words = (alternatives: string) => new RegExp(`(?<=^| )(?:${alternatives})(?= |$)`);
 
 const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong|co dung khong|phai khong|phai ko|phai k|phai chu|co phai khong|dung khong vay|phai khong vay|dung khong nhi|dung ha|phai ha|a|ha|hả|nhi|sao)$/;
+const STATEMENT_ASKED = /(?:^| )(?:a|ha|u)$/;
+/** A figure, not a year ("thứ 41", "80%", "0.7071"). */
+const FIGURE = /(?<![\d.])\d{1,3}(?:\.\d+)?(?![\d.])/;
 const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|nghe noi|nghe bao|thay bao|doc thay|that khong|that ko|dung vay khong|co dung|vay co dung");
 const VERDICT = words(
   "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
@@ -57,7 +61,9 @@ export function readAspect(folded: string): AspectReading {
       : /(?:^| )(?:khong|ko)(?: (?:vay|a|nhi|ha|the|nhe|chau|ban|ad))?$/.test(folded)
         ? "khong"
         : undefined;
-  const confirms = CONFIRM.test(folded) || (CONFIRM_END.test(folded) && polarity === "dung");
+  // "Khánh Hòa xếp thứ 41 là năm 2021 à?": a statement of a figure closed by "à" asks whether it is so.
+  const statesFigure = STATEMENT_ASKED.test(folded) && FIGURE.test(folded) && !hasQuestionWord(folded);
+  const confirms = CONFIRM.test(folded) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
   // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
   if (VERDICT.test(folded)) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
   if (confirms) return { aspect: "confirm", polarity: "dung" };

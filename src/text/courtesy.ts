@@ -47,6 +47,9 @@ const INSTRUCTION =
  */
 const PARTICLES: ReadonlySet<string> = new Set(["ạ", "hả", "nhé", "nha", "nhỉ", "nhá", "à", "ư", "ơi", "cháu", "bác", "nhen", "hen", "ad", "admin"]);
 
+/** Particles that make the statement before them a question whether it is so. */
+const ASKS_IF_SO: ReadonlySet<string> = new Set(["à", "hả", "ư"]);
+
 /** A word (lowered) that is a particle, punctuation aside. */
 function isParticle(lowered: string): boolean {
   return PARTICLES.has(lowered) || (NOT_LETTER.test(lowered) && PARTICLES.has(lowered.replace(NOT_LETTERS, "")));
@@ -85,7 +88,11 @@ const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 function withoutParticles(clause: string): string {
   // Lowered as a whole, the clause splits into the same words: NFC and lower case never reach across a space.
   const lowered = nfc(clause).toLowerCase().split(/\s+/);
+  // A statement closed by "à", "hả" asks whether it is so ("… xếp thứ 41 năm 2021 à?"): said as the engine reads it.
+  const last = lowered.length - 1;
+  const asksIfSo = ASKS_IF_SO.has(lowered[last]!.replace(NOT_LETTERS, "")) && !QUESTION.test(fold(lowered.slice(0, last).join(" ")));
   const words = withoutTrailingAddress(clause.split(/\s+/).filter((_, i) => !isParticle(lowered[i]!)));
+  if (asksIfSo) words.push("phải không");
   // Only the opening run of courtesy words is folded: it is short, and folding every word costs.
   let lastRequest = -1;
   for (let i = 0; i < words.length; i++) {

@@ -140,3 +140,10 @@ export function escapeRegExp(text: string): string {
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const NUMBER = /(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g;
+
+/** The numbers a text writes, read as a question's are ("9/34" is 9 and 34, "0,7071" is 0.7071). */
+export function numbersIn(text: string): number[] {
+  return [...fold(text).matchAll(NUMBER)].map((match) => Number(match[1]));
+}

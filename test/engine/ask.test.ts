@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const text = (answer: Answer) => renderPlain(answer).join("\n\n");
-const firstParagraph = (answer: Answer) => renderPlain(answer)[0] ?? "";
+const firstParagraph = (answer: Answer) => renderPlain(answer).join("\n\n").split("\n\n")[0] ?? "";
 
 describe("status answers", () => {
   it("give the latest value with its date and scope, what it measures, and source", () => {
@@ -774,5 +774,27 @@ describe("claims about the merger", () => {
     expect(firstParagraph(engine.ask("tinh minh nhap lai voi binh thuan phai khong"))).toMatch(/^Không: .*Ninh Thuận/);
     // Another province's own ranking is no claim about the merger: still not answered.
     expect(engine.ask("Đà Nẵng có đứng đầu DTI 2024 không?").answered).toBe(false);
+  });
+});
+
+describe("a statement closed by 'à' or 'hả'", () => {
+  it("asks whether it is so ('… xếp thứ 41 DTI là năm 2021 à?'), marked or not", () => {
+    for (const question of ["Khánh Hòa xếp thứ 41 DTI là năm 2021 à?", "Khanh Hoa xep thu 41 DTI la nam 2021 a?"]) {
+      expect(firstParagraph(engine.ask(question))).toMatch(/^Không: hạng 41\/63 là số liệu năm 2022 \(Khánh Hòa cũ\), không phải năm 2021/);
+    }
+  });
+
+  it("but a question with a question word stays what it asks ('mục tiêu 2030 là gì hả')", () => {
+    expect(engine.ask("mục tiêu 2030 là gì hả").entries[0]).toBe("@goals-2030");
+  });
+});
+
+describe("a figure a measurement's note gives", () => {
+  it("is claimed rightly, and says which of two entries matching alike is meant ('DTI 2024 là 0,7071')", () => {
+    for (const question of ["dti khanh hoa 2024 la 0,7071 dung khong", "chỉ số chuyển đổi số của tỉnh mình năm 2024 là 0,7071 hả"]) {
+      const answer = engine.ask(question);
+      expect(answer.entries[0]).toBe("xep-hang-dti");
+      expect(firstParagraph(answer)).toMatch(/^Đúng: .*hạng 16\/34 \(năm 2024, Khánh Hòa mới\); giá trị DTI 0,7071\.$/);
+    }
   });
 });

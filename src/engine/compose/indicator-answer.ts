@@ -3,7 +3,7 @@
 // card (every figure and target) is one "chi tiết" away.
 import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
-import { capitalize } from "../../text/normalize.js";
+import { capitalize, numbersIn } from "../../text/normalize.js";
 import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
@@ -260,6 +260,16 @@ function verdictSources(verdict: Verdict): string[] {
   return [];
 }
 
+/** The values a measurement's note gives besides its figure: numbers with decimals ("giá trị DTI 0,7071"). */
+export function noteValues(measurement: Measurement): number[] {
+  return measurement.note ? numbersIn(measurement.note).filter((n) => !Number.isInteger(n)) : [];
+}
+
+/** "Giá trị DTI" → "giá trị DTI"; an acronym ("DTI 2024") stays. */
+function uncapitalize(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
 /**
  * "… 80% đúng không?": the claimed numbers against the indicator's targets and figures (of the year named, if
  * any). Right when one of them is claimed; otherwise corrected with the true ones.
@@ -287,7 +297,9 @@ function confirmClaim(
   const relevantTargets = ofYear(targets, (t) => t.year);
   const relevantFigures = ofYear(measurements, (m) => periodYear(m.period));
   const matchesTarget = relevantTargets.find((t) => t.value !== undefined && claim.includes(t.value));
-  const matchesFigure = relevantFigures.find((m) => claim.includes(m.value));
+  // A value its note gives ("giá trị DTI 0,7071" beside the rank) is claimed rightly too; a whole number there may be
+  // another year's ("năm 2022 xếp thứ 41 …, tức năm 2021 xếp thứ 30").
+  const matchesFigure = relevantFigures.find((m) => claim.includes(m.value) || noteValues(m).some((n) => claim.includes(n)));
   // "… hạng 9/34 năm 2025 đúng không?" of a year gone by with no figure yet: that first, and the newest figure.
   const noFigureYet = year !== undefined && year <= ctx.today.getFullYear() && relevantFigures.length === 0 && latest ? latest : undefined;
   const facts = [
@@ -314,8 +326,13 @@ function confirmClaim(
   }
   const right = matchesTarget ?? matchesFigure;
   if (right) {
+    // The note's sentence that says the number claimed, when it is not the figure itself.
+    const noted = !matchesTarget && matchesFigure && !claim.includes(matchesFigure.value)
+      ? matchesFigure.note?.split(/(?<=\.)\s+/).find((sentence) => numbersIn(sentence).some((n) => !Number.isInteger(n) && claim.includes(n)))
+      : undefined;
+    const said = matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`;
     return {
-      first: `Đúng: ${indicator.name}, ${matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`}.`,
+      first: `Đúng: ${indicator.name}, ${said}${noted ? `; ${uncapitalize(noted.replace(/\.$/, ""))}` : ""}.`,
       support: [],
       sourceIds,
     };
