@@ -176,8 +176,16 @@ function blockTexts(block: Block): string[] {
   if (block.kind === "bullets") return [...(block.title ? [block.title] : []), ...block.items];
   return "text" in block ? [block.text] : [];
 }
+/** A date as fold() writes it, yyyymmdd. */
+const DATE_NUMBER = /^(?:19|20)\d{6}$/;
+/** A figure put roughly; folded. */
+const ROUGHLY = /(?<=^| )(?:khoang|gan|hon|tren|duoi|xap xi|chung|nghin|ngan|trieu|ty)(?= |$)/;
 /** The merger, as the index reads it ("hợp nhất", "nhập lại" are its synonyms). */
 const MERGER = "sap nhap";
+/** The words a claim about the merger may have besides places and dates; folded. */
+const MERGER_CLAIM_WORDS: ReadonlySet<string> = new Set("sap nhap voi thanh tinh moi tu ngay thang".split(" "));
+/** The province or the one merged into it, named in a folded question. */
+const OURS = new RegExp(`(?<=^| )(?:khanh hoa|tinh minh|tinh ta|tinh nha|${MERGED_PROVINCE})(?= |$)`);
 /** How many entries the last topic and a detail may find before one mentioning the detail is looked for. */
 const DETAIL_CANDIDATES = 10;
 /** The words of a follow-up's topic that name its detail, folded and joined ("cap huyen"). */
@@ -676,7 +684,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A figure or target of exactly that number is the thing asked about; beside it, others of its kind are less
     // likely (also when both match fully: "DTI 2024 là 0,7071 đúng không?" is the province's, not the nation's).
     const hasClaimed = (hit: SearchHit) => claimed.some((n) => distinctive(n) && valuesOf.get(hit.doc.id)?.has(n));
-    const kindsWithIt = new Set(found.filter(hasClaimed).map((hit) => hit.doc.kind));
+    // Only a value with decimals says which: a whole number may be a rank of another kind of ranking ("thứ 34").
+    const exact = claimed.some((n) => !Number.isInteger(n));
+    const kindsWithIt = new Set(exact ? found.filter(hasClaimed).map((hit) => hit.doc.kind) : []);
     const hits = found
       .map((hit) =>
         hasClaimed(hit)
@@ -714,7 +724,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "Hiện nay Khánh Hòa xếp hạng 9/34 về DTI đúng không?": a wrong number claimed is no word of the topic — the
     // topic without it finds what to check the claim against.
     const { claim = [], aspect } = whole.understanding.slots;
-    if (claim.length > 0 && (aspect === "confirm" || aspect === "verdict")) {
+    // Not for a figure put roughly ("khoảng 24 nghìn", "gần 0,71"), which no figure of ours may be said to match or not.
+    if (claim.length > 0 && aspect === "confirm" && !ROUGHLY.test(whole.understanding.topicText)) {
       const claimed = new Set(claim.map(String));
       const topicText = tokens(whole.understanding.topicText).filter((word) => !claimed.has(word)).join(" ");
       const again = match({ ...whole.understanding, topicText }, repairDeadline, context);
@@ -894,14 +905,22 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    * Whether a yes-or-no question claims a number that the answer composed from an FAQ, goal or event
    * nowhere says (indicators, documents and people check their own claims).
    */
-  function contradicts(composed: Composed, doc: SearchDoc, slots: Slots): boolean {
+  function contradicts(composed: Composed, doc: SearchDoc, slots: Slots, question: string): boolean {
     if (slots.aspect !== "confirm" || !slots.claim?.length || !CLAIM_CHECKED_KINDS.has(doc.kind)) return false;
     const texts = composed.blocks.flatMap(blockTexts);
     const said = new Set(texts.flatMap(numbersIn));
-    const folded = texts.map(fold);
+    const folded = texts.map(fold).join(" \n ");
     // "xếp thứ chín": small numbers are often written out (so "năm", five, is always taken as said).
-    const words = new Set(folded.flatMap((text) => text.split(" ")));
-    return slots.claim.some((n) => !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)));
+    const words = new Set(folded.split(" "));
+    // Wrong only where the answer counts the same thing otherwise ("8 lĩnh vực" against "7 lĩnh vực"): a number it
+    // merely does not print ("2 tỉnh thành 1", "gần 192 nghìn") may be said in other words.
+    return slots.claim.some((n) => {
+      // A date claimed ("từ 1/8/2025") is wrong where the answer dates it otherwise.
+      if (DATE_NUMBER.test(String(n))) return !said.has(n) && [...said].some((other) => DATE_NUMBER.test(String(other)));
+      const counted = new RegExp(`(?<=^| )${escapeRegExp(String(n))} (\\S+)`).exec(question)?.[1];
+      const otherCount = counted && new RegExp(`(?<=^| )\\d+(?:\\.\\d+)? ${escapeRegExp(counted)}(?= |$)`).test(folded);
+      return !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)) && otherCount;
+    });
   }
 
   /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
@@ -920,7 +939,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const faq = lookup.faq.get(doc.id);
     const [headline, ...rest] = composed.blocks;
     // A claim is checked against the answer, which is what it is about.
-    const claims = aspect === "confirm" || aspect === "verdict";
+    // Nor is a definition ("… là gì") displaced by a detail.
+    const claims = aspect === "confirm" || aspect === "verdict" || aspect === "define";
     if (!faq || faq.results || faq.details.length === 0 || headline?.kind !== "headline" || claims) return composed;
     const asked = unique(tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word)));
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
@@ -1042,7 +1062,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // "còn cấp huyện?", "cấp tỉnh thì sao?": a follow-up naming a detail asks the last question about that detail —
     // the entry the last topic and the detail find together that mentions the detail, unless the detail alone
-    // finds something unrelated for sure ("còn chữ ký số?" after electronic documents).
+    // finds something unrelated for sure.
     const detail = understanding.followUp && unknownInTopic === 0 && namedInTopic <= MAX_DETAIL_WORDS ? detailOf(understanding.topicText) : "";
     if (previousDoc && previous?.topic && detail !== "") {
       const merged = { ...previous.slots, ...slots };
@@ -1050,7 +1070,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // The last topic's many words weigh down what the detail adds: a lower bar, but the detail must be there.
       const found = withDetail.find((hit) => hit.score >= CONVERSATION_THRESHOLD && index.mentions(hit.doc, detail));
       const near = (doc: SearchDoc) => doc.id === previousDoc.id || relatedTo(previousDoc).has(doc.id) || relatedTo(doc).has(previousDoc.id) || siblings(doc.id, previousDoc.id);
-      if (found && (!(top && confident) || near(found.doc) || top.doc.id === found.doc.id)) {
+      // A confident match of the last answer's kind that names the detail itself is a new subject ("còn chữ ký số?").
+      const topHasIt = top && confident && top.doc.kind === previousDoc.kind && index.mentions(top.doc, detail);
+      if (found && !topHasIt && (!(top && confident) || near(found.doc))) {
         return finish(composeDoc(found.doc, merged, previous.sourceIds), found.score, conversation, found.doc, merged, previous.topic);
       }
     }
@@ -1096,14 +1118,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "Khánh Hòa sáp nhập với Phú Yên đúng không?": what the sources say of the province with Ninh Thuận, claimed of
     // another province, is corrected by it.
     // (Its name may be typed with marks the knowledge never writes: "Phú" is then no word, so it is looked for here.)
-    const places = slots.aspect === "confirm" && !confident ? otherProvinces(fold(coreOf(text).text)) : [];
+    // Only a claim about the province's own merger, naming nothing else ("… xếp hạng cao hơn Đà Nẵng" is no such claim;
+    // "Phú Yên sáp nhập với Đắk Lắk" is about neither province of ours).
+    const folded = fold(coreOf(text).text);
+    const places = slots.aspect === "confirm" && !confident && OURS.test(folded) ? otherProvinces(folded) : [];
     if (places.length > 0) {
       const placeWords = new Set(places.flatMap((place) => place.split(" ")));
       const topicText = tokens(understanding.topicText).filter((word) => !placeWords.has(word.replace(FOREIGN_MARK, ""))).join(" ");
+      const claimsOnlyMerger = tokens(topicText).every((word) => MERGER_CLAIM_WORDS.has(word) || STOPWORDS.has(word) || PROVINCE_WORDS.has(word) || /^\d+$/.test(word));
       const withoutPlaces = { ...understanding, elsewhere: [], topicText };
       const again = match(withoutPlaces, repairDeadline);
       const paired = again.hits[0];
-      if (paired && isConfident(again.hits) && index.mentions(paired.doc, MERGER) && index.mentions(paired.doc, MERGED_PROVINCE)) {
+      if (claimsOnlyMerger && paired && isConfident(again.hits) && index.mentions(paired.doc, MERGER) && index.mentions(paired.doc, MERGED_PROVINCE)) {
         const corrected = withVerdict(composeDoc(paired.doc, carried, previous?.sourceIds ?? []), "Không");
         return finish(corrected, paired.score, conversation, paired.doc, carried, withoutPlaces.topicText);
       }
@@ -1120,7 +1146,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
             ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
             : composed;
       // "NQ16 có 8 lĩnh vực ưu tiên à?": a number claimed that an FAQ, goal or event nowhere says is corrected by it.
-      const checked = affirmed === composed && contradicts(composed, top.doc, slots) ? withVerdict(composed, "Không") : affirmed;
+      const checked = affirmed === composed && contradicts(composed, top.doc, slots, understanding.topicText) ? withVerdict(composed, "Không") : affirmed;
       const led = leadWithAskedDetail(checked, top.doc, understanding.topicText, slots.aspect);
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
       return finish(understanding.asksForSources ? withSourceSaid(led) : led, top.score, conversation, top.doc, carried, understanding.topicText);

@@ -798,3 +798,33 @@ describe("a figure a measurement's note gives", () => {
     }
   });
 });
+
+describe("claims the sources do not decide (from a review of this session's rules)", () => {
+  it("get no 'Không': another province's merger, a ranking against another province", () => {
+    for (const question of ["Phú Yên sáp nhập với Đắk Lắk đúng không?", "Lâm Đồng cũng hợp nhất với Đắk Nông và Bình Thuận à?", "Sau sáp nhập Khánh Hòa xếp hạng DTI cao hơn Đà Nẵng đúng không?"]) {
+      expect(firstParagraph(engine.ask(question))).not.toMatch(/^Không/);
+    }
+  });
+
+  it("get no 'Không' for a number said in other words or put roughly", () => {
+    for (const question of [
+      "Khánh Hòa và Ninh Thuận hợp nhất 2 tỉnh thành 1 đúng không?",
+      "Quý 3 năm 2025 toàn tỉnh tiếp nhận gần 192 nghìn hồ sơ phải không?",
+      "Trung tâm phục vụ hành chính công tỉnh tiếp nhận khoảng 24 nghìn hồ sơ trong quý III/2025 đúng không?",
+      "DTI của tỉnh năm 2024 đạt 0,71 đúng không?",
+    ]) {
+      expect(firstParagraph(engine.ask(question))).not.toMatch(/^Không/);
+    }
+  });
+
+  it("get no 'Đúng' from a rank of another ranking ('thứ 34' is a pillar's rank, and the size of the overall one)", () => {
+    expect(firstParagraph(engine.ask("Khánh Hòa xếp thứ 34 về DTI đúng không?"))).not.toMatch(/^Đúng/);
+  });
+
+  it("leave a definition first ('DTI cấp tỉnh là gì?') and a new subject of the last answer's kind alone ('còn chữ ký số?')", () => {
+    expect(firstParagraph(engine.ask("DTI cấp tỉnh là gì?"))).toMatch(/^DTI là Bộ chỉ số đánh giá chuyển đổi số/);
+    const conversation = createConversation();
+    engine.ask("Tỷ lệ văn bản điện tử của tỉnh hiện nay?", conversation);
+    expect(engine.ask("còn chữ ký số?", conversation).entries[0]).toBe("chu-ky-so");
+  });
+});
