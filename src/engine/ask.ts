@@ -882,8 +882,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return targets.some((target) => target.document === documentId);
   }
 
-  /** The words (synonyms expanded) of each FAQ's answer or event's account, made when first needed. */
-  const answerWords = new Map<string, ReadonlySet<string>>();
+  /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
+  const wordsOfText = new Map<string, ReadonlySet<string>>();
+  function wordsOf(text: string): ReadonlySet<string> {
+    let words = wordsOfText.get(text);
+    if (!words) wordsOfText.set(text, (words = new Set(tokens(expand(fold(text))))));
+    return words;
+  }
+
   /**
    * Whether an FAQ's answer or an event's account says what a question's topic claims: every number, and every word but one in a long
    * claim (a concept takes two words, so one word missing is wording: "ngành du lịch" for "du lịch").
@@ -895,8 +901,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const asked = tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word));
     // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
     if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
-    let words = answerWords.get(doc.id);
-    if (!words) answerWords.set(doc.id, (words = new Set(tokens(expand(fold(said))))));
+    const words = wordsOf(said);
     const missing = asked.filter((word) => !words.has(word));
     return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
   }
@@ -921,14 +926,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const otherCount = counted && new RegExp(`(?<=^| )\\d+(?:\\.\\d+)? ${escapeRegExp(counted)}(?= |$)`).test(folded);
       return !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)) && otherCount;
     });
-  }
-
-  /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
-  const wordsOfText = new Map<string, ReadonlySet<string>>();
-  function wordsOf(text: string): ReadonlySet<string> {
-    let words = wordsOfText.get(text);
-    if (!words) wordsOfText.set(text, (words = new Set(tokens(expand(fold(text))))));
-    return words;
   }
 
   /**
