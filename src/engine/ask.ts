@@ -188,6 +188,10 @@ const MERGER_CLAIM_WORDS: ReadonlySet<string> = new Set("sap nhap voi thanh tinh
 const OURS = new RegExp(`(?<=^| )(?:khanh hoa|tinh minh|tinh ta|tinh nha|${MERGED_PROVINCE})(?= |$)`);
 /** How many entries the last topic and a detail may find before one mentioning the detail is looked for. */
 const DETAIL_CANDIDATES = 10;
+/** The words of a question's topic that say what it is about: no stopwords, not the province's name; folded. */
+function topicWords(topicText: string): string[] {
+  return tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word));
+}
 /** The words of a follow-up's topic that name its detail, folded and joined ("cap huyen"). */
 function detailOf(topicText: string): string {
   return tokens(topicText).filter((word) => !STOPWORDS.has(word)).join(" ");
@@ -898,7 +902,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const event = lookup.events.get(doc.id);
     // An event's date is part of its account ("… nhập lại từ 1/7/2025 phải không?").
     const said = lookup.faq.get(doc.id)?.answer ?? (event ? `${formatDate(event.date)} ${event.title} ${event.description ?? ""}` : undefined);
-    const asked = tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word));
+    const asked = topicWords(topicText);
     // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
     if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
     const words = wordsOf(said);
@@ -939,15 +943,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // Nor is a definition ("… là gì") displaced by a detail.
     const claims = aspect === "confirm" || aspect === "verdict" || aspect === "define";
     if (!faq || faq.results || faq.details.length === 0 || headline?.kind !== "headline" || claims) return composed;
-    const asked = unique(tokens(topicText).filter((word) => !STOPWORDS.has(word) && !PROVINCE_WORDS.has(word)));
+    const asked = unique(topicWords(topicText));
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
-    const inAnswer = saidIn(faq.answer);
-    const best = faq.details.reduce<{ detail?: string; said: number }>((best, detail) => {
-      const said = saidIn(detail);
-      return said > best.said ? { detail, said } : best;
-    }, { said: inAnswer + MIN_DETAIL_LEAD - 1 });
-    if (best.detail === undefined) return composed;
-    const blocks = rest.map((block) => (block.kind === "bullets" && block.items === faq.details ? { ...block, items: faq.details.filter((item) => item !== best.detail) } : block));
+    const best = faq.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
+    if (best.said < saidIn(faq.answer) + MIN_DETAIL_LEAD) return composed;
+    // The detail is not said twice: out of the bullets it came from.
+    const blocks = rest.map((block) => (block.kind === "bullets" ? { ...block, items: block.items.filter((item) => item !== best.detail) } : block));
     // A WEAK FAQ's detail is as weak as its answer: said with its source.
     const lead = attribute(best.detail, faq.confidence, lookup.sources.get(faq.sources[0] ?? ""));
     return { ...composed, blocks: [{ kind: "headline", text: lead }, { kind: "paragraph", text: headline.text }, ...blocks.filter((block) => block.kind !== "bullets" || block.items.length > 0)] };
@@ -1121,8 +1122,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const places = slots.aspect === "confirm" && !confident && OURS.test(folded) ? otherProvinces(folded) : [];
     if (places.length > 0) {
       const placeWords = new Set(places.flatMap((place) => place.split(" ")));
-      const topicText = tokens(understanding.topicText).filter((word) => !placeWords.has(word.replace(FOREIGN_MARK, ""))).join(" ");
-      const claimsOnlyMerger = tokens(topicText).every((word) => MERGER_CLAIM_WORDS.has(word) || STOPWORDS.has(word) || PROVINCE_WORDS.has(word) || /^\d+$/.test(word));
+      const words = tokens(understanding.topicText).filter((word) => !placeWords.has(word.replace(FOREIGN_MARK, "")));
+      const topicText = words.join(" ");
+      const claimsOnlyMerger = words.every((word) => MERGER_CLAIM_WORDS.has(word) || STOPWORDS.has(word) || PROVINCE_WORDS.has(word) || /^\d+$/.test(word));
       const withoutPlaces = { ...understanding, elsewhere: [], topicText };
       const again = match(withoutPlaces, repairDeadline);
       const paired = again.hits[0];
