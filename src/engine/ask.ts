@@ -1,5 +1,5 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
-import type { FaqEntry, Knowledge } from "../knowledge/schema.js";
+import type { FaqEntry, Knowledge, Scope } from "../knowledge/schema.js";
 import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
@@ -8,7 +8,7 @@ import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer, Block } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
-import { attribute, citeSource, formatDate } from "./format.js";
+import { attribute, citeSource, formatDate, isProvincial } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
 import { documentKindName, unique, type ComposeContext, type Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
@@ -94,7 +94,7 @@ const DEFAULT_CACHE_SIZE = 5_000;
 const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
 const NOTHING: ReadonlySet<string> = new Set();
 
-/** Asked about the nation, an indicator with no national figures is the weaker match. */
+/** Asked about the nation, an indicator with no national figures is the weaker match; and the other way round. */
 const PROVINCE_ONLY_PENALTY = 0.9;
 /** The built-in overview that covers an FAQ topic (faq.yaml `topic:`). */
 const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
@@ -378,9 +378,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   for (const values of valuesOf.values()) for (const value of values) indicatorsWith.set(value, (indicatorsWith.get(value) ?? 0) + 1);
   const distinctive = (n: number) => (indicatorsWith.get(n) ?? 0) <= MAX_INDICATORS_SHARING_A_NUMBER;
   const resultsFaqs = new Set(knowledge.faq.filter((faq) => faq.results).map((faq) => faq.id));
-  const nationalIndicators = new Set(
-    knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => x.scope === "national")).map((i) => i.id),
-  );
+  const indicatorsWithScope = (wanted: (scope: Scope) => boolean) =>
+    new Set(knowledge.indicators.filter((i) => [...i.targets, ...i.measurements].some((x) => wanted(x.scope))).map((i) => i.id));
+  const nationalIndicators = indicatorsWithScope((scope) => scope === "national");
+  const provincialIndicators = indicatorsWithScope(isProvincial);
 
   function search(question: PreparedText, limit = 5, context: ReadonlySet<string> = NOTHING, plural = false): SearchHit[] {
     const hits = index.search(question, limit);
@@ -390,6 +391,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.then && hit.doc.kind === "office" ? THEN_OFFICE_PENALTY : 1) *
       (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
+      (question.province && hit.doc.kind === "indicator" && !provincialIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
       // "Muốn vào top mấy?" asks for the target, not how the targets stand.
       (question.aspect === "target" && resultsFaqs.has(hit.doc.id) ? UNFIT_PENALTY : 1) *
@@ -942,9 +944,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A claim is checked against the answer, which is what it is about.
     // Nor is a definition ("… là gì") displaced by a detail.
     const claims = aspect === "confirm" || aspect === "verdict" || aspect === "define";
-    if (!faq || faq.results || faq.details.length === 0 || headline?.kind !== "headline" || claims) return composed;
+    if (headline?.kind !== "headline" || claims) return composed;
     const asked = unique(topicWords(topicText));
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
+    if (doc.kind === "indicator") return aspect === "target" ? composed : withAskedNote(composed, doc.id, asked);
+    if (!faq || faq.results || faq.details.length === 0) return composed;
     const best = faq.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
     if (best.said < saidIn(faq.answer) + MIN_DETAIL_LEAD) return composed;
     // The detail is not said twice: out of the bullets it came from.
@@ -952,6 +956,26 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A WEAK FAQ's detail is as weak as its answer: said with its source.
     const lead = attribute(best.detail, faq.confidence, lookup.sources.get(faq.sources[0] ?? ""));
     return { ...composed, blocks: [{ kind: "headline", text: lead }, { kind: "paragraph", text: headline.text }, ...blocks.filter((block) => block.kind !== "bullets" || block.items.length > 0)] };
+  }
+
+  /**
+   * "Tỷ lệ giải quyết đúng hạn tại Trung tâm …?", "giá trị DTI năm 2024?": a figure's note that says what was asked
+   * and its figure's line does not (the rate on time beside the online rate) joins the first paragraph.
+   */
+  function withAskedNote(composed: Composed, indicatorId: string, asked: readonly string[]): Composed {
+    const [headline, support, ...rest] = composed.blocks;
+    const indicator = lookup.indicators.get(indicatorId);
+    if (headline?.kind !== "headline" || support?.kind !== "bullets" || !indicator) return composed;
+    // Words that name the indicator itself ("hồ sơ nộp trực tuyến") ask for its figure, not for a note.
+    const named = [headline.text, indicator.short, ...indicator.aliases].map(wordsOf);
+    const added = (item: string) => asked.filter((word) => !named.some((words) => words.has(word)) && wordsOf(item).has(word)).length;
+    const best = support.items.map((item) => ({ item, added: added(item) })).reduce((best, next) => (next.added > best.added ? next : best));
+    if (best.added < MIN_DETAIL_LEAD) return composed;
+    const items = support.items.filter((item) => item !== best.item);
+    return {
+      ...composed,
+      blocks: [{ kind: "headline", text: `${headline.text} ${best.item}` }, ...(items.length > 0 ? [{ ...support, items }] : []), ...rest],
+    };
   }
 
   /**
@@ -1033,9 +1057,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const merged = { ...previous.slots, next: further } satisfies Slots;
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
-    // "Vậy là tăng hay giảm, bao nhiêu bậc?" after two years of one figure: both, and how it changed.
-    if (previousDoc && previous?.years && slots.change && namedInTopic <= 1) {
-      const merged = { ...previous.slots, ...slots, years: previous.years, aspect: "actual" } satisfies Slots;
+    // "Vậy là tăng hay giảm, bao nhiêu bậc?" after two years of one figure, "tăng bao nhiêu so với 2023?" after the
+    // figure of 2024: both years, and how it changed.
+    const comparedYears =
+      previous?.years ??
+      (previous?.slots.year !== undefined && slots.year !== undefined && slots.year !== previous.slots.year ? [previous.slots.year, slots.year].sort() : undefined);
+    if (previousDoc && previous && comparedYears && slots.change && namedInTopic <= 1) {
+      const merged = { ...previous.slots, ...slots, years: comparedYears, aspect: "actual" } satisfies Slots;
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
     if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {

@@ -85,6 +85,8 @@ export interface Understanding {
 }
 
 const YEAR = /(?<=^| )(20[0-4]\d)(?= |$)/g;
+/** "so với năm 2023": a figure measured against that year's. */
+const YEAR_COMPARED = /(?<=^| )so voi (?:nam |hoi |cung ky )?20[0-4]\d(?= |$)/;
 const SINCE = /(?<=^| )tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
@@ -267,13 +269,15 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
   if (has(text, THEN)) slots.then = true;
-  // "2022 so với 2021" compares two years of one figure, not the province with the nation.
-  if (has(text, COMPARE) && !(distinctYears.length > 1 && !has(text, NATIONAL))) slots.compare = true;
+  // "2022 so với 2021", "DTI quốc gia 2024 tăng bao nhiêu so với 2023" compare two years of one figure, not the
+  // province with the nation.
+  const yearsCompared = has(text, YEAR_COMPARED) || (distinctYears.length > 1 && (!has(text, NATIONAL) || has(text, CHANGE)));
+  if (has(text, COMPARE) && !yearsCompared) slots.compare = true;
   // "tỉnh mình so với cả nước" is about the province, measured against the nation.
   if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
-  if (has(text, CHANGE)) slots.change = true;
+  if (has(text, CHANGE) || has(text, YEAR_COMPARED)) slots.change = true;
   const trends = TRENDS.filter(([pattern]) => has(text, pattern));
   if (trends.length === 1) slots.trend = trends[0]![1];
   const relations = RELATIONS.filter(([pattern]) => has(text, pattern));

@@ -828,3 +828,45 @@ describe("claims the sources do not decide (from a review of this session's rule
     expect(engine.ask("còn chữ ký số?", conversation).entries[0]).toBe("chu-ky-so");
   });
 });
+
+describe("comparisons that are not of the province's and the nation's targets", () => {
+  it("compare two years of one figure, with a year named after 'so với'", () => {
+    const both = firstParagraph(engine.ask("Chỉ số DTI quốc gia năm 2024 đạt bao nhiêu, tăng bao nhiêu so với 2023?"));
+    expect(both).toMatch(/0,7326 \(năm 2023, cả nước\); 0,7955 \(năm 2024, cả nước\), tăng/);
+    expect(both).not.toContain("không có mục tiêu");
+    // The earlier year has no figure, but the newer one's note says how it changed since.
+    expect(firstParagraph(engine.ask("So với năm 2020, DTI quốc gia năm 2023 tăng bao nhiêu phần trăm?"))).toMatch(/0,7326 .*50,8% so với năm 2020/);
+    expect(firstParagraph(engine.ask("DTI quốc gia năm 2024 so với năm 2021"))).toMatch(/0,7955 .*chưa có số liệu năm 2021/);
+    const conversation = createConversation();
+    engine.ask("DTI của Khánh Hòa năm 2022 xếp thứ mấy", conversation);
+    expect(firstParagraph(engine.ask("so với 2021 thì sao", conversation))).toMatch(/hạng 30\/63 \(năm 2021.*hạng 41\/63 \(năm 2022.*giảm 11 bậc/);
+  });
+
+  it("give the figures there are, with what the note compares them to", () => {
+    const average = firstParagraph(engine.ask("DTI 2024 của Khánh Hòa cao hay thấp hơn trung bình các tỉnh?"));
+    expect(average).toMatch(/0,6961 \(năm 2024, cả nước\)/);
+    expect(average).toContain("0,7071");
+    expect(average).not.toContain("không có mục tiêu");
+  });
+
+  it("say first that a close measure is another series", () => {
+    const conversation = createConversation();
+    engine.ask("năm 2020 tỉnh giải quyết hồ sơ trực tuyến được mấy phần trăm", conversation);
+    const compared = firstParagraph(engine.ask("con số đó so với 87,6% năm 2025 thì tăng bao nhiêu điểm phần trăm?", conversation));
+    expect(compared).toContain("không cùng chuỗi số liệu");
+  });
+});
+
+describe("a figure's note that says what was asked", () => {
+  it("joins the first paragraph; words naming the indicator itself do not bring it", () => {
+    const onTime = firstParagraph(engine.ask("Tỷ lệ giải quyết đúng hạn tại Trung tâm Phục vụ hành chính công tỉnh quý III/2025?"));
+    expect(onTime).toMatch(/87,6% \(quý III\/2025, Khánh Hòa mới\)\. .*99,9% hồ sơ được giải quyết đúng hạn/);
+    expect(firstParagraph(engine.ask("tỷ lệ hồ sơ nộp trực tuyến hiện nay"))).not.toContain("99,9%");
+  });
+});
+
+describe("the province named", () => {
+  it("makes an indicator with only national figures the weaker match", () => {
+    expect(engine.ask("DTI 2024 khanh hòa dc bao nhieu diem vay").entries[0]).toBe("xep-hang-dti");
+  });
+});

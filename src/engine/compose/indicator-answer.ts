@@ -15,8 +15,8 @@ function scopeFilter(ctx: ComposeContext, indicator: Indicator): (scope: Measure
   const all = [...indicator.targets, ...indicator.measurements];
   const hasNational = all.some((x) => x.scope === "national");
   const hasProvincial = all.some((x) => isProvincial(x.scope));
-  if (ctx.slots.scope === "national" && hasNational) return (scope) => scope === "national";
-  return hasProvincial ? isProvincial : () => true;
+  if (ctx.slots.scope === "national" && hasNational && !ctx.slots.compare) return (scope) => scope === "national";
+  return hasProvincial && !ctx.slots.compare ? isProvincial : () => true;
 }
 
 /** "mục tiêu năm 2025: 100% (Khánh Hòa cũ, 16-NQ/TU)" */
@@ -82,7 +82,8 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const years = ctx.slots.years ?? (year !== undefined ? (ctx.slots.change ? [year - 1, year] : [year]) : []);
   const thisYear = ctx.today.getUTCFullYear();
   // "Hạn là năm nào?": an indicator's deadlines are its targets' years.
-  const asked = ctx.slots.aspect === "when" ? "target" : ctx.slots.aspect;
+  // A comparison without targets of both for one year: the figures there are, else the targets.
+  const asked = ctx.slots.aspect === "when" || (ctx.slots.aspect === "compare" && measurements.length === 0) ? "target" : ctx.slots.aspect;
   const aspect = asked ?? (ctx.slots.progress ? "verdict" : year !== undefined && year > thisYear ? "target" : "actual");
   const name = indicator.name;
   const figure = (m: Measurement) => describeMeasurement(ctx, indicator, m, false);
@@ -161,6 +162,17 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         if (years.length > 1) {
           const ofYears = years.flatMap((y) => headlineMeasurement(measurements.filter((m) => periodYear(m.period) === y)) ?? []);
           if (ofYears.length > 1) return { first: `${name}: ${ofYears.map(figure).join("; ")}${change(indicator, ofYears)}.`, support: [], sourceIds: unique(ofYears.map((m) => m.source)) };
+          // "So với năm 2020, năm 2023 tăng bao nhiêu?" with no figure of 2020: the one there is, with its note where
+          // that says how it changed since ("tăng 50,8% so với năm 2020"), else the year missing.
+          const missing = ctx.slots.years?.filter((y) => !ofYears.some((m) => periodYear(m.period) === y)) ?? [];
+          const [only] = ofYears;
+          if (only && ofYears.length === 1 && missing.length > 0) {
+            const first =
+              only.note && missing.some((y) => only.note!.includes(String(y)))
+                ? `${name}: ${figure(only)}. ${sentence(only.note)}`
+                : `${name}: ${figure(only)}; mình chưa có số liệu năm ${missing.join(", ")} để so sánh.`;
+            return { first, support: [], sourceIds: [only.source] };
+          }
         }
         const ofYear = year !== undefined ? measurements.filter((m) => periodYear(m.period) === year) : [];
         const next = targetAsked(ctx, targets);
@@ -180,19 +192,24 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         }
         // A year asked is about that year's figure; how the target stands is said for the newest one.
         const targetSaid = year === undefined ? targetLine : [];
+        // What a figure is compared with ("Để so sánh, … của Khánh Hòa là …") is often in its note.
+        const note = shown[0]!.note ? sentence(shown[0]!.note) : undefined;
+        const noteFirst = note !== undefined && aspect === "compare";
         return {
-          first: `${name}: ${shown.map(figure).join("; ")}.`,
-          support: [...(shown[0]!.note ? [sentence(shown[0]!.note)] : []), ...targetSaid],
+          first: `${name}: ${shown.map(figure).join("; ")}.${noteFirst ? ` ${note}` : ""}`,
+          support: [...(note && !noteFirst ? [note] : []), ...targetSaid],
           sourceIds: unique([...shown.map((m) => m.source), ...(next && targetSaid.length > 0 ? [next.source] : [])]),
         };
       }
     }
   })();
 
-  const blocks: Block[] = [{ kind: "headline", text: focus.first }];
+  const others = aspect === "actual" || aspect === "compare" ? relatedMeasures(ctx, indicator) : { blocks: [], sourceIds: [] };
+  // Compared with a close measure, the first thing to say is that it is another series.
+  const othersFirst = aspect === "compare" ? others.blocks.map((block) => ` ${block.text}`).join("") : "";
+  const blocks: Block[] = [{ kind: "headline", text: `${focus.first}${othersFirst}` }];
   if (focus.support.length > 0) blocks.push({ kind: "bullets", items: focus.support });
-  const others = aspect === "actual" ? relatedMeasures(ctx, indicator) : { blocks: [], sourceIds: [] };
-  blocks.push(...others.blocks);
+  if (!othersFirst) blocks.push(...others.blocks);
   // Old and new province side by side are not one series: said where the answer shows both.
   const said = [focus.first, ...focus.support].join(" ");
   if (said.includes(SHORT_SCOPE["province-before-merger"]) && said.includes(SHORT_SCOPE["province-after-merger"])) {

@@ -90,16 +90,20 @@ function wantedScopes(ctx: ComposeContext, indicator: Indicator): (s: Measuremen
   return isProvincial;
 }
 
-/** Province and nation for the same year: "2025: tỉnh 100% — cả nước 80%". */
-function sideBySide(ctx: ComposeContext, indicator: Indicator): Block[] {
+/** Province and nation for the same year: "Năm 2025 — tỉnh: 100% …; cả nước: 80% …", none when no year has both. */
+function targetsSideBySide(ctx: ComposeContext, indicator: Indicator): string[] {
   const years = unique(indicator.targets.map((t) => t.year)).sort();
-  const rows = years.flatMap((year) => {
+  return years.flatMap((year) => {
     const province = indicator.targets.filter((t) => t.year === year && isProvincial(t.scope));
     const nation = indicator.targets.filter((t) => t.year === year && t.scope === "national");
     if (province.length === 0 || nation.length === 0) return [];
     const list = (targets: Target[]) => targets.map((t) => `${withoutFinalStop(t.text)} (${targetOrigin(ctx, t, false)})`).join("; ");
     return [`Năm ${year} — tỉnh: ${list(province)}; cả nước: ${list(nation)}`];
   });
+}
+
+function sideBySide(ctx: ComposeContext, indicator: Indicator): Block[] {
+  const rows = targetsSideBySide(ctx, indicator);
   if (rows.length === 0) {
     return [{ kind: "headline", text: `${indicator.name}: mình không có mục tiêu của cả tỉnh và cả nước cho cùng một năm để so sánh.` }];
   }
@@ -130,7 +134,7 @@ function comparedTargets(ctx: ComposeContext, indicator: Indicator): string | un
 }
 
 /** A close but different measure, named apart so it is never read as the same series. */
-export function relatedMeasures(ctx: ComposeContext, indicator: Indicator): { blocks: Block[]; sourceIds: string[] } {
+export function relatedMeasures(ctx: ComposeContext, indicator: Indicator): { blocks: { kind: "paragraph"; text: string }[]; sourceIds: string[] } {
   const others = indicator.related.flatMap((id) => ctx.lookup.indicators.get(id) ?? []).map((other) => ({ other, figure: headlineMeasurement(mainSeries(other)) }));
   return {
     blocks: others.map(({ other, figure }) => ({
@@ -141,9 +145,13 @@ export function relatedMeasures(ctx: ComposeContext, indicator: Indicator): { bl
   };
 }
 
-/** The question asked about an indicator; its whole card when details or a comparison are asked. */
+/**
+ * The question asked about an indicator; its whole card when details are asked, or a comparison the targets of the
+ * province and the nation can answer side by side (any other comparison gets the figures it has, of every scope).
+ */
 export function composeIndicator(ctx: ComposeContext, indicator: Indicator): Composed {
-  return ctx.slots.details || ctx.slots.compare ? composeIndicatorCard(ctx, indicator) : composeIndicatorAnswer(ctx, indicator);
+  const card = ctx.slots.details || (ctx.slots.compare && targetsSideBySide(ctx, indicator).length > 0);
+  return card ? composeIndicatorCard(ctx, indicator) : composeIndicatorAnswer(ctx, indicator);
 }
 
 /** Every figure and target of an indicator, with verdicts and progress. */
