@@ -166,7 +166,7 @@ const MAX_DETAIL_WORDS = 3;
 /** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
 const MIN_DETAIL_LEAD = 1;
 /** Entries whose answers a claimed number is checked against here; the others' composers check it themselves. */
-const CLAIM_CHECKED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["faq", "goal", "event"]);
+const CLAIM_CHECKED_KINDS: ReadonlySet<SearchDoc["kind"]> = new Set(["faq", "goal", "event", "person"]);
 /** Small numbers as words, folded. */
 const NUMBER_WORDS: Readonly<Record<number, readonly string[]>> = {
   1: ["mot"], 2: ["hai"], 3: ["ba"], 4: ["bon", "tu"], 5: ["nam", "lam"], 6: ["sau"], 7: ["bay"], 8: ["tam"], 9: ["chin"], 10: ["muoi"],

@@ -109,7 +109,7 @@ const RELATIONS: readonly [RegExp, Relation][] = [
   [/(?<=^| )(thap hon|it hon|kem hon)(?= |$)/, "lower"],
   [/(?<=^| )(bang|giong|giong het|nhu nhau|ngang|trung)(?= |$)/, "same"],
 ];
-const COMPARE_STRIPPED = /(?<=^| )(so sanh|so voi|doi chieu)(?= |$)/g;
+const COMPARE_STRIPPED = /(?<=^| )(so sanh|so voi|doi chieu|giong het|y het|giong nhu|giong voi)(?= |$)/g;
 // "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi", "có đạt mục tiêu không" and "hoàn thành … chưa"
 // ask about progress, "muốn/phải/sẽ đạt được" about a goal.
 const PROGRESS =
@@ -148,6 +148,11 @@ export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
 const QUOTE = /(?<=^| )(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
+/** "bác thấy trên Zalo người ta bảo …", "người ta nói là …": hearsay put to the bot, read as "nghe nói". */
+const HEARSAY =
+  /(?<=^| )(?:(?:thay|nghe|doc|xem)(?: (?:tren|o) (?:zalo|facebook|fb|mang|mang xa hoi|bao|tivi|tv|tiktok|youtube))? )?(?:nguoi ta|moi nguoi|co nguoi|nhieu nguoi|ban be) (?:bao|noi|don|viet|ghi|chia se)(?: (?:la|rang))?(?= |$)/g;
+/** "một nửa GRDP": a number said in words, claimed as it is. */
+const HALF = /(?<=^| )(?:mot nua|phan nua)(?= |$)/;
 const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
 const DETAILS = /(?<=^| )(chi tiet hon|chi tiet|ke het ra|ke het|day du|cu the hon|noi ro hon|tat ca so lieu|toan bo)(?= |$)/g;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
@@ -258,7 +263,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   // Telex leftovers ("camr own nhes") are undone for small talk only; the search repairs the rest itself.
   const smallTalk = smallTalkOf(folded) ?? smallTalkOf(folded.split(" ").map(undoTelex).join(" "));
   const choice = /^\d{1,2}$/.test(folded) && Number(folded) >= 1 && Number(folded) <= 9 ? Number(folded) : undefined;
-  let text = strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX);
+  let text = strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX).replace(HEARSAY, "nghe noi");
 
   const slots: Slots = {};
   const years = [...text.matchAll(YEAR)].map((match) => Number(match[1]));
@@ -291,6 +296,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
     .map((match) => Number(match[1]))
     .filter((n) => !years.includes(n));
+  if (has(text, HALF)) claim.push(50);
   if (claim.length > 0) slots.claim = claim;
   if (has(text, DETAILS)) slots.details = true;
   if (has(text, QUOTE)) slots.quote = true;

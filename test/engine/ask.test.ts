@@ -870,3 +870,23 @@ describe("the province named", () => {
     expect(engine.ask("DTI 2024 khanh hòa dc bao nhieu diem vay").entries[0]).toBe("xep-hang-dti");
   });
 });
+
+describe("claims put as hearsay or in words", () => {
+  it("reads 'người ta bảo …' as 'nghe nói' and 'một nửa' as 50", () => {
+    const half = firstParagraph(engine.ask("Cháu ơi, bác thấy trên Zalo người ta bảo tỉnh mình đặt mục tiêu kinh tế số chiếm một nửa GRDP vào năm 2030, có đúng không cháu?"));
+    expect(half).toMatch(/^Không, con số 50 không khớp với nguồn: .*30%/);
+  });
+
+  it("says whose year a target claimed for another year is", () => {
+    const early = firstParagraph(engine.ask("có phải Nghị quyết 16 đặt mục tiêu 70% hoạt động kiểm tra qua môi trường số ngay từ năm 2025 không?"));
+    expect(early).toMatch(/^Không: 70% là mục tiêu năm 2030 \(Khánh Hòa cũ, 16-NQ\/TU\), không phải năm 2025\. Chỉ tiêu: Tỷ lệ hoạt động kiểm tra/);
+  });
+
+  it("checks a claim found in what a person said against it, not against their office", () => {
+    const sectors = firstParagraph(engine.ask("NQ16 có 8 lĩnh vực ưu tiên như QĐ 749 đúng không"));
+    expect(sectors).toMatch(/^Không: Phạm Duy Lộc .*7 lĩnh vực ưu tiên/);
+    expect(sectors).not.toContain("không còn là");
+    // Named, the person's office is what is claimed.
+    expect(firstParagraph(engine.ask("Ông Phạm Duy Lộc hiện vẫn là giám đốc sở TTTT đúng không"))).toMatch(/^Không: Phạm Duy Lộc không còn là Giám đốc/);
+  });
+});

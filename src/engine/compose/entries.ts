@@ -1,6 +1,7 @@
 // Single knowledge entries that carry their own text: FAQ, documents, people, timeline events.
 import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
+import { fold } from "../../text/normalize.js";
 import { attribute, formatDate } from "../format.js";
 import type { Lookup } from "../lookup.js";
 import { documentName, pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
@@ -126,8 +127,11 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
   const held = ctx.lookup.officesByPerson.get(person.id) ?? [];
   const left = held.filter((office) => !holdsNow(ctx, office, person.id));
   const now = left.map((office) => officeNow(ctx, office));
-  // "… hiện nay vẫn là …, đúng không?": whether the person holds the office now, then who does.
-  const asksNow = ctx.slots.now === true || ctx.slots.aspect === "confirm";
+  // "… hiện nay vẫn là …, đúng không?": whether the person holds the office now, then who does. A claim that does not
+  // name the person ("NQ16 có 8 lĩnh vực như QĐ 749 đúng không?", found in what they said) is about what they said.
+  const named = ctx.slots.people?.includes(fold(person.name)) === true;
+  const asksNow = ctx.slots.now === true || (ctx.slots.aspect === "confirm" && named);
+  const aboutWhatWasSaid = ctx.slots.aspect === "confirm" && !named && person.said !== undefined;
   const verdict = ctx.slots.polarity === "chua" ? "Chưa" : "Không";
   const holdsSome = held.some((office) => holdsNow(ctx, office, person.id));
   // "Ông X có phải là chủ tịch tỉnh không?": the office named, against those the person holds or held.
@@ -145,7 +149,7 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
       ? `${verdict}: ${person.name} không còn là ${left.map((office) => office.name).join(", ")}. ${now.map((o) => o.text).join(" ")}`
       : asksNow && holdsSome
         ? `${ctx.slots.aspect === "confirm" ? "Đúng: " : ""}${person.name} hiện là ${held.filter((office) => holdsNow(ctx, office, person.id)).map((office) => office.name).join(", ")} (theo nguồn mới nhất mình có).`
-        : ctx.slots.quote && person.said
+        : (ctx.slots.quote || aboutWhatWasSaid) && person.said
           ? `${person.name} (${person.role}, ${asOf}): ${person.said}`
           : role;
   const blocks: Block[] = [{ kind: "headline", text: first }];

@@ -325,7 +325,15 @@ function confirmClaim(
     ...relevantFigures.slice(0, 2).map((m) => `số liệu ${describeMeasurement(ctx, indicator, m, false)}`),
   ];
   const sourceIds = unique([...(noFigureYet ? [noFigureYet.source] : []), ...relevantTargets.map((t) => t.source), ...relevantFigures.slice(0, 2).map((m) => m.source)]);
-  if (claim.length === 0 || facts.length === 0) {
+  // "Top 20 năm 2025": the number is right, of another year — say whose it is.
+  const elsewhereTarget = [...targets, ...indicator.targets].find((t) => t.value !== undefined && claim.includes(t.value));
+  const elsewhereFigure = measurements.find((m) => claim.includes(m.value));
+  const belongs = elsewhereTarget
+    ? { text: `${formatTargetValue(indicator, elsewhereTarget)} là mục tiêu năm ${elsewhereTarget.year} (${targetOrigin(ctx, elsewhereTarget)})`, year: elsewhereTarget.year, source: elsewhereTarget.source }
+    : elsewhereFigure
+      ? { text: `${formatValue(indicator, elsewhereFigure.value, elsewhereFigure.outOf)} là số liệu ${describePeriod(elsewhereFigure)}`, year: periodYear(elsewhereFigure.period), source: elsewhereFigure.source }
+      : undefined;
+  if (claim.length === 0 || (facts.length === 0 && !belongs)) {
     return {
       first: `${indicator.name}: ${facts.length > 0 ? facts.join("; ") : latest ? `số liệu gần nhất ${describeMeasurement(ctx, indicator, latest, false)}` : "mình chưa có số liệu"}.`,
       support: [],
@@ -354,18 +362,10 @@ function confirmClaim(
       sourceIds,
     };
   }
-  // "Top 20 năm 2025": the number is right, of another year — say whose it is.
-  const elsewhereTarget = [...targets, ...indicator.targets].find((t) => t.value !== undefined && claim.includes(t.value));
-  const elsewhereFigure = measurements.find((m) => claim.includes(m.value));
-  const belongs = elsewhereTarget
-    ? { text: `${formatTargetValue(indicator, elsewhereTarget)} là mục tiêu năm ${elsewhereTarget.year} (${targetOrigin(ctx, elsewhereTarget)})`, year: elsewhereTarget.year, source: elsewhereTarget.source }
-    : elsewhereFigure
-      ? { text: `${formatValue(indicator, elsewhereFigure.value, elsewhereFigure.outOf)} là số liệu ${describePeriod(elsewhereFigure)}`, year: periodYear(elsewhereFigure.period), source: elsewhereFigure.source }
-      : undefined;
   const claimed = claim.map((n) => formatNumber(n)).join(", ");
   return {
     first: belongs
-      ? `Không: ${belongs.text}${year !== undefined && year !== belongs.year ? `, không phải năm ${year}` : ""}. ${capitalize(indicator.name)}, ${facts.join("; ")}.`
+      ? `Không: ${belongs.text}${year !== undefined && year !== belongs.year ? `, không phải năm ${year}` : ""}. ${facts.length > 0 ? `${capitalize(indicator.name)}, ${facts.join("; ")}` : `Chỉ tiêu: ${indicator.name}`}.`
       : `Không, con số ${claimed} không khớp với nguồn: ${indicator.name}, ${facts.join("; ")}.`,
     support: [],
     sourceIds: unique([...sourceIds, ...(belongs ? [belongs.source] : [])]),
