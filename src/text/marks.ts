@@ -39,9 +39,12 @@ export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilt
   const words = new Set<string>();
   for (const text of knowledgeTexts) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
   const formsByFold = new Map<string, { letters: string; tone: string }[]>();
+  // The knowledge's own marked words and their folds: typed as the knowledge writes it, a word can mean its own form.
+  const foldOfKnown = new Map<string, string>();
   for (const word of words) {
     const folded = fold(word);
     if (folded === word) continue;
+    foldOfKnown.set(word, folded);
     const form = toneAndLetters(word);
     const forms = formsByFold.get(folded) ?? [];
     if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
@@ -58,7 +61,7 @@ export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilt
       .map((word, index) => {
         const typed = marked[index]!;
         const forms = formsByFold.get(word);
-        if (typed === word || !forms) return word;
+        if (typed === word || !forms || foldOfKnown.get(typed) === word) return word;
         const form = toneAndLetters(typed);
         return form.tone !== "" && !forms.some((other) => couldMean(form, other, word)) ? `${word}${FOREIGN_MARK}` : word;
       })
