@@ -36,8 +36,12 @@ export type MarkedFilter = (text: string, folded: string) => string;
  */
 export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilter {
   // The knowledge writes tens of thousands of words but only a few thousand distinct ones: each is looked at once.
+  // Texts without marks are left out (half of them: ids, addresses…): a word without marks folds to itself, or, a
+  // date cut apart, to several words, which no word of a question is.
   const words = new Set<string>();
-  for (const text of knowledgeTexts) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
+  const marked = new Set<string>();
+  for (const text of knowledgeTexts) if (!isAscii(text)) marked.add(text);
+  for (const text of marked) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
   const formsByFold = new Map<string, { letters: string; tone: string }[]>();
   // The knowledge's own marked words and their folds: typed as the knowledge writes it, a word can mean its own form.
   const foldOfKnown = new Map<string, string>();
