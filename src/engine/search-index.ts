@@ -143,13 +143,16 @@ function sameTokens(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((token, index) => token === b[index]);
 }
 
+const NONE = new Int32Array(0);
+
 const isNumber = (token: string) => /^\d+$/.test(token);
 const isSmallNumber = (token: string) => isNumber(token) && Number(token) <= 10;
 
 export class SearchIndex {
-  private readonly postings = new Map<string, number[]>();
+  // Typed arrays: rank() walks the lists of every term of every question.
+  private readonly postings: ReadonlyMap<string, Int32Array>;
   /** Term → docs that mention it in any phrasing or in their context. */
-  private readonly docPostings = new Map<string, number[]>();
+  private readonly docPostings: ReadonlyMap<string, Int32Array>;
   private readonly docTerms: ReadonlySet<string>[] = [];
   /** Terms of the doc's phrasings only, without its context. */
   private readonly phrasedTerms: ReadonlySet<string>[] = [];
@@ -198,6 +201,10 @@ export class SearchIndex {
   private readonly docGain: Float64Array;
   private readonly docBest: Float64Array;
   private readonly inQuestion: Uint8Array;
+  // docPenalties()' own scratch space: its count and values per doc, and which docs have a number or year.
+  private readonly penaltyCount: Int32Array;
+  private penaltyValues = new Float64Array(0);
+  private readonly docHas: Uint8Array;
 
   constructor(
     readonly docs: readonly SearchDoc[],
@@ -215,6 +222,8 @@ export class SearchIndex {
       return prepared;
     };
     const docFrequency = new Map<string, number>();
+    const postings = new Map<string, number[]>();
+    const docPostings = new Map<string, number[]>();
     const phrasingTerms: ReadonlySet<string>[] = [];
     const phrasingDocs: number[] = [];
     const traits: number[] = [];
@@ -247,9 +256,9 @@ export class SearchIndex {
             (SCOPED_KINDS.has(doc.kind) ? SCOPED : 0),
         );
         for (const term of terms) {
-          const list = this.postings.get(term) ?? [];
+          const list = postings.get(term) ?? [];
           list.push(index);
-          this.postings.set(term, list);
+          postings.set(term, list);
           inDoc.add(term);
         }
       }
@@ -260,13 +269,15 @@ export class SearchIndex {
       for (const term of inDoc) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
       this.docTerms.push(inDoc);
       for (const term of inDoc) {
-        const list = this.docPostings.get(term) ?? [];
+        const list = docPostings.get(term) ?? [];
         list.push(docIndex);
-        this.docPostings.set(term, list);
+        docPostings.set(term, list);
       }
       this.docYears.push(doc.kind === "topic" ? undefined : docYears);
       if (doc.kind !== "topic") for (const year of docYears) this.docsOfYear.set(year, [...(this.docsOfYear.get(year) ?? []), docIndex]);
     });
+    this.postings = new Map([...postings].map(([term, list]) => [term, Int32Array.from(list)]));
+    this.docPostings = new Map([...docPostings].map(([term, list]) => [term, Int32Array.from(list)]));
     this.docRank = Int32Array.from(docs, (doc) => KIND_ORDER.indexOf(doc.kind));
     for (const [term, frequency] of docFrequency) this.idf.set(term, Math.log(1 + docs.length / frequency));
     this.maxIdf = Math.log(1 + docs.length);
@@ -288,6 +299,8 @@ export class SearchIndex {
     this.docGain = new Float64Array(docs.length);
     this.docBest = new Float64Array(docs.length);
     this.inQuestion = new Uint8Array(this.surfaceIds.size);
+    this.penaltyCount = new Int32Array(docs.length);
+    this.docHas = new Uint8Array(docs.length);
   }
 
   /** Whether the index has seen this word (in any phrasing or context). */
@@ -467,14 +480,17 @@ export class SearchIndex {
     for (const term of ordered) {
       const gain = (this.idf.get(term) ?? 0) * (repaired.has(term) ? FUZZY_PENALTY : 1);
       const small = isSmallNumber(term);
-      for (const index of this.postings.get(term) ?? []) {
+      const phrasings = this.postings.get(term) ?? NONE;
+      for (let at = 0; at < phrasings.length; at++) {
+        const index = phrasings[at]!;
         if (phrasingGain[index] === 0) {
           if (small) continue;
           touched.push(index);
         }
         phrasingGain[index] = phrasingGain[index]! + gain;
       }
-      for (const doc of this.docPostings.get(term) ?? []) docGain[doc] = docGain[doc]! + gain;
+      const docs = this.docPostings.get(term) ?? NONE;
+      for (let at = 0; at < docs.length; at++) docGain[docs[at]!] = docGain[docs[at]!]! + gain;
     }
     // What each doc's numbers and years take off its phrasings' scores, in the order they are applied.
     const penalties = numbers.length > 0 || question.years.length > 0 ? this.docPenalties(numbers, question.years) : undefined;
@@ -568,15 +584,16 @@ export class SearchIndex {
   /**
    * The penalties each doc's phrasings take, in the order they apply: for each of the question's numbers the doc
    * lacks, then for the question's years when the doc is about others. Doc d's are values[d * stride] onwards,
-   * count[d] of them.
+   * count[d] of them. The arrays are the index's scratch space, valid until the next search.
    */
   private docPenalties(numbers: readonly string[], years: readonly number[]): { count: Int32Array; values: Float64Array; stride: number } {
     const docs = this.docs.length;
     const stride = numbers.length + 1;
-    const count = new Int32Array(docs);
-    const values = new Float64Array(docs * stride);
+    const { penaltyCount: count, docHas: having } = this;
+    count.fill(0);
+    if (this.penaltyValues.length < docs * stride) this.penaltyValues = new Float64Array(docs * stride);
+    const values = this.penaltyValues;
     const add = (doc: number, penalty: number) => (values[doc * stride + count[doc]!++] = penalty);
-    const having = new Uint8Array(docs);
     for (const number of numbers) {
       const holders = this.docPostings.get(number) ?? [];
       for (const doc of holders) having[doc] = 1;
@@ -593,6 +610,7 @@ export class SearchIndex {
         const docYears = this.docYears[doc];
         if (docYears && !having[doc]) add(doc, docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY);
       }
+      having.fill(0);
     }
     return { count, values, stride };
   }

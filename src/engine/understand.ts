@@ -261,12 +261,15 @@ function smallTalkOf(text: string): SmallTalk | undefined {
  */
 export function understand(folded: string, people: readonly string[] = []): Understanding {
   // Telex leftovers ("camr own nhes") are undone for small talk only; the search repairs the rest itself.
-  const smallTalk = smallTalkOf(folded) ?? smallTalkOf(folded.split(" ").map(undoTelex).join(" "));
+  const untelexed = folded.split(" ").map(undoTelex).join(" ");
+  const smallTalk = smallTalkOf(folded) ?? (untelexed === folded ? undefined : smallTalkOf(untelexed));
   const choice = /^\d{1,2}$/.test(folded) && Number(folded) >= 1 && Number(folded) <= 9 ? Number(folded) : undefined;
   let text = strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX).replace(HEARSAY, "nghe noi");
 
   const slots: Slots = {};
-  const years = [...text.matchAll(YEAR)].map((match) => Number(match[1]));
+  // Most texts name no number: matchAll (which copies its pattern) is spared for them.
+  const hasDigit = /\d/.test(text);
+  const years = hasDigit ? [...text.matchAll(YEAR)].map((match) => Number(match[1])) : [];
   // "giai đoạn 2021–2025" means the period that ends in 2025; "từ 2020 đến nay" is no single year.
   if (years.length > 0 && !has(text, SINCE)) slots.year = Math.max(...years);
   const distinctYears = [...new Set(years)].sort();
@@ -293,7 +296,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;
   // Numbers of documents ("nghị quyết 16", "QĐ 749"), levels ("mức 4") and parts of a year ("quý 3") are no claim.
-  const claim = [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
+  const claim = !hasDigit ? [] : [...text.matchAll(/(?<=^| )(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
     .map((match) => Number(match[1]))
     .filter((n) => !years.includes(n));
   if (has(text, HALF)) claim.push(50);

@@ -36,12 +36,19 @@ export type MarkedFilter = (text: string, folded: string) => string;
  */
 export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilter {
   // The knowledge writes tens of thousands of words but only a few thousand distinct ones: each is looked at once.
+  // Texts without marks are left out (half of them: ids, addresses…): a word without marks folds to itself, or, a
+  // date cut apart, to several words, which no word of a question is.
   const words = new Set<string>();
-  for (const text of knowledgeTexts) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
+  const marked = new Set<string>();
+  for (const text of knowledgeTexts) if (!isAscii(text)) marked.add(text);
+  for (const text of marked) for (const word of lowerWithMarks(text).split(" ")) words.add(word);
   const formsByFold = new Map<string, { letters: string; tone: string }[]>();
+  // The knowledge's own marked words and their folds: typed as the knowledge writes it, a word can mean its own form.
+  const foldOfKnown = new Map<string, string>();
   for (const word of words) {
     const folded = fold(word);
     if (folded === word) continue;
+    foldOfKnown.set(word, folded);
     const form = toneAndLetters(word);
     const forms = formsByFold.get(folded) ?? [];
     if (!forms.some((known) => known.letters === form.letters && known.tone === form.tone)) forms.push(form);
@@ -58,7 +65,7 @@ export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilt
       .map((word, index) => {
         const typed = marked[index]!;
         const forms = formsByFold.get(word);
-        if (typed === word || !forms) return word;
+        if (typed === word || !forms || foldOfKnown.get(typed) === word) return word;
         const form = toneAndLetters(typed);
         return form.tone !== "" && !forms.some((other) => couldMean(form, other, word)) ? `${word}${FOREIGN_MARK}` : word;
       })

@@ -37,11 +37,38 @@ export function fold(text: string): string {
   const known = lastFolds.find((last) => last.text === text);
   if (known) return known.folded;
   // Plain ASCII (questions typed without marks, texts folded before) has no marks to take off.
-  const lower = isAscii(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-  const folded = splitWords(lower);
+  const folded = splitWords(isAscii(text) ? text.toLowerCase() : withoutMarks(text));
   lastFolds.pop();
   lastFolds.unshift({ text, folded });
   return folded;
+}
+
+/** Lower case without marks, đ as d. */
+function withoutMarksSlowly(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+/**
+ * What withoutMarksSlowly() makes of each character of the Latin script and of each combining mark, by character
+ * code, worked out when first met. It treats every such character on its own (NFD only reorders marks, which it
+ * drops; lower case looks at no neighbour outside Greek), so a text of them is its characters' results laid end to
+ * end: several times faster than asking ICU.
+ */
+const WITHOUT_MARKS: (string | undefined)[] = new Array<string | undefined>(0x1f00);
+const isLatinOrMark = (code: number) => code < 0x250 || (code >= 0x300 && code < 0x370) || (code >= 0x1e00 && code < 0x1f00);
+
+function withoutMarks(text: string): string {
+  let result = "";
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    let letters = WITHOUT_MARKS[code];
+    if (letters === undefined) {
+      if (!isLatinOrMark(code)) return withoutMarksSlowly(text);
+      letters = WITHOUT_MARKS[code] = withoutMarksSlowly(text[at]!);
+    }
+    result += letters;
+  }
+  return result;
 }
 
 /** The last texts folded, newest first. */
@@ -80,7 +107,7 @@ const WORD = /[\p{L}\p{N}%]+/gu;
 
 /** Tokens of folded text; "01" and "1" are the same number. */
 export function tokens(folded: string): string[] {
-  return folded === "" ? [] : folded.split(" ").map((token) => (/^0+\d/.test(token) ? token.replace(/^0+/, "") : token));
+  return folded === "" ? [] : folded.split(" ").map((token) => (token.startsWith("0") && /^0+\d/.test(token) ? token.replace(/^0+/, "") : token));
 }
 
 /** Words that carry no topic: question scaffolding and politeness ("cho em hỏi", "là gì", "ạ"). Folded. */
