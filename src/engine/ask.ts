@@ -684,9 +684,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A number stated in a yes-or-no question is the claim to check ("… 35,8% số gói thầu …, đúng không?").
     const { aspect } = understanding.slots;
     const claimed = aspect === "confirm" || aspect === "verdict" ? (understanding.slots.claim ?? []) : [];
-    const found = search(question, 5, context, understanding.plural).filter(
+    const matched = search(question, 5, context, understanding.plural).filter(
       (hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText),
     );
+    // A year none of the matches is about ("DVC mức 4 năm 2023", of which no figure is known) tells them apart by
+    // nothing, and says nothing of how sure the best is: its answer is that the year has no figure.
+    const yearOfNone = question.years.length > 0 && matched.every((hit) => index.yearPenalty(hit.doc, question.years) < 1);
+    const found = yearOfNone ? matched.map((hit) => ({ ...hit, score: Math.min(1, hit.score / index.yearPenalty(hit.doc, question.years)) })) : matched;
     // A figure or target of exactly that number is the thing asked about; beside it, others of its kind are less
     // likely (also when both match fully: "DTI 2024 là 0,7071 đúng không?" is the province's, not the nation's).
     const hasClaimed = (hit: SearchHit) => claimed.some((n) => distinctive(n) && valuesOf.get(hit.doc.id)?.has(n));

@@ -308,6 +308,13 @@ export class SearchIndex {
     return this.idf.has(term);
   }
 
+  /** What a doc's score lost for being about other years than those asked (1: nothing). */
+  yearPenalty(doc: SearchDoc, years: readonly number[]): number {
+    const docYears = this.docYears[this.docs.indexOf(doc)];
+    if (!docYears || years.length === 0 || years.some((year) => docYears.has(year))) return 1;
+    return docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
+  }
+
   /** Whether every token appears in one of the doc's phrasings or in its context. */
   mentions(doc: SearchDoc, folded: string): boolean {
     const terms = this.docTerms[this.docs.indexOf(doc)];

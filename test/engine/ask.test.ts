@@ -890,3 +890,16 @@ describe("claims put as hearsay or in words", () => {
     expect(firstParagraph(engine.ask("Ông Phạm Duy Lộc hiện vẫn là giám đốc sở TTTT đúng không"))).toMatch(/^Không: Phạm Duy Lộc không còn là Giám đốc/);
   });
 });
+
+describe("a year no entry has figures for", () => {
+  it("does not make a clear question unsure: the answer says the year has no figure", () => {
+    const answer = engine.ask("Tỷ lệ dịch vụ công trực tuyến mức độ 4 của Khánh Hòa năm 2023 là bao nhiêu?");
+    expect(answer.entries[0]).toBe("dvc-muc-4");
+    expect(firstParagraph(answer)).toContain("mình chưa có số liệu năm 2023");
+  });
+
+  it("leaves a number claimed for it unchecked rather than wrong", () => {
+    const claim = firstParagraph(engine.ask("Năm 2017 Khánh Hòa đứng thứ 7 về DTI phải không?"));
+    expect(claim).toMatch(/^Chưa có số liệu: mình chưa có số liệu năm 2017 để xác nhận con số 7\./);
+  });
+});

@@ -363,10 +363,14 @@ function confirmClaim(
     };
   }
   const claimed = claim.map((n) => formatNumber(n)).join(", ");
+  // Of a year with neither figure nor target, nothing says the number is wrong: only that it cannot be checked.
+  const uncheckable = noFigureYet && relevantTargets.length === 0;
   return {
     first: belongs
       ? `Không: ${belongs.text}${year !== undefined && year !== belongs.year ? `, không phải năm ${year}` : ""}. ${facts.length > 0 ? `${capitalize(indicator.name)}, ${facts.join("; ")}` : `Chỉ tiêu: ${indicator.name}`}.`
-      : `Không, con số ${claimed} không khớp với nguồn: ${indicator.name}, ${facts.join("; ")}.`,
+      : uncheckable
+        ? `Chưa có số liệu: mình chưa có số liệu năm ${year} để xác nhận con số ${claimed}. ${capitalize(indicator.name)}: gần nhất là ${describeMeasurement(ctx, indicator, noFigureYet, false)}.`
+        : `Không, con số ${claimed} không khớp với nguồn: ${indicator.name}, ${facts.join("; ")}.`,
     support: [],
     sourceIds: unique([...sourceIds, ...(belongs ? [belongs.source] : [])]),
   };
