@@ -28,7 +28,7 @@ import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, pointsBack, resolveReferences, type Focus } from "./focus.js";
-import { perPillar, PROVINCE_WORDS, understand, withCalendarYears, withPillar, type QuestionKind, type Slots, type Understanding } from "./understand.js";
+import { perPillar, PROVINCE_WORDS, understand, withCalendarYears, withPillar, withYearsAround, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -857,8 +857,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       answers.push(standsAlone ? answer : { ...answer, answered: false });
     }
     const answered = answers.filter((answer) => answer.answered);
-    const distinct = new Set(answered.map((answer) => JSON.stringify(answer.blocks[0]))).size === answered.length;
-    const better = answered.length === answers.length ? distinct : !whole.answered && answered.length > 0;
+    const leads = new Set(answered.map((answer) => JSON.stringify(answer.blocks[0]))).size;
+    // One answer that says what every part asks ("… lõi chiếm bao nhiêu %, còn số hóa các ngành?"), said once.
+    if (answered.length === answers.length && leads === 1 && answers.length > 1 && !whole.answered) {
+      conversation.last = scratch.last;
+      return answers[0]!;
+    }
+    const better = answered.length === answers.length ? leads === answered.length : !whole.answered && answered.length > 0;
     if (!better) return whole;
     conversation.last = scratch.last;
     return combineAnswers(parts, answers);
@@ -998,15 +1003,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** `laterPart`: a part after the first of one message, which keeps the year and scope the message named before. */
   function askOne(question: string, conversation: Conversation, laterPart = false): Answer {
-    const text = clean(question);
-    if (text === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
-    if (text.length > maxLength) return finish(composeInvalid("too-long", maxLength), 0, conversation);
-    if (hasNoWords(text)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
-    if (isCommand(text)) return runCommand(parseCommand(text), conversation);
+    const cleaned = clean(question);
+    if (cleaned === "") return finish(composeInvalid("empty", maxLength), 0, conversation);
+    if (cleaned.length > maxLength) return finish(composeInvalid("too-long", maxLength), 0, conversation);
+    if (hasNoWords(cleaned)) return finish(composeInvalid("no-words", maxLength), 0, conversation);
+    if (isCommand(cleaned)) return runCommand(parseCommand(cleaned), conversation);
 
     const repairDeadline = performance.now() + repairBudgetMs;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
+    const text = withYearsAround(cleaned, previous?.slots.year);
     const reading = (asked: string) => cachedRead(asked, repairDeadline, previous?.focus);
     const first = reading(text);
     const picked = first.understanding.choice !== undefined ? previous?.suggestions[first.understanding.choice - 1] : undefined;
@@ -1103,7 +1109,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // A confident match of the last answer's kind that names the detail itself is a new subject ("còn chữ ký số?").
       const topHasIt = top && confident && top.doc.kind === previousDoc.kind && index.mentions(top.doc, detail);
       if (found && !topHasIt && (!(top && confident) || near(found.doc))) {
-        return finish(composeDoc(found.doc, merged, previous.sourceIds), found.score, conversation, found.doc, merged, previous.topic);
+        const composed = leadWithAskedDetail(composeDoc(found.doc, merged, previous.sourceIds), found.doc, understanding.topicText, merged.aspect);
+        return finish(composed, found.score, conversation, found.doc, merged, previous.topic);
       }
     }
     // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not
@@ -1135,7 +1142,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const best = again.hits[0];
       if (best && isConfident(again.hits)) {
         const leaningSlots = { ...leaning.slots, ...(leaning.slots.year === undefined && previous?.slots.year !== undefined ? { year: previous.slots.year } : {}) };
-        return finish(composeDoc(best.doc, leaningSlots, previous?.sourceIds ?? []), best.score, conversation, best.doc, leaningSlots, leaning.topicText);
+        const composed = leadWithAskedDetail(composeDoc(best.doc, leaningSlots, previous?.sourceIds ?? []), best.doc, understanding.topicText, leaningSlots.aspect);
+        return finish(composed, best.score, conversation, best.doc, leaningSlots, leaning.topicText);
       }
     }
     // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?": a claim about when or by whom

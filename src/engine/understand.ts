@@ -237,6 +237,18 @@ export function withCalendarYears(text: string, thisYear: number): string {
   return RELATIVE_YEARS.reduce((written, [pattern, offset]) => written.replace(pattern, String(thisYear + offset)), text);
 }
 
+// In a conversation about a figure of one year, "thế năm sau?" and "năm trước đó?" count from that year.
+const YEARS_AROUND: readonly [RegExp, number][] = [
+  [/(?<![\p{L}\d])(?:năm|nam) (?:sau|sau đó|sau do|tiếp theo|tiep theo|kế tiếp|ke tiep)(?![\p{L}\d])/giu, 1],
+  [/(?<![\p{L}\d])(?:năm|nam) (?:trước|truoc)(?: (?:đó|do))?(?![\p{L}\d])/giu, -1],
+];
+
+/** "năm sau", "năm trước (đó)" written as the years after and before the year just asked (cleaned text, marks kept). */
+export function withYearsAround(text: string, askedYear: number | undefined): string {
+  if (askedYear === undefined) return text;
+  return YEARS_AROUND.reduce((written, [pattern, offset]) => written.replace(pattern, `năm ${askedYear + offset}`), text);
+}
+
 function has(text: string, pattern: RegExp): boolean {
   return text.search(pattern) !== -1;
 }

@@ -903,3 +903,32 @@ describe("a year no entry has figures for", () => {
     expect(claim).toMatch(/^Chưa có số liệu: mình chưa có số liệu năm 2017 để xác nhận con số 7\./);
   });
 });
+
+describe("follow-ups that count from the year or the figure just asked", () => {
+  it("reads 'thế năm sau' and 'năm trước đó' from the year of the last answer", () => {
+    const conversation = createConversation();
+    engine.ask("hoi nam 2021 tinh minh xep thu may ve chuyen doi so chau", conversation);
+    expect(firstParagraph(engine.ask("the nam sau", conversation))).toContain("hạng 41/63 (năm 2022");
+    expect(firstParagraph(engine.ask("vay la len hay xuong ha chau", conversation))).toContain("giảm 11 bậc");
+    const back = createConversation();
+    engine.ask("DTI của Khánh Hòa năm 2022 xếp thứ mấy", back);
+    expect(firstParagraph(engine.ask("còn năm trước đó?", back))).toContain("hạng 30/63 (năm 2021");
+  });
+
+  it("brings the note that says what a follow-up leaning on the figure asks", () => {
+    const conversation = createConversation();
+    engine.ask("Quý III/2025 tỷ lệ hồ sơ trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh là bao nhiêu?", conversation);
+    expect(firstParagraph(engine.ask("tỷ lệ đúng hạn ở đó?", conversation))).toContain("99,9% hồ sơ được giải quyết đúng hạn");
+  });
+});
+
+describe("two questions one answer says both of", () => {
+  it("are answered once, not refused", () => {
+    const answer = engine.ask("Năm 2025 công nghiệp số lõi chiếm bao nhiêu % GDP, còn số hóa các ngành bao nhiêu?");
+    expect(answer.answered).toBe(true);
+    const first = firstParagraph(answer);
+    expect(first).toContain("8,42%");
+    expect(first).toContain("5,6%");
+    expect(text(answer).split("14,02% (năm 2025").length).toBe(2);
+  });
+});

@@ -182,12 +182,12 @@ describe("5. So sánh với QĐ 749", () => {
 });
 
 describe("6. Bảy lĩnh vực ưu tiên", () => {
-  it("says 7 sectors, 2 more than the ministry's guidance, tourism first, list not confirmed", () => {
+  it("says 7 sectors, 2 more than the ministry's guidance, tourism first, full list not in the sources", () => {
     const answer = faq("faq-7-linh-vuc").answer;
     expect(answer).toMatch(/7 lĩnh vực/);
     expect(answer).toMatch(/2 lĩnh vực/);
     expect(answer).toMatch(/du lịch/);
-    expect(answer).toMatch(/chưa được xác nhận/);
+    expect(answer).toMatch(/Danh sách đầy đủ 7 lĩnh vực chưa có trong các nguồn/);
     expect(faq("faq-7-linh-vuc").confidence).toBe("confirmed");
   });
 
