@@ -1,9 +1,11 @@
 // How numbers, periods, dates, scopes and sources are written in answers (Vietnamese conventions).
 import type { Indicator, Measurement, Scope, Source, Target } from "../knowledge/schema.js";
 
-const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 });
+// Made when a number is first written, not at start: the process's first Intl object loads ICU's locale data (~30 ms).
+let numberFormat: Intl.NumberFormat | undefined;
 
 export function formatNumber(value: number): string {
+  numberFormat ??= new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 });
   return numberFormat.format(value);
 }
 
