@@ -28,7 +28,7 @@ import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, pointsBack, resolveReferences, type Focus } from "./focus.js";
-import { perPillar, PROVINCE_WORDS, understand, withCalendarYears, withPillar, withYearsAround, type QuestionKind, type Slots, type Understanding } from "./understand.js";
+import { perPillar, PROVINCE_WORDS, readPhrasing, understand, withCalendarYears, withPillar, withYearsAround, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -285,13 +285,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const index = new SearchIndex(
     buildSearchDocs(lookup),
     (text) => {
-      const understanding = understand(expand(fold(text)));
-      return {
-        tokens: tokens(understanding.topicText),
-        years: understanding.years,
-        national: understanding.slots.scope === "national",
-        ...(understanding.kind ? { kind: understanding.kind } : {}),
-      };
+      const { topicText, ...reading } = readPhrasing(expand(fold(text)));
+      return { tokens: tokens(topicText), ...reading };
     },
     options.cacheSize ?? DEFAULT_CACHE_SIZE,
   );

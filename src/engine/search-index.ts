@@ -198,6 +198,9 @@ export class SearchIndex {
   // the scoring. Each entry rank() sets is set back to 0 before it returns.
   private readonly phrasingGain: Float64Array;
   private readonly phrasingScore: Float64Array;
+  /** The phrasings a search touched, and those it scored, in the order met (a third of all, for a typical question). */
+  private readonly touched: Int32Array;
+  private readonly scored: Int32Array;
   private readonly docGain: Float64Array;
   private readonly docBest: Float64Array;
   private readonly inQuestion: Uint8Array;
@@ -296,6 +299,8 @@ export class SearchIndex {
     }
     this.phrasingGain = new Float64Array(phrasingDocs.length);
     this.phrasingScore = new Float64Array(phrasingDocs.length);
+    this.touched = new Int32Array(phrasingDocs.length);
+    this.scored = new Int32Array(phrasingDocs.length);
     this.docGain = new Float64Array(docs.length);
     this.docBest = new Float64Array(docs.length);
     this.inQuestion = new Uint8Array(this.surfaceIds.size);
@@ -479,8 +484,8 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const queryWeight = this.weightOf(terms) + unknown.length * this.maxIdf;
     const numbers = [...terms, ...unknown].filter(isNumber);
-    const { phrasingDoc, phrasingWeight, phrasingTraits, phrasingKind, phrasingGain, phrasingScore, docGain, docBest, inQuestion } = this;
-    const touched: number[] = [];
+    const { phrasingDoc, phrasingWeight, phrasingTraits, phrasingKind, phrasingGain, phrasingScore, docGain, docBest, inQuestion, touched, scored } = this;
+    let touchedCount = 0;
     // A small number alone ("1 + 1 bằng mấy" and "NQ 01") is no match: it takes a word as well. Numbers
     // are added last, so only phrasings a word touched are scored.
     const ordered = [...terms.filter((term) => !isSmallNumber(term)), ...terms.filter(isSmallNumber)];
@@ -492,7 +497,7 @@ export class SearchIndex {
         const index = phrasings[at]!;
         if (phrasingGain[index] === 0) {
           if (small) continue;
-          touched.push(index);
+          touched[touchedCount++] = index;
         }
         phrasingGain[index] = phrasingGain[index]! + gain;
       }
@@ -501,9 +506,10 @@ export class SearchIndex {
     }
     // What each doc's numbers and years take off its phrasings' scores, in the order they are applied.
     const penalties = numbers.length > 0 || question.years.length > 0 ? this.docPenalties(numbers, question.years) : undefined;
-    const scored: number[] = [];
+    let scoredCount = 0;
     let top = 0;
-    for (const index of touched) {
+    for (let at = 0; at < touchedCount; at++) {
+      const index = touched[at]!;
       const gain = phrasingGain[index]!;
       const doc = phrasingDoc[index]!;
       const elsewhere = docGain[doc]! - gain;
@@ -522,7 +528,7 @@ export class SearchIndex {
       // A score below this matters nowhere, not even as the best (then nothing matters).
       if (score < IRRELEVANT_SCORE) continue;
       phrasingScore[index] = score;
-      scored.push(index);
+      scored[scoredCount++] = index;
       if (score > top) top = score;
     }
     // The surface bonus only reorders near-equal matches, so it is computed for the contenders only.
@@ -536,7 +542,8 @@ export class SearchIndex {
     // Docs in the order they first got a score: the sort below keeps that order among equals.
     const bestDocs: number[] = [];
     const questionKind = question.kind ? (this.kindCodes.get(question.kind) ?? -1) : 0;
-    for (const index of scored) {
+    for (let at = 0; at < scoredCount; at++) {
+      const index = scored[at]!;
       const score = phrasingScore[index]!;
       const kind = phrasingKind[index]!;
       const final =
@@ -556,7 +563,7 @@ export class SearchIndex {
       return worst / queryWeight;
     };
     const hits = this.best(bestDocs, limit).map((doc) => ({ doc: this.docs[doc]!, score: Math.min(1, docBest[doc]!), unexplained: unexplained(doc) }));
-    for (const index of touched) phrasingGain[index] = 0;
+    for (let at = 0; at < touchedCount; at++) phrasingGain[touched[at]!] = 0;
     docGain.fill(0);
     for (const doc of bestDocs) docBest[doc] = 0;
     for (const id of marked) inQuestion[id] = 0;

@@ -268,6 +268,66 @@ function smallTalkOf(text: string): SmallTalk | undefined {
   return undefined;
 }
 
+/** The folded text in single spaces, without a greeting in front and with hearsay read as "nghe noi". */
+function withoutOpening(folded: string): string {
+  return strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX).replace(HEARSAY, "nghe noi");
+}
+
+function yearsIn(text: string): number[] {
+  // Most texts name no number: matchAll (which copies its pattern) is spared for them.
+  return /\d/.test(text) ? [...text.matchAll(YEAR)].map((match) => Number(match[1])) : [];
+}
+
+/**
+ * Whether the text compares the province with the nation. "2022 so với 2021", "DTI quốc gia 2024 tăng bao nhiêu
+ * so với 2023" compare two years of one figure instead.
+ */
+function comparesScopes(text: string, distinctYears: readonly number[]): boolean {
+  const yearsCompared = has(text, YEAR_COMPARED) || (distinctYears.length > 1 && (!has(text, NATIONAL) || has(text, CHANGE)));
+  return has(text, COMPARE) && !yearsCompared;
+}
+
+/** "tỉnh mình so với cả nước" is about the province, measured against the nation. */
+function isNational(text: string, compare: boolean): boolean {
+  return has(text, NATIONAL) && !(compare && has(text, PROVINCE));
+}
+
+/** The text without its slot phrases, compounds joined: what the search matches. */
+function topicOf(text: string): string {
+  let topic = strip(text, YEAR);
+  topic = strip(topic, NOW);
+  // What asks for the whole card or a confirmation is no topic ("dung" is also the end of "ứng dụng").
+  topic = strip(strip(topic, DETAILS), CONFIRM_WORDS);
+  topic = strip(topic, NATIONAL_STRIPPED);
+  topic = strip(topic, COMPARE_STRIPPED);
+  topic = strip(topic, FOLLOW_UP_STRIPPED);
+  topic = strip(strip(topic, QUESTION_PHRASES), CHANGE_STRIPPED);
+  // "ký ngày nào", "ra đời khi nào": the question words and the verbs of happening only ask for the date.
+  if (has(topic, WHEN)) topic = strip(strip(topic, WHEN), HAPPENING);
+  return strip(topic, PROVINCE).replace(COMPOUNDS, (compound) => compound.replaceAll(" ", ""));
+}
+
+/** What the search index reads of a phrasing: understand()'s topic, years, scope and kind, without its other slots. */
+export interface PhrasingReading {
+  readonly topicText: string;
+  readonly years: readonly number[];
+  readonly national: boolean;
+  readonly kind?: QuestionKind;
+}
+
+/** understand() cut to what the index needs: the index reads thousands of phrasings at every start. */
+export function readPhrasing(folded: string): PhrasingReading {
+  const text = withoutOpening(folded);
+  const years = yearsIn(text);
+  const kind = questionKind(folded);
+  return {
+    topicText: topicOf(text),
+    years,
+    national: isNational(text, comparesScopes(text, [...new Set(years)])),
+    ...(kind ? { kind } : {}),
+  };
+}
+
 /**
  * `people`: folded names that are no places, so "Nguyễn Thanh Hà nói…" names no Hà Nội.
  */
@@ -276,12 +336,11 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   const untelexed = folded.split(" ").map(undoTelex).join(" ");
   const smallTalk = smallTalkOf(folded) ?? (untelexed === folded ? undefined : smallTalkOf(untelexed));
   const choice = /^\d{1,2}$/.test(folded) && Number(folded) >= 1 && Number(folded) <= 9 ? Number(folded) : undefined;
-  let text = strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX).replace(HEARSAY, "nghe noi");
+  let text = withoutOpening(folded);
 
   const slots: Slots = {};
-  // Most texts name no number: matchAll (which copies its pattern) is spared for them.
   const hasDigit = /\d/.test(text);
-  const years = hasDigit ? [...text.matchAll(YEAR)].map((match) => Number(match[1])) : [];
+  const years = yearsIn(text);
   // "giai đoạn 2021–2025" means the period that ends in 2025; "từ 2020 đến nay" is no single year.
   if (years.length > 0 && !has(text, SINCE)) slots.year = Math.max(...years);
   const distinctYears = [...new Set(years)].sort();
@@ -289,12 +348,8 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (has(text, END_OF_TERM)) slots.year = 2025;
   if (has(text, NOW)) slots.now = true;
   if (has(text, THEN)) slots.then = true;
-  // "2022 so với 2021", "DTI quốc gia 2024 tăng bao nhiêu so với 2023" compare two years of one figure, not the
-  // province with the nation.
-  const yearsCompared = has(text, YEAR_COMPARED) || (distinctYears.length > 1 && (!has(text, NATIONAL) || has(text, CHANGE)));
-  if (has(text, COMPARE) && !yearsCompared) slots.compare = true;
-  // "tỉnh mình so với cả nước" is about the province, measured against the nation.
-  if (has(text, NATIONAL) && !(slots.compare && has(text, PROVINCE))) slots.scope = "national";
+  if (comparesScopes(text, distinctYears)) slots.compare = true;
+  if (isNational(text, slots.compare === true)) slots.scope = "national";
   else if (has(text, PROVINCE)) slots.scope = "province";
   if (has(text, PROGRESS)) slots.progress = true;
   if (has(text, CHANGE) || has(text, YEAR_COMPARED)) slots.change = true;
@@ -322,17 +377,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   const followUp = has(text, FOLLOW_UP);
   const asksForSources = has(text, SOURCES);
   const sourcesOnly = asksForSources && strip(strip(text, FOLLOW_UP_STRIPPED), SOURCE_WORDS) === "";
-  text = strip(text, YEAR);
-  text = strip(text, NOW);
-  // What asks for the whole card or a confirmation is no topic ("dung" is also the end of "ứng dụng").
-  text = strip(strip(text, DETAILS), CONFIRM_WORDS);
-  text = strip(text, NATIONAL_STRIPPED);
-  text = strip(text, COMPARE_STRIPPED);
-  text = strip(text, FOLLOW_UP_STRIPPED);
-  text = strip(strip(text, QUESTION_PHRASES), CHANGE_STRIPPED);
-  // "ký ngày nào", "ra đời khi nào": the question words and the verbs of happening only ask for the date.
-  if (has(text, WHEN)) text = strip(strip(text, WHEN), HAPPENING);
-  text = strip(text, PROVINCE).replace(COMPOUNDS, (compound) => compound.replaceAll(" ", ""));
+  text = topicOf(text);
   const restText = strip(strip(text, GOAL_WORDS), PILLARS_STRIPPED);
   return {
     slots,
