@@ -26,6 +26,8 @@ export interface Slots {
   details?: boolean;
   /** "nói gì", "phát biểu", "nhận xét thế nào": what someone said, not who they are. */
   quote?: boolean;
+  /** "ông X ký văn bản nào?": the documents a person signed. */
+  signed?: boolean;
   /** Every year named, when more than one ("mục tiêu 2025 và 2030", "2022 so với 2021"). */
   years?: readonly number[];
   /** The document the question is about ("theo NQ16", "QĐ 749 đặt…"): targets are those it sets. */
@@ -147,6 +149,7 @@ const QUESTION_KINDS: readonly [RegExp, QuestionKind][] = [
 export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
+const SIGNED = /(?<=^| )(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
 const QUOTE = /(?<=^| )(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /** "bác thấy trên Zalo người ta bảo …", "người ta nói là …": hearsay put to the bot, read as "nghe nói". */
 const HEARSAY =
@@ -370,6 +373,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (claim.length > 0) slots.claim = claim;
   if (has(text, DETAILS)) slots.details = true;
   if (has(text, QUOTE)) slots.quote = true;
+  if (has(text, SIGNED)) slots.signed = true;
   // One pillar named narrows the question; all of them ("chính quyền số, kinh tế số, xã hội số") do not.
   const pillars = PILLARS.filter(([pattern]) => has(text, pattern));
   if (pillars.length === 1) slots.pillar = pillars[0]![1];

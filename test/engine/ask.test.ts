@@ -932,3 +932,14 @@ describe("two questions one answer says both of", () => {
     expect(text(answer).split("14,02% (năm 2025").length).toBe(2);
   });
 });
+
+describe("the documents a person signed", () => {
+  it("come first when asked, and 'văn bản đó' then points to them", () => {
+    const conversation = createConversation();
+    const signed = engine.ask("ông Nguyễn Long Biên ký văn bản nào về chuyển đổi số?", conversation);
+    expect(firstParagraph(signed)).toBe("Nguyễn Long Biên ký Kế hoạch 4636/KH-UBND (29/9/2025).");
+    expect(firstParagraph(engine.ask("văn bản đó đặt mục tiêu gì cho năm 2025?", conversation))).toMatch(/4636.*Top 20/);
+    // Who they are is not what they signed.
+    expect(firstParagraph(engine.ask("ông Nguyễn Long Biên là ai?"))).not.toContain("4636");
+  });
+});

@@ -152,8 +152,12 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
         : (ctx.slots.quote || aboutWhatWasSaid) && person.said
           ? `${person.name} (${person.role}, ${asOf}): ${person.said}`
           : role;
-  const blocks: Block[] = [{ kind: "headline", text: first }];
-  if (first !== role) blocks.push({ kind: "paragraph", text: role });
+  // "Ông X ký văn bản nào?": the documents naming them as signer, first.
+  const signed = ctx.slots.signed ? [...ctx.lookup.documents.values()].filter((document) => document.signer === person.name) : [];
+  const signedLine = signed.length > 0 ? `${person.name} ký ${signed.map((document) => `${documentName(document)} (${formatDate(document.date)})`).join("; ")}.` : undefined;
+  const blocks: Block[] = [{ kind: "headline", text: signedLine ?? first }];
+  if (signedLine) blocks.push({ kind: "paragraph", text: first });
+  else if (first !== role) blocks.push({ kind: "paragraph", text: role });
   if (person.said && !first.includes(person.said)) blocks.push({ kind: "paragraph", text: person.said });
   if (now.length > 0 && !first.includes(now[0]!.text)) {
     blocks.push({ kind: "paragraph", text: `Đó là chức vụ vào ${asOf}. ${now.map((o) => o.text).join(" ")}` });
@@ -163,7 +167,7 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
     blocks,
     sourceIds: unique([...person.sources, ...now.flatMap((o) => o.sourceIds)]),
     suggestions: ["Nghị quyết 16 là gì?", "So sánh với Quyết định 749?", "Kết quả bước đầu của chuyển đổi số?"],
-    entries: [person.id],
+    entries: [person.id, ...signed.map((document) => document.id)],
   };
 }
 
