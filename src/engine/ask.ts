@@ -678,7 +678,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const { elsewhere } = understanding;
     // A number stated in a yes-or-no question is the claim to check ("… 35,8% số gói thầu …, đúng không?").
     const { aspect } = understanding.slots;
-    const claimed = aspect === "confirm" || aspect === "verdict" ? (understanding.slots.claim ?? []) : [];
+    // So is a number whose source is asked ("con số 87,6% lấy ở đâu ra?").
+    const claimed = aspect === "confirm" || aspect === "verdict" || understanding.asksForSources ? (understanding.slots.claim ?? []) : [];
     const matched = search(question, 5, context, understanding.plural).filter(
       (hit) => elsewhere.every((place) => index.mentions(hit.doc, place)) && !onlyDeputyOf(hit.doc, understanding.topicText),
     );

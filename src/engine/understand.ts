@@ -123,6 +123,9 @@ const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sa
 const QUESTION_PHRASES = /(?<=^| )(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung)(?= |$)/g;
 const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
+/** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */
+const SOURCE_ASKED =
+  /(?<=^| )((?:lay|trich) (?:tu|o) (?:nguon nao|dau(?: ra)?)|(?:tu|o|theo) nguon nao|nguon (?:nao|o dau|tu dau)|o dau ra|(?:bao|trang) nao (?:dua tin|dang|noi|viet)|dan nguon|trich dan)(?= |$)/g;
 const SOURCE_WORDS =
   /(?<=^| )(nguon|nguon tin|trich dan|thong tin|tin|so lieu|du lieu|lay|o|tu|dau|ra|can cu|vao|tai lieu|nao|nay|do|vay|a|the|cua|cau tra loi|ban|minh|em|ai noi|bao|dang|tren|noi|viet)(?= |$)/g;
 // "Khánh Hòa", "tỉnh mình": the province, which is what the assistant is about unless told otherwise.
@@ -381,7 +384,8 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   const followUp = has(text, FOLLOW_UP);
   const asksForSources = has(text, SOURCES);
   const sourcesOnly = asksForSources && strip(strip(text, FOLLOW_UP_STRIPPED), SOURCE_WORDS) === "";
-  text = topicOf(text);
+  // "Con số 87,6% lấy từ nguồn nào?" is about the figure; its source is said with it.
+  text = asksForSources ? strip(topicOf(text), SOURCE_ASKED) : topicOf(text);
   const restText = strip(strip(text, GOAL_WORDS), PILLARS_STRIPPED);
   return {
     slots,

@@ -943,3 +943,12 @@ describe("the documents a person signed", () => {
     expect(firstParagraph(engine.ask("ông Nguyễn Long Biên là ai?"))).not.toContain("4636");
   });
 });
+
+describe("the source of a figure named", () => {
+  it("is the figure's own, said with it, the number telling which figure", () => {
+    const centre = firstParagraph(engine.ask("con số 87,6% hồ sơ trực tuyến lấy ở đâu ra"));
+    expect(centre).toMatch(/^Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến .*87,6% .*Thông tin này theo: /);
+    const rank = firstParagraph(engine.ask("số liệu DTI 16/34 lấy từ nguồn nào"));
+    expect(rank).toMatch(/hạng 16\/34 .*Thông tin này theo: .*9\/11\/2025/);
+  });
+});
