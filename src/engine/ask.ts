@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { FaqEntry, Knowledge, Scope } from "../knowledge/schema.js";
-import { clean, escapeRegExp, fold, hasNoWords, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
+import { clean, escapeRegExp, fold, hasNoWords, isFoldedDate, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
 import { MERGED_PROVINCE, otherProvinces } from "../text/places.js";
@@ -95,7 +95,7 @@ const NOT_ANSWERED = new Set(["fallback", "clarify", "invalid"]);
 const NOTHING: ReadonlySet<string> = new Set();
 
 /** Asked about the nation, an indicator with no national figures is the weaker match; and the other way round. */
-const PROVINCE_ONLY_PENALTY = 0.9;
+const SCOPE_MISMATCH_PENALTY = 0.9;
 /** The built-in overview that covers an FAQ topic (faq.yaml `topic:`). */
 const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
   "muc-tieu": "@goals",
@@ -176,8 +176,6 @@ function blockTexts(block: Block): string[] {
   if (block.kind === "bullets") return [...(block.title ? [block.title] : []), ...block.items];
   return "text" in block ? [block.text] : [];
 }
-/** A date as fold() writes it, yyyymmdd. */
-const DATE_NUMBER = /^(?:19|20)\d{6}$/;
 /** A figure put roughly; folded. */
 const ROUGHLY = /(?<=^| )(?:khoang|gan|hon|tren|duoi|xap xi|chung|nghin|ngan|trieu|ty)(?= |$)/;
 /** The merger, as the index reads it ("hợp nhất", "nhập lại" are its synonyms). */
@@ -385,8 +383,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const weigh = (hit: SearchHit) =>
       (future && (hit.doc.id === "@status-all" || hit.doc.id === "@timeline") ? FUTURE_STATUS_PENALTY : 1) *
       (question.then && hit.doc.kind === "office" ? THEN_OFFICE_PENALTY : 1) *
-      (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
-      (question.province && hit.doc.kind === "indicator" && !provincialIndicators.has(hit.doc.id) ? PROVINCE_ONLY_PENALTY : 1) *
+      (question.national && hit.doc.kind === "indicator" && !nationalIndicators.has(hit.doc.id) ? SCOPE_MISMATCH_PENALTY : 1) *
+      (question.province && hit.doc.kind === "indicator" && !provincialIndicators.has(hit.doc.id) ? SCOPE_MISMATCH_PENALTY : 1) *
       (context.has(hit.doc.id) ? RELATED_BOOST : 1) *
       // "Muốn vào top mấy?" asks for the target, not how the targets stand.
       (question.aspect === "target" && resultsFaqs.has(hit.doc.id) ? UNFIT_PENALTY : 1) *
@@ -685,7 +683,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     );
     // A year none of the matches is about ("DVC mức 4 năm 2023", of which no figure is known) tells them apart by
     // nothing, and says nothing of how sure the best is: its answer is that the year has no figure.
-    const yearOfNone = question.years.length > 0 && matched.every((hit) => index.yearPenalty(hit.doc, question.years) < 1);
+    // Only for a match that explains every other word: the year must not lift a partial one.
+    const yearOfNone =
+      question.years.length > 0 && (matched[0]?.unexplained ?? 1) === 0 && matched.every((hit) => index.yearPenalty(hit.doc, question.years) < 1);
     const found = yearOfNone ? matched.map((hit) => ({ ...hit, score: Math.min(1, hit.score / index.yearPenalty(hit.doc, question.years)) })) : matched;
     // A figure or target of exactly that number is the thing asked about; beside it, others of its kind are less
     // likely (also when both match fully: "DTI 2024 là 0,7071 đúng không?" is the province's, not the nation's).
@@ -932,7 +932,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // merely does not print ("2 tỉnh thành 1", "gần 192 nghìn") may be said in other words.
     return slots.claim.some((n) => {
       // A date claimed ("từ 1/8/2025") is wrong where the answer dates it otherwise.
-      if (DATE_NUMBER.test(String(n))) return !said.has(n) && [...said].some((other) => DATE_NUMBER.test(String(other)));
+      if (isFoldedDate(n)) return !said.has(n) && [...said].some((other) => isFoldedDate(other));
       const counted = new RegExp(`(?<=^| )${escapeRegExp(String(n))} (\\S+)`).exec(question)?.[1];
       const otherCount = counted && new RegExp(`(?<=^| )\\d+(?:\\.\\d+)? ${escapeRegExp(counted)}(?= |$)`).test(folded);
       return !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)) && otherCount;
@@ -971,8 +971,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const [headline, support, ...rest] = composed.blocks;
     const indicator = lookup.indicators.get(indicatorId);
     if (headline?.kind !== "headline" || support?.kind !== "bullets" || !indicator) return composed;
-    // Words that name the indicator itself ("hồ sơ nộp trực tuyến") ask for its figure, not for a note.
-    const named = [headline.text, indicator.short, ...indicator.aliases].map(wordsOf);
+    // Words that name the indicator itself ("hồ sơ nộp trực tuyến") ask for its figure, not for a note; words naming
+    // a close measure ("giải quyết trực tuyến") ask for that one, which a note must not seem to answer.
+    const related = indicator.related.flatMap((id) => lookup.indicators.get(id) ?? []);
+    const named = [headline.text, indicator.short, ...indicator.aliases, ...related.flatMap((other) => [other.name, other.short, ...other.aliases])].map(wordsOf);
     const added = (item: string) => asked.filter((word) => !named.some((words) => words.has(word)) && wordsOf(item).has(word)).length;
     const best = support.items.map((item) => ({ item, added: added(item) })).reduce((best, next) => (next.added > best.added ? next : best));
     if (best.added < MIN_DETAIL_LEAD) return composed;
@@ -1008,7 +1010,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const repairDeadline = performance.now() + repairBudgetMs;
     const clock = now().getTime();
     const previous = recentTurn(conversation, clock);
-    const text = withYearsAround(cleaned, previous?.slots.year);
+    const text = withYearsAround(cleaned, previous?.slots.year, now().getFullYear());
     const reading = (asked: string) => cachedRead(asked, repairDeadline, previous?.focus);
     const first = reading(text);
     const picked = first.understanding.choice !== undefined ? previous?.suggestions[first.understanding.choice - 1] : undefined;

@@ -87,8 +87,8 @@ export interface Understanding {
 }
 
 const YEAR = /(?<=^| )(20[0-4]\d)(?= |$)/g;
-/** "so với năm 2023": a figure measured against that year's. */
-const YEAR_COMPARED = /(?<=^| )so voi (?:nam |hoi |cung ky )?20[0-4]\d(?= |$)/;
+/** "so với năm 2023", "so với năm trước": a figure measured against another year's. */
+const YEAR_COMPARED = /(?<=^| )so voi (?:(?:nam |hoi |cung ky )?20[0-4]\d|(?:nam|hoi) truoc)(?= |$)/;
 const SINCE = /(?<=^| )tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
 const NOW = /(?<=^| )(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
 const END_OF_TERM = /(?<=^| )(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
@@ -156,9 +156,9 @@ const SIGNED = /(?<=^| )(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:v
 const QUOTE = /(?<=^| )(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /** "bác thấy trên Zalo người ta bảo …", "người ta nói là …": hearsay put to the bot, read as "nghe nói". */
 const HEARSAY =
-  /(?<=^| )(?:(?:thay|nghe|doc|xem)(?: (?:tren|o) (?:zalo|facebook|fb|mang|mang xa hoi|bao|tivi|tv|tiktok|youtube))? )?(?:nguoi ta|moi nguoi|co nguoi|nhieu nguoi|ban be) (?:bao|noi|don|viet|ghi|chia se)(?: (?:la|rang))?(?= |$)/g;
-/** "một nửa GRDP": a number said in words, claimed as it is. */
-const HALF = /(?<=^| )(?:mot nua|phan nua)(?= |$)/;
+  /(?<=^| )(?:(?:thay|nghe|doc|xem)(?: (?:tren|o) (?:zalo|facebook|fb|mang|mang xa hoi|bao|tivi|tv|tiktok|youtube))? )?(?:nguoi ta|moi nguoi|co nguoi|nhieu nguoi|ban be) (?:bao(?! nhieu)|noi(?! chung)|don|viet|ghi|chia se)(?: (?:la|rang))?(?= |$)/g;
+/** "mục tiêu … một nửa GRDP": a target claimed in words ("một nửa doanh nghiệp đã …" claims no figure: none is known). */
+const HALF = /(?<=^| )(?:muc tieu|chi tieu|dat ra|phan dau)(?: \S+)* (?:mot nua|phan nua)(?= |$)/;
 const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
 const DETAILS = /(?<=^| )(chi tiet hon|chi tiet|ke het ra|ke het|day du|cu the hon|noi ro hon|tat ca so lieu|toan bo)(?= |$)/g;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
@@ -244,14 +244,20 @@ export function withCalendarYears(text: string, thisYear: number): string {
 }
 
 // In a conversation about a figure of one year, "thế năm sau?" and "năm trước đó?" count from that year.
+// Not "3 năm trước" (three years ago) nor the name "Nam"; only in a short follow-up that names no year of its own
+// ("Kế hoạch năm sau của tỉnh là gì?" asks about next year's plan, not about the figure just given).
 const YEARS_AROUND: readonly [RegExp, number][] = [
-  [/(?<![\p{L}\d])(?:năm|nam) (?:sau|sau đó|sau do|tiếp theo|tiep theo|kế tiếp|ke tiep)(?![\p{L}\d])/giu, 1],
-  [/(?<![\p{L}\d])(?:năm|nam) (?:trước|truoc)(?: (?:đó|do))?(?![\p{L}\d])/giu, -1],
+  [/(?<![\p{L}\d])(?<!(?:\d|một|hai|ba|bốn|mấy|vài|mot|bon|may|vai) )(?:[Nn]ăm|nam) (?:sau|sau đó|sau do|tiếp theo|tiep theo|kế tiếp|ke tiep)(?![\p{L}\d])/gu, 1],
+  [/(?<![\p{L}\d])(?<!(?:\d|một|hai|ba|bốn|mấy|vài|mot|bon|may|vai) )(?:[Nn]ăm|nam) (?:trước|truoc)(?: (?:đó|do))?(?![\p{L}\d])/gu, -1],
 ];
+const MAX_WORDS_COUNTING_FROM_A_YEAR = 6;
 
-/** "năm sau", "năm trước (đó)" written as the years after and before the year just asked (cleaned text, marks kept). */
-export function withYearsAround(text: string, askedYear: number | undefined): string {
-  if (askedYear === undefined) return text;
+/**
+ * "năm sau", "năm trước (đó)" written as the years after and before the year of the last answer (cleaned text, marks
+ * kept), when that year is past: after a target year to come, "năm trước" is last year of the calendar.
+ */
+export function withYearsAround(text: string, askedYear: number | undefined, thisYear: number): string {
+  if (askedYear === undefined || askedYear > thisYear || /\d{4}/.test(text) || text.split(" ").length > MAX_WORDS_COUNTING_FROM_A_YEAR) return text;
   return YEARS_AROUND.reduce((written, [pattern, offset]) => written.replace(pattern, `năm ${askedYear + offset}`), text);
 }
 

@@ -93,7 +93,7 @@ function splitWords(lower: string): string {
   let text = lower;
   if (/[/.-]/.test(text)) text = text.replace(DATE, dateTokens);
   if (text.includes("thang")) text = text.replace(MONTH_OF_YEAR, "$1");
-  if (text.includes(",")) text = text.replace(/(?<![\d.])\d(?:,\d)+(?![\d.])/g, (list) => list.replaceAll(",", " ")).replace(/(\d),(\d)/g, "$1.$2");
+  if (text.includes(",")) text = text.replace(/(?<![\d.])\d(?:,\d)+(?![\d.%])/g, (list) => list.replaceAll(",", " ")).replace(/(\d),(\d)/g, "$1.$2");
   text = text.replace(/[^\p{L}\p{N}%.]+/gu, " ");
   if (text.includes(".")) text = text.replace(/(?<!\d)\.|\.(?!\d)/g, " ");
   return text
@@ -171,6 +171,11 @@ export function capitalize(text: string): string {
 const NUMBER = /(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g;
 
 /** The numbers a text writes, read as a question's are ("9/34" is 9 and 34, "0,7071" is 0.7071). */
+/** Whether a number is a date as fold() writes it (yyyymmdd): "21/10/2025" folds to "2025 20251021". */
+export function isFoldedDate(n: number): boolean {
+  return /^(?:19|20)\d{6}$/.test(String(n));
+}
+
 export function numbersIn(text: string): number[] {
   return [...fold(text).matchAll(NUMBER)].map((match) => Number(match[1]));
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/engine/answer.js";
 import type { Engine } from "../../src/engine/ask.js";
 import { createConversation, CONVERSATION_TTL_MS } from "../../src/engine/conversation.js";
+import { withYearsAround } from "../../src/engine/understand.js";
 import { renderPlain } from "../../src/render/plain.js";
 import { shippedEngine, TODAY } from "../support/engine.js";
 
@@ -950,5 +951,38 @@ describe("the source of a figure named", () => {
     expect(centre).toMatch(/^Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến .*87,6% .*Thông tin này theo: /);
     const rank = firstParagraph(engine.ask("số liệu DTI 16/34 lấy từ nguồn nào"));
     expect(rank).toMatch(/hạng 16\/34 .*Thông tin này theo: .*9\/11\/2025/);
+  });
+});
+
+describe("fixes from the review of this session's rules", () => {
+  it("reads no target claim in 'một nửa … đã …' (a figure claimed, and none is known)", () => {
+    expect(firstParagraph(engine.ask("Hơn một nửa doanh nghiệp nhỏ và vừa đã lên nền tảng số đúng không?"))).not.toMatch(/^Đúng/);
+  });
+
+  it("counts 'năm trước' from the last answer only in a short follow-up naming no year, never 'Nam' or '3 năm trước'", () => {
+    expect(withYearsAround("còn năm trước đó?", 2022, 2026)).toBe("còn năm 2021?");
+    expect(withYearsAround("DTI quốc gia năm 2024 tăng bao nhiêu so với năm trước?", 2021, 2026)).toContain("năm trước");
+    expect(withYearsAround("so với 3 năm trước thì sao?", 2024, 2026)).toBe("so với 3 năm trước thì sao?");
+    expect(withYearsAround("Ông Trần Hòa Nam trước đó giữ chức gì?", 2022, 2026)).toContain("Nam trước");
+    expect(withYearsAround("năm trước tỉnh đạt bao nhiêu?", 2030, 2026)).toBe("năm trước tỉnh đạt bao nhiêu?");
+    expect(withYearsAround("Kế hoạch năm sau của tỉnh là gì vậy ạ?", 2021, 2026)).toContain("năm sau");
+  });
+
+  it("gives the source of the figure named, not of the newest", () => {
+    expect(firstParagraph(engine.ask("Hạng 41/63 lấy từ nguồn nào?"))).toMatch(/hạng 41\/63 \(năm 2022.*Thông tin này theo: Kế hoạch 11252/);
+  });
+
+  it("joins no note on words that name a close measure", () => {
+    expect(firstParagraph(engine.ask("Tỷ lệ hồ sơ giải quyết trực tuyến năm 2025?"))).not.toContain("99,9%");
+  });
+
+  it("says the province has no figure where a comparison with the nation asks for one", () => {
+    const fourG = firstParagraph(engine.ask("Phủ sóng 4G của tỉnh so với cả nước?"));
+    expect(fourG).toContain("Mình chưa có số liệu của tỉnh cho chỉ tiêu này để so sánh.");
+    expect(fourG).not.toContain("Một thước đo khác");
+  });
+
+  it("reads '9,5%' as one number", () => {
+    expect(firstParagraph(engine.ask("Kinh tế số của tỉnh năm 2024 chiếm 9,5% GRDP đúng không?"))).not.toContain("9, 5");
   });
 });

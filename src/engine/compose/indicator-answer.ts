@@ -3,7 +3,7 @@
 // card (every figure and target) is one "chi tiết" away.
 import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
-import { capitalize, numbersIn } from "../../text/normalize.js";
+import { capitalize, isFoldedDate, numbersIn } from "../../text/normalize.js";
 import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
@@ -185,7 +185,9 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
             sourceIds: unique([...(latest ? [latest.source] : []), ...(targetOfYear ? [targetOfYear.source] : [])]),
           };
         }
-        const shown = ofYear.length > 0 ? ofYear : latest ? [latest] : [];
+        // "Hạng 41/63 lấy từ nguồn nào?": the figure named, not the newest.
+        const named = year === undefined ? measurements.filter((m) => ctx.slots.claim?.includes(m.value)).slice(0, 1) : [];
+        const shown = ofYear.length > 0 ? ofYear : named.length > 0 ? named : latest ? [latest] : [];
         if (shown.length === 0) {
           const why = indicator.dataNote ? ` ${indicator.dataNote}` : "";
           return { first: `${name}: mình chưa có số liệu thực hiện trong nguồn đang có.${why}`, support: targetLine, sourceIds: unique([...targets.map((t) => t.source), ...indicator.sources]) };
@@ -204,9 +206,14 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
     }
   })();
 
-  const others = aspect === "actual" || aspect === "compare" ? relatedMeasures(ctx, indicator) : { blocks: [], sourceIds: [] };
-  // Compared with a close measure, the first thing to say is that it is another series.
-  const othersFirst = aspect === "compare" ? others.blocks.map((block) => ` ${block.text}`).join("") : "";
+  const others = aspect === "actual" || aspect === "compare" ? relatedMeasures(ctx, indicator, aspect === "compare") : { blocks: [], sourceIds: [] };
+  // Compared with a close measure, the first thing to say is that it is another series; compared with the nation, that
+  // the province has no figure of its own, where it has none.
+  const noProvincialFigure =
+    aspect === "compare" && ctx.slots.compare === true && ![...indicator.measurements, ...indicator.targets].some((x) => isProvincial(x.scope));
+  const othersFirst =
+    (noProvincialFigure ? " Mình chưa có số liệu của tỉnh cho chỉ tiêu này để so sánh." : "") +
+    (aspect === "compare" ? others.blocks.map((block) => ` ${block.text}`).join("") : "");
   const blocks: Block[] = [{ kind: "headline", text: `${focus.first}${othersFirst}` }];
   if (focus.support.length > 0) blocks.push({ kind: "bullets", items: focus.support });
   if (!othersFirst) blocks.push(...others.blocks);
@@ -299,8 +306,9 @@ function confirmClaim(
   latest: Measurement | undefined,
 ): Focus {
   const { year, trend } = ctx.slots;
-  // "hạng 9/34", "xếp theo 34 tỉnh": the size of a ranking is no figure claimed.
-  const claim = (ctx.slots.claim ?? []).filter((n) => !measurements.some((m) => m.outOf === n));
+  // "hạng 9/34", "xếp theo 34 tỉnh": the size of a ranking is no figure claimed; nor is a date ("công bố ngày
+  // 21/10/2025", folded to its year and yyyymmdd).
+  const claim = (ctx.slots.claim ?? []).filter((n) => !measurements.some((m) => m.outOf === n) && !isFoldedDate(n));
   // "Năm 2022 tụt nhiều lắm, thật không?": that year's figure against the year before, and which way it went.
   const pair = year !== undefined && trend ? [year - 1, year].map((y) => headlineMeasurement(measurements.filter((m) => periodYear(m.period) === y))) : [];
   if (pair.length === 2 && pair[0] && pair[1] && pair[0].scope === pair[1].scope && pair[0].outOf === pair[1].outOf && pair[0].value !== pair[1].value) {

@@ -134,8 +134,15 @@ function comparedTargets(ctx: ComposeContext, indicator: Indicator): string | un
 }
 
 /** A close but different measure, named apart so it is never read as the same series. */
-export function relatedMeasures(ctx: ComposeContext, indicator: Indicator): { blocks: { kind: "paragraph"; text: string }[]; sourceIds: string[] } {
-  const others = indicator.related.flatMap((id) => ctx.lookup.indicators.get(id) ?? []).map((other) => ({ other, figure: headlineMeasurement(mainSeries(other)) }));
+export function relatedMeasures(
+  ctx: ComposeContext,
+  indicator: Indicator,
+  measuredOnly = false,
+): { blocks: { kind: "paragraph"; text: string }[]; sourceIds: string[] } {
+  const others = indicator.related
+    .flatMap((id) => ctx.lookup.indicators.get(id) ?? [])
+    .map((other) => ({ other, figure: headlineMeasurement(mainSeries(other)) }))
+    .filter(({ figure }) => figure || !measuredOnly);
   return {
     blocks: others.map(({ other, figure }) => ({
       kind: "paragraph" as const,
