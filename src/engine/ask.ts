@@ -951,9 +951,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const claims = aspect === "confirm" || aspect === "verdict" || aspect === "define";
     if (headline?.kind !== "headline" || claims) return composed;
     const asked = unique(topicWords(topicText));
-    const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
     if (doc.kind === "indicator") return aspect === "target" ? composed : withAskedNote(composed, doc.id, asked);
     if (!faq || faq.results || faq.details.length === 0) return composed;
+    const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
     const best = faq.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
     if (best.said < saidIn(faq.answer) + MIN_DETAIL_LEAD) return composed;
     // The detail is not said twice: out of the bullets it came from.
@@ -961,6 +961,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A WEAK FAQ's detail is as weak as its answer: said with its source.
     const lead = attribute(best.detail, faq.confidence, lookup.sources.get(faq.sources[0] ?? ""));
     return { ...composed, blocks: [{ kind: "headline", text: lead }, { kind: "paragraph", text: headline.text }, ...blocks.filter((block) => block.kind !== "bullets" || block.items.length > 0)] };
+  }
+
+  /** An entry's answer to a follow-up, led by what its topic words ask (`leadWithAskedDetail`). */
+  function composeAsked(doc: SearchDoc, slots: Slots, sourceIds: readonly string[], topicText: string): Composed {
+    return leadWithAskedDetail(composeDoc(doc, slots, sourceIds), doc, topicText, slots.aspect);
   }
 
   /**
@@ -1107,8 +1112,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // A confident match of the last answer's kind that names the detail itself is a new subject ("còn chữ ký số?").
       const topHasIt = top && confident && top.doc.kind === previousDoc.kind && index.mentions(top.doc, detail);
       if (found && !topHasIt && (!(top && confident) || near(found.doc))) {
-        const composed = leadWithAskedDetail(composeDoc(found.doc, merged, previous.sourceIds), found.doc, understanding.topicText, merged.aspect);
-        return finish(composed, found.score, conversation, found.doc, merged, previous.topic);
+        return finish(composeAsked(found.doc, merged, previous.sourceIds, understanding.topicText), found.score, conversation, found.doc, merged, previous.topic);
       }
     }
     // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not
@@ -1140,7 +1144,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const best = again.hits[0];
       if (best && isConfident(again.hits)) {
         const leaningSlots = { ...leaning.slots, ...(leaning.slots.year === undefined && previous?.slots.year !== undefined ? { year: previous.slots.year } : {}) };
-        const composed = leadWithAskedDetail(composeDoc(best.doc, leaningSlots, previous?.sourceIds ?? []), best.doc, understanding.topicText, leaningSlots.aspect);
+        const composed = composeAsked(best.doc, leaningSlots, previous?.sourceIds ?? [], understanding.topicText);
         return finish(composed, best.score, conversation, best.doc, leaningSlots, leaning.topicText);
       }
     }

@@ -111,6 +111,11 @@ const NO_YEAR_PENALTY = 0.9;
 const UNASKED_YEAR_PENALTY = 0.85;
 /** An FAQ phrasing asking "which year" answers a question that already names its year less well. */
 const YEAR_GIVEN_PENALTY = 0.9;
+/** The penalty a doc takes for the years asked: none when it is about one of them or about any year (topics). */
+function yearPenaltyOf(docYears: ReadonlySet<number> | undefined, aboutAsked: boolean): number {
+  if (!docYears || aboutAsked) return 1;
+  return docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
+}
 /**
  * A phrasing about the nation answers a question about the province less well, and the other way round.
  * Indicators and overviews answer either scope, so they are exempt.
@@ -160,6 +165,8 @@ export class SearchIndex {
   private readonly docYears: (ReadonlySet<number> | undefined)[] = [];
   /** Year → the docs about it. */
   private readonly docsOfYear = new Map<number, number[]>();
+  /** Each doc's position in `docs`, for the lookups the engine makes by doc. */
+  private readonly positionOf: ReadonlyMap<SearchDoc, number>;
   /** Each doc's place in KIND_ORDER. */
   private readonly docRank: Int32Array;
   private readonly idf = new Map<string, number>();
@@ -306,6 +313,7 @@ export class SearchIndex {
     this.inQuestion = new Uint8Array(this.surfaceIds.size);
     this.penaltyCount = new Int32Array(docs.length);
     this.docHas = new Uint8Array(docs.length);
+    this.positionOf = new Map(docs.map((doc, position) => [doc, position]));
   }
 
   /** Whether the index has seen this word (in any phrasing or context). */
@@ -315,14 +323,13 @@ export class SearchIndex {
 
   /** What a doc's score lost for being about other years than those asked (1: nothing). */
   yearPenalty(doc: SearchDoc, years: readonly number[]): number {
-    const docYears = this.docYears[this.docs.indexOf(doc)];
-    if (!docYears || years.length === 0 || years.some((year) => docYears.has(year))) return 1;
-    return docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY;
+    const docYears = this.docYears[this.positionOf.get(doc)!];
+    return years.length === 0 ? 1 : yearPenaltyOf(docYears, years.some((year) => docYears?.has(year)));
   }
 
   /** Whether every token appears in one of the doc's phrasings or in its context. */
   mentions(doc: SearchDoc, folded: string): boolean {
-    const terms = this.docTerms[this.docs.indexOf(doc)];
+    const terms = this.docTerms[this.positionOf.get(doc)!];
     return !!terms && folded.split(" ").every((token) => terms.has(token));
   }
 
@@ -621,8 +628,8 @@ export class SearchIndex {
     if (years.length > 0) {
       for (const year of years) for (const doc of this.docsOfYear.get(year) ?? []) having[doc] = 1;
       for (let doc = 0; doc < docs; doc++) {
-        const docYears = this.docYears[doc];
-        if (docYears && !having[doc]) add(doc, docYears.size > 0 ? OTHER_YEAR_PENALTY : NO_YEAR_PENALTY);
+        const penalty = yearPenaltyOf(this.docYears[doc], having[doc] === 1);
+        if (penalty < 1) add(doc, penalty);
       }
       having.fill(0);
     }
