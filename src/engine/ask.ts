@@ -1,7 +1,7 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
-import type { FaqEntry, Knowledge, Scope } from "../knowledge/schema.js";
+import type { DocumentEntry, FaqEntry, Knowledge, Scope } from "../knowledge/schema.js";
 import { clean, escapeRegExp, fold, hasNoWords, isFoldedDate, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
-import { coreQuestion, hasQuestionWord, type CoreQuestion } from "../text/courtesy.js";
+import { coreQuestion, hasQuestionWord, MARKED_QUESTION_PHRASES, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
 import { MERGED_PROVINCE, otherProvinces } from "../text/places.js";
 import { createSynonymExpander } from "../text/synonyms.js";
@@ -302,7 +302,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .join(" ");
   const peopleNames = [...knowledge.people.map((person) => person.name), ...knowledge.offices.flatMap((o) => o.holders.flatMap((h) => h.name ?? []))].map(fold);
   const personIdsByName = new Map(knowledge.people.map((person) => [fold(person.name), person.id]));
-  const markedFilter = createMarkedFilter(stringsIn(knowledge));
+  const markedFilter = createMarkedFilter([...stringsIn(knowledge), MARKED_QUESTION_PHRASES]);
   // How questions name documents ("nghi quyet 16", "qd 749", "ke hoach 4636", "4636"), folded and expanded as
   // questions are: the document a question is about decides whose targets answer it.
   const documentNames = knowledge.documents.map((document) => {
@@ -940,32 +940,47 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   }
 
   /**
-   * "Tỷ lệ giải quyết đúng hạn quý III/2025?": when one detail of an FAQ says clearly more of what was asked than
-   * its answer does, that detail comes first and the answer after it.
+   * "Tỷ lệ giải quyết đúng hạn quý III/2025?", "Công văn 2390 giao đơn vị nào làm đầu mối?": the detail of an FAQ or
+   * a document that says clearly more of what was asked than its answer does, and the entry it is said in.
    */
-  function leadWithAskedDetail(composed: Composed, doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): Composed {
-    const faq = lookup.faq.get(doc.id);
-    const [headline, ...rest] = composed.blocks;
+  function askedDetail(doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): { detail: string; from: FaqEntry | DocumentEntry } | undefined {
     // A claim is checked against the answer, which is what it is about.
     // Nor is a definition ("… là gì") displaced by a detail.
-    const claims = aspect === "confirm" || aspect === "verdict" || aspect === "define";
-    if (headline?.kind !== "headline" || claims) return composed;
-    const asked = unique(topicWords(topicText));
-    if (doc.kind === "indicator") return aspect === "target" ? composed : withAskedNote(composed, doc.id, asked);
-    if (!faq || faq.results || faq.details.length === 0) return composed;
+    if (aspect === "confirm" || aspect === "verdict" || aspect === "define") return undefined;
+    const faq = lookup.faq.get(doc.id);
+    const document = lookup.documents.get(doc.id);
+    const from = faq ? (faq.results ? undefined : faq) : document;
+    if (!from || from.details.length === 0) return undefined;
+    const answer = faq?.answer ?? `${document!.title} ${document!.summary}`;
+    // Words naming the document ("công văn 2390") ask for none of its details.
+    const naming = document ? wordsOf(`${document.number} ${document.aliases.join(" ")}`) : new Set<string>();
+    const asked = unique(topicWords(topicText)).filter((word) => !naming.has(word));
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
-    const best = faq.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
-    if (best.said < saidIn(faq.answer) + MIN_DETAIL_LEAD) return composed;
-    // The detail is not said twice: out of the bullets it came from.
-    const blocks = rest.map((block) => (block.kind === "bullets" ? { ...block, items: block.items.filter((item) => item !== best.detail) } : block));
-    // A WEAK FAQ's detail is as weak as its answer: said with its source.
-    const lead = attribute(best.detail, faq.confidence, lookup.sources.get(faq.sources[0] ?? ""));
-    return { ...composed, blocks: [{ kind: "headline", text: lead }, { kind: "paragraph", text: headline.text }, ...blocks.filter((block) => block.kind !== "bullets" || block.items.length > 0)] };
+    const best = from.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
+    return best.said >= saidIn(answer) + MIN_DETAIL_LEAD ? { detail: best.detail, from } : undefined;
   }
 
-  /** An entry's answer to a follow-up, led by what its topic words ask (`leadWithAskedDetail`). */
-  function composeAsked(doc: SearchDoc, slots: Slots, sourceIds: readonly string[], topicText: string): Composed {
-    return leadWithAskedDetail(composeDoc(doc, slots, sourceIds), doc, topicText, slots.aspect);
+  /**
+   * An entry's answer led by what the question's words ask: the detail `askedDetail` finds first, the answer after
+   * it; an indicator's note that says what was asked joins its headline. A document's "who" asks whom that detail
+   * names ("giao đơn vị nào làm đầu mối"), not who signed it. `settle` gives the answer its verdict before it is led.
+   */
+  function composeLed(doc: SearchDoc, slots: Slots, sourceIds: readonly string[], topicText: string, settle = (composed: Composed) => composed): Composed {
+    const asked = askedDetail(doc, topicText, slots.aspect);
+    const detailsWho = asked !== undefined && doc.kind === "document" && slots.aspect === "who" && !ISSUED.test(topicText);
+    const composed = settle(composeDoc(doc, detailsWho ? { ...slots, aspect: undefined } : slots, sourceIds));
+    const [headline, ...rest] = composed.blocks;
+    if (headline?.kind !== "headline") return composed;
+    if (doc.kind === "indicator") {
+      const claimsOrTargets = slots.aspect === "target" || slots.aspect === "confirm" || slots.aspect === "verdict" || slots.aspect === "define";
+      return claimsOrTargets ? composed : withAskedNote(composed, doc.id, unique(topicWords(topicText)));
+    }
+    if (!asked || (doc.kind === "document" && slots.aspect === "who" && !detailsWho)) return composed;
+    // The detail is not said twice: out of the bullets it came from.
+    const blocks = rest.map((block) => (block.kind === "bullets" ? { ...block, items: block.items.filter((item) => item !== asked.detail) } : block));
+    // A WEAK entry's detail is as weak as its answer: said with its source.
+    const lead = attribute(asked.detail, asked.from.confidence, lookup.sources.get(asked.from.sources[0] ?? ""));
+    return { ...composed, blocks: [{ kind: "headline", text: lead }, { kind: "paragraph", text: headline.text }, ...blocks.filter((block) => block.kind !== "bullets" || block.items.length > 0)] };
   }
 
   /**
@@ -1112,7 +1127,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // A confident match of the last answer's kind that names the detail itself is a new subject ("còn chữ ký số?").
       const topHasIt = top && confident && top.doc.kind === previousDoc.kind && index.mentions(top.doc, detail);
       if (found && !topHasIt && (!(top && confident) || near(found.doc))) {
-        return finish(composeAsked(found.doc, merged, previous.sourceIds, understanding.topicText), found.score, conversation, found.doc, merged, previous.topic);
+        return finish(composeLed(found.doc, merged, previous.sourceIds, understanding.topicText), found.score, conversation, found.doc, merged, previous.topic);
       }
     }
     // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not
@@ -1144,7 +1159,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const best = again.hits[0];
       if (best && isConfident(again.hits)) {
         const leaningSlots = { ...leaning.slots, ...(leaning.slots.year === undefined && previous?.slots.year !== undefined ? { year: previous.slots.year } : {}) };
-        const composed = composeAsked(best.doc, leaningSlots, previous?.sourceIds ?? [], understanding.topicText);
+        const composed = composeLed(best.doc, leaningSlots, previous?.sourceIds ?? [], understanding.topicText);
         return finish(composed, best.score, conversation, best.doc, leaningSlots, leaning.topicText);
       }
     }
@@ -1176,19 +1191,19 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       }
     }
     if (top && confident) {
-      const composed = composeDoc(top.doc, carried, previous?.sourceIds ?? []);
-      // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
-      // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed
-      // ("nghe nói NQ 16 là gì" asks what it is: no claim).
-      const affirmed =
-        slots.exists && (top.unexplained ?? 0) === 0
-          ? withVerdict(composed, "Có")
-          : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
-            ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
-            : composed;
-      // "NQ16 có 8 lĩnh vực ưu tiên à?": a number claimed that an FAQ, goal or event nowhere says is corrected by it.
-      const checked = affirmed === composed && contradicts(composed, top.doc, slots, understanding.topicText) ? withVerdict(composed, "Không") : affirmed;
-      const led = leadWithAskedDetail(checked, top.doc, understanding.topicText, slots.aspect);
+      const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => {
+        // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
+        // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed
+        // ("nghe nói NQ 16 là gì" asks what it is: no claim).
+        const affirmed =
+          slots.exists && (top.unexplained ?? 0) === 0
+            ? withVerdict(composed, "Có")
+            : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
+              ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
+              : composed;
+        // "NQ16 có 8 lĩnh vực ưu tiên à?": a number claimed that an FAQ, goal or event nowhere says is corrected by it.
+        return affirmed === composed && contradicts(composed, top.doc, slots, understanding.topicText) ? withVerdict(composed, "Không") : affirmed;
+      });
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
       return finish(understanding.asksForSources ? withSourceSaid(led) : led, top.score, conversation, top.doc, carried, understanding.topicText);
     }
@@ -1197,7 +1212,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       ? hits.find((hit) => hit.score >= CONVERSATION_THRESHOLD && relatedTo(previousDoc).has(hit.doc.id))
       : undefined;
     if (pointedTo && hits.every((hit) => hit === pointedTo || hit.score < pointedTo.score + MARGIN)) {
-      return finish(composeDoc(pointedTo.doc, carried, previous?.sourceIds ?? []), pointedTo.score, conversation, pointedTo.doc, carried, understanding.topicText);
+      return finish(composeLed(pointedTo.doc, carried, previous?.sourceIds ?? [], understanding.topicText), pointedTo.score, conversation, pointedTo.doc, carried, understanding.topicText);
     }
     // "còn bitcoin thì sao?" names something the knowledge has never heard of: not the last topic again.
     if (previousDoc && previous && understanding.followUp && unknownInTopic === 0) {
@@ -1208,7 +1223,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // whether ("QĐ 749 ký năm 2019 đúng không?"): it is about that document.
     const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
     if (namedDocument && aboutTheDocument && unknownInTopic === 0) {
-      return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
+      return finish(composeLed(namedDocument, carried, previous?.sourceIds ?? [], understanding.topicText), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
     }
     // Likewise for one person named and asked what they said or who they are ("Ông Tuân nhận xét thế nào về …").
     const namedPeople = (slots.people ?? []).flatMap((name) => personIdsByName.get(name) ?? []);

@@ -21,6 +21,14 @@ const SELF_DESCRIPTION =
 const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|ro|hieu|chac)(?: (?:lam|lam a|het|nua))?$/;
 /** What a self-description reports is part of the question ("bác đọc báo thấy tỉnh muốn đến năm 2030…"). */
 const REPORTS = /\d|(?<=^| )(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
+/**
+ * Question phrases as people type them, with marks. The knowledge never writes some of their words ("vị" of "đơn vị
+ * nào", "hệt" of "giống hệt", "hả"), and a marked word it never writes is taken for another word: these stay
+ * question words.
+ */
+export const MARKED_QUESTION_PHRASES =
+  "đơn vị nào cơ quan nào ai đâu gì mấy bao nhiêu bao giờ khi nào lúc nào hồi nào thế nào ra sao vì sao tại sao " +
+  "giống hệt y hệt y như hả à ạ ư nhỉ chứ vậy thế nhé đúng không phải không có phải chưa rồi";
 /** Question words, folded. */
 const QUESTION_WORDS = "gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sao";
 const QUESTION_WORD = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)`);

@@ -986,3 +986,17 @@ describe("fixes from the review of this session's rules", () => {
     expect(firstParagraph(engine.ask("Kinh tế số của tỉnh năm 2024 chiếm 9,5% GRDP đúng không?"))).not.toContain("9, 5");
   });
 });
+
+describe("a detail of a document that says what was asked", () => {
+  it("comes first, also when 'đơn vị nào' asks whom it names rather than who signed", () => {
+    expect(firstParagraph(engine.ask("Công văn 2390 giao đơn vị nào làm đầu mối ở địa phương?"))).toMatch(/^Sở Thông tin và Truyền thông .*đầu mối/);
+    expect(firstParagraph(engine.ask("công văn 2390 ai ký"))).toContain("nguồn của mình không ghi người ký");
+    const conversation = createConversation();
+    engine.ask("Công văn 2390/BTTTT-THH là văn bản gì?", conversation);
+    expect(firstParagraph(engine.ask("nó giao đơn vị nào làm đầu mối ở địa phương?", conversation))).toMatch(/^Sở Thông tin và Truyền thông/);
+  });
+
+  it("reads question words typed with marks the knowledge never writes ('giống hệt', 'đơn vị nào')", () => {
+    expect(engine.ask("Nghe nói NQ16 có 8 lĩnh vực ưu tiên giống hệt QĐ 749 à?").intent).not.toBe("fallback");
+  });
+});
