@@ -10,7 +10,7 @@ import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
 import { attribute, citeSource, formatDate, isProvincial } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
-import { documentKindName, unique, type ComposeContext, type Composed } from "./compose/common.js";
+import { documentKindName, documentName, unique, type ComposeContext, type Composed } from "./compose/common.js";
 import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
@@ -236,6 +236,8 @@ function hasSlots(slots: Slots): boolean {
 }
 
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
+/** A "not" or "not yet" in what an entry says. */
+const NEGATION = /(?<=^| )(?:chua|khong|ko)(?= |$)/;
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
@@ -243,7 +245,7 @@ const SILENT_SOURCES = /^[^.]*(?:khong noi|chua (?:tim thay|co thong tin|co so l
 /** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
 const FURTHER = /(?:^| )(?:truoc|sau) (?:do )?nua(?= |$)/;
 
-const VERDICT_WORDS = /^(?:Có|Không|Chưa|Đúng|Rồi|Sai)\b/u;
+const VERDICT_WORDS = /^(?:Có|Không|Chưa|Đúng|Rồi|Sai)(?=[\s:,.]|$)/u;
 
 /** The answer led by a verdict word, unless its first line already starts with one. */
 function withVerdict(composed: Composed, word: string): Composed {
@@ -901,20 +903,36 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return words;
   }
 
+  /** What an FAQ's answer, an event's account (its date is part of it: "… nhập lại từ 1/7/2025 phải không?") or a goal says. */
+  function saidBy(doc: SearchDoc): string | undefined {
+    const event = lookup.events.get(doc.id);
+    return lookup.faq.get(doc.id)?.answer ?? (event ? `${formatDate(event.date)} ${event.title} ${event.description ?? ""}` : goalSaid(doc.id));
+  }
+
+  /** A goal as a claim about it is worded: its text, whose goal it is ("Nghị quyết 16", "NQ16") and for when. */
+  function goalSaid(id: string): string | undefined {
+    const goal = lookup.goals.get(id);
+    const document = goal && lookup.documents.get(goal.document);
+    return goal && document ? `${goal.text} mục tiêu năm ${goal.year} ${documentName(document)} ${document.number} ${document.aliases.join(" ")}` : undefined;
+  }
+
   /**
-   * Whether an FAQ's answer or an event's account says what a question's topic claims: every number, and every word but one in a long
+   * Whether an FAQ's answer, an event's account or a goal says what a question's topic claims: every number, and every word but one in a long
    * claim (a concept takes two words, so one word missing is wording: "ngành du lịch" for "du lịch").
    */
   function statesAll(doc: SearchDoc, topicText: string): boolean {
-    const event = lookup.events.get(doc.id);
-    // An event's date is part of its account ("… nhập lại từ 1/7/2025 phải không?").
-    const said = lookup.faq.get(doc.id)?.answer ?? (event ? `${formatDate(event.date)} ${event.title} ${event.description ?? ""}` : undefined);
+    const said = saidBy(doc);
     const asked = topicWords(topicText);
     // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
     if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
     const words = wordsOf(said);
     const missing = asked.filter((word) => !words.has(word));
     return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
+  }
+
+  /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
+  function deniesSomething(doc: SearchDoc): boolean {
+    return NEGATION.test(fold(saidBy(doc) ?? ""));
   }
 
   /**
@@ -1195,8 +1213,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
         // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed
         // ("nghe nói NQ 16 là gì" asks what it is: no claim).
+        // "Tỉnh đã có trung tâm IOC, SOC chưa?", "NQ 16 có nhắc tới đô thị thông minh không?" after an opening: an entry
+        // that says all of it, and says nothing is not yet so.
+        const whether = slots.exists || (slots.aspect === "verdict" && top.doc.kind !== "indicator");
         const affirmed =
-          slots.exists && (top.unexplained ?? 0) === 0
+          whether && ((slots.exists && (top.unexplained ?? 0) === 0) || (statesAll(top.doc, understanding.topicText) && !deniesSomething(top.doc)))
             ? withVerdict(composed, "Có")
             : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
               ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")

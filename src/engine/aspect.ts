@@ -35,7 +35,7 @@ const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong
 const STATEMENT_ASKED = /(?:^| )(?:a|ha|u)$/;
 /** A figure, not a year ("thứ 41", "80%", "0.7071"). */
 const FIGURE = /(?<![\d.])\d{1,3}(?:\.\d+)?(?![\d.])/;
-const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|nghe noi|nghe bao|thay bao|doc thay|that khong|that ko|dung vay khong|co dung|vay co dung");
+const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|nghe noi(?! ve)|nghe bao|thay bao|doc thay|that khong|that ko|dung vay khong|co dung|vay co dung");
 const VERDICT = words(
   "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
 );

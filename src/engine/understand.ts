@@ -120,7 +120,7 @@ const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<=^| )
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<=^| )(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
-const QUESTION_PHRASES = /(?<=^| )(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung)(?= |$)/g;
+const QUESTION_PHRASES = /(?<=^| )(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|(?:co )?(?:nhac|de cap) (?:toi|den|ve)|(?:co )?de cap)(?= |$)/g;
 const SOURCES = /(?<=^| )(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 /** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */
@@ -153,13 +153,13 @@ export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
 const SIGNED = /(?<=^| )(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
-const QUOTE = /(?<=^| )(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
+const QUOTE = /(?<=^| )(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /** "bác thấy trên Zalo người ta bảo …", "người ta nói là …": hearsay put to the bot, read as "nghe nói". */
 const HEARSAY =
   /(?<=^| )(?:(?:thay|nghe|doc|xem)(?: (?:tren|o) (?:zalo|facebook|fb|mang|mang xa hoi|bao|tivi|tv|tiktok|youtube))? )?(?:nguoi ta|moi nguoi|co nguoi|nhieu nguoi|ban be) (?:bao(?! nhieu)|noi(?! chung)|don|viet|ghi|chia se)(?: (?:la|rang))?(?= |$)/g;
 /** "mục tiêu … một nửa GRDP": a target claimed in words ("một nửa doanh nghiệp đã …" claims no figure: none is known). */
 const HALF = /(?<=^| )(?:muc tieu|chi tieu|dat ra|phan dau)(?: \S+)* (?:mot nua|phan nua)(?= |$)/;
-const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
+const CONFIRM_WORDS = /(?<=^| )(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi(?! ve)|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;
 const DETAILS = /(?<=^| )(chi tiet hon|chi tiet|ke het ra|ke het|day du|cu the hon|noi ro hon|tat ca so lieu|toan bo)(?= |$)/g;
 const GOAL_WORDS = /(?<=^| )(muc tieu|chi tieu)(?= |$)/g;
 

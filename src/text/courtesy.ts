@@ -19,6 +19,8 @@ const SELF_DESCRIPTION =
   /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay)(?= |$)/;
 /** An aside that the asker is unsure ("bác nhớ không rõ", "em không biết lắm"): no question, though it ends in "không …". */
 const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|ro|hieu|chac)(?: (?:lam|lam a|het|nua))?$/;
+/** A clause saying only what the asker has heard or read about ("hay nghe nói về đô thị thông minh"): no claim, no question. */
+const HEARD_OF = /^(?:(?:em|toi|minh|bac|chau|anh|chi|con|tui) )?(?:hay |thuong |co |da |vua |moi |cung )?(?:nghe|doc|thay|biet)(?: (?:noi|tin|bao|nhieu))? (?:ve|toi|den)(?= )/;
 /** What a self-description reports is part of the question ("bác đọc báo thấy tỉnh muốn đến năm 2030…"). */
 const REPORTS = /\d|(?<=^| )(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
 /**
@@ -229,7 +231,8 @@ export function coreQuestion(text: string): CoreQuestion {
   const clauses = clausesOf(text);
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
   const asking = clauses.filter(
-    (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !UNSURE.test(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded) && !REPORTS.test(clause.folded)),
+    (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !UNSURE.test(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded) && !REPORTS.test(clause.folded)) &&
+      !(HEARD_OF.test(clause.folded) && !ASKS.test(clause.folded) && !/\d/.test(clause.folded)),
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));

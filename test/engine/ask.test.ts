@@ -365,7 +365,7 @@ describe("claims about a figure or a target", () => {
 
   it("judge 'đạt chưa' by the target with the number asked, and never by a year without a figure", () => {
     expect(first("Năm 2023 Khánh Hòa có lọt top 10 DTI cấp tỉnh không?")).toMatch(/^Chưa có số liệu: .*chưa có số liệu năm 2023/);
-    expect(first("Chỉ tiêu cáp quang trên 80% hộ gia đình của 749 đã đạt chưa?")).toMatch(/^Rồi, đã ở mức mục tiêu trước hạn: .*trên 80% \(cả nước, 749\/QĐ-TTg\)/);
+    expect(first("Chỉ tiêu cáp quang trên 80% hộ gia đình của 749 đã đạt chưa?")).toMatch(/^Có, đã ở mức mục tiêu trước hạn: .*trên 80% \(cả nước, 749\/QĐ-TTg\)/);
     // Put as a confirmation, still a verdict; a rank is never judged by an earlier year, and the new province's
     // rank is said beside the old province's target, as not comparable.
     expect(first("Mình đọc báo thấy Khánh Hòa hiện xếp thứ 16 DTI, vậy là đạt mục tiêu top 25 của NQ16 rồi phải không ad?")).toMatch(
@@ -998,5 +998,17 @@ describe("a detail of a document that says what was asked", () => {
 
   it("reads question words typed with marks the knowledge never writes ('giống hệt', 'đơn vị nào')", () => {
     expect(engine.ask("Nghe nói NQ16 có 8 lĩnh vực ưu tiên giống hệt QĐ 749 à?").intent).not.toBe("fallback");
+  });
+});
+
+describe("whether something is so, asked of an entry that is not a figure", () => {
+  it("answers Có when the entry says all of it, after an opening that only says what the asker heard about", () => {
+    expect(firstParagraph(engine.ask("tinh khanh hoa da co trung tam du lieu, IOC, SOC chua"))).toMatch(/^Có: .*IOC/);
+    expect(firstParagraph(engine.ask("Mình hay nghe nói về đô thị thông minh. Nghị quyết 16 có nhắc tới xây dựng đô thị thông minh không?"))).toMatch(/^Có: .*đô thị thông minh/);
+  });
+
+  it("does not affirm from an entry that says something is not so, nor say Có twice", () => {
+    expect(firstParagraph(engine.ask("Chương trình chuyển đổi số quốc gia đã hoàn thành các nhiệm vụ giải pháp chưa?"))).not.toMatch(/^Có/);
+    expect(firstParagraph(engine.ask("tinh co ke hoach nang cao chi so dti nam 2023 khong"))).toMatch(/^Có: Kế hoạch 11252/);
   });
 });

@@ -24,13 +24,13 @@ function targetPhrase(ctx: ComposeContext, indicator: Indicator, target: Target)
   return `mục tiêu năm ${target.year}: ${formatTargetValue(indicator, target)} (${targetOrigin(ctx, target)})`;
 }
 
-/** The first word of a yes-or-no answer in the question's own terms ("đạt chưa?" → Rồi / Chưa). */
+/** The first word of a yes-or-no answer in the question's own terms ("đạt chưa?" → Có / Chưa: "Có" is the yes people look for first). */
 function verdictWord(verdict: Verdict, polarity: Polarity | undefined): string {
   switch (verdict.kind) {
     case "met":
-      return polarity === "chua" ? "Rồi, đã đạt" : "Có, đã đạt";
+      return "Có, đã đạt";
     case "reached":
-      return polarity === "chua" ? "Rồi, đã đạt mức mục tiêu" : "Có, đã đạt mức mục tiêu";
+      return "Có, đã đạt mức mục tiêu";
     case "not-met":
       return polarity === "chua" ? "Chưa đạt" : "Không đạt";
     case "pending":
@@ -121,7 +121,7 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const early =
           verdict.kind === "no-data" && verdict.latest && indicator.unit !== "rank" && satisfies(verdict.latest.value, target) ? verdict.latest : undefined;
         const judged = early
-          ? `${ctx.slots.polarity === "chua" ? "Rồi" : "Có"}, đã ở mức mục tiêu trước hạn: ${name}, ${targetPhrase(ctx, indicator, target)} — số liệu ${shortMeasurement(indicator, early)} đã đạt mức này; chưa có số liệu năm ${target.year}.`
+          ? `Có, đã ở mức mục tiêu trước hạn: ${name}, ${targetPhrase(ctx, indicator, target)} — số liệu ${shortMeasurement(indicator, early)} đã đạt mức này; chưa có số liệu năm ${target.year}.`
           : `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}${otherTerritory(target)}.`;
         return {
           first: judged,
@@ -264,7 +264,7 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
   const figure = describeMeasurement(ctx, indicator, measured, false);
   if (threshold === undefined) return { first: `${indicator.name}: ${figure}.`, support: [], sourceIds: [measured.source] };
   const within = target && target.value === threshold ? satisfies(measured.value, target) : indicator.unit === "rank" ? measured.value <= threshold : measured.value >= threshold;
-  const word = within ? (ctx.slots.polarity === "chua" ? "Rồi" : "Có") : ctx.slots.polarity === "chua" ? "Chưa" : "Không";
+  const word = within ? "Có" : ctx.slots.polarity === "chua" ? "Chưa" : "Không";
   const level = indicator.unit === "rank" ? `nhóm ${threshold}` : formatValue(indicator, threshold);
   return {
     first: `${word}: năm ${periodYear(measured.period)}, ${indicator.name} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
