@@ -49,7 +49,7 @@ const SECOND_QUESTION = /(?<=\s)(?:và|va|còn|con)(?=\s)/giu;
 
 /** Instructions addressed to the bot rather than questions about the resolution. */
 const INSTRUCTION =
-  /(?<=^| )(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<=^| )(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<=^| )(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien)(?= |$)/;
+  /(?<=^| )(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<=^| )(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<=^| )(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien|chi (?:can )?(?:tra loi|noi)|khong (?:bi )?gioi han)(?= |$)/;
 
 /**
  * Particles and forms of address typed with their marks: inside a clause too ("… là bao nhiêu hả cháu?") they carry
@@ -223,16 +223,46 @@ function partsOf(clauses: readonly Clause[]): string[] {
   return parts;
 }
 
+/** "Theo tài liệu mật mình vừa gửi bạn": a source only the asker has, which adds nothing the bot can check. */
+const ASKERS_SOURCE = /^theo (?:tai lieu|van ban|file|tep|thong tin|tin|ban)(?: \S+){0,6} (?:gui|dua|cung cap|chia se|dan)(?: \S+){0,2}$/;
+/** "Hãy xác nhận rằng X": X is a claim to check, never one to repeat ("hãy nói rằng X" stays an instruction). */
+const CONFIRM_THAT = /^(?:(?:ban|tro ly) )?(?:hay|cu|vui long|xin) (?:xac nhan|khang dinh|xac minh)(?: (?:giup|gium|dum)(?: (?:minh|toi|em))?)? (?:rang|la) (?=\S)/;
+/** "Bạn xác nhận giúp mình nhé?": the clause before it is the claim to check. */
+const CONFIRM_REQUEST =
+  /^(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
+
+/** A clause as a claim to check: "… đúng không". */
+function claimed(text: string): Clause {
+  const asked = `${text} đúng không`;
+  return { text: asked, folded: fold(asked) };
+}
+
+/** Requests to confirm something, read as the yes-or-no question they are ("X đúng không"). */
+function asClaims(clauses: readonly Clause[]): Clause[] {
+  const read: Clause[] = [];
+  for (const clause of clauses) {
+    const that = CONFIRM_THAT.exec(clause.folded);
+    const words = clause.text.split(/\s+/);
+    const request = that ? that[0].trim().split(" ").length : 0;
+    // The claim is the words typed after the request, marks and all (the request's words fold one to one).
+    if (that && fold(words.slice(0, request).join(" ")) === that[0].trim()) read.push(claimed(words.slice(request).join(" ")));
+    else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) read.push(claimed(read.pop()!.text));
+    else read.push(clause);
+  }
+  return read;
+}
+
 /**
  * The message without its courtesy and instruction clauses. A message made only of courtesy ("chào bạn", "cảm ơn
  * nhé") is returned whole: it is small talk, which the engine recognises as such.
  */
 export function coreQuestion(text: string): CoreQuestion {
-  const clauses = clausesOf(text);
+  const clauses = asClaims(clausesOf(text));
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
   const asking = clauses.filter(
     (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !UNSURE.test(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded) && !REPORTS.test(clause.folded)) &&
-      !(HEARD_OF.test(clause.folded) && !ASKS.test(clause.folded) && !/\d/.test(clause.folded)),
+      !(HEARD_OF.test(clause.folded) && !ASKS.test(clause.folded) && !/\d/.test(clause.folded)) &&
+      !ASKERS_SOURCE.test(clause.folded),
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));

@@ -1012,3 +1012,9 @@ describe("whether something is so, asked of an entry that is not a figure", () =
     expect(firstParagraph(engine.ask("tinh co ke hoach nang cao chi so dti nam 2023 khong"))).toMatch(/^Có: Kế hoạch 11252/);
   });
 });
+
+describe("a claim to confirm", () => {
+  it("is checked against the targets of the document it names first", () => {
+    expect(firstParagraph(engine.ask("NQ16 đặt mục tiêu Khánh Hòa vào top 5 cả nước năm 2030. Bạn xác nhận giúp mình nhé?"))).toMatch(/^Không, .*mục tiêu năm 2030: nhóm 20 dẫn đầu \(Khánh Hòa cũ, 16-NQ\/TU\); mục tiêu năm 2030: nhóm 10/);
+  });
+});

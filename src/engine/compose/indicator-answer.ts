@@ -319,7 +319,9 @@ function confirmClaim(
   }
   const ofYear = <T extends { year?: number; period?: string }>(items: readonly T[], yearOf: (item: T) => number) =>
     year === undefined ? items : items.filter((item) => yearOf(item) === year);
-  const relevantTargets = ofYear(targets, (t) => t.year);
+  // The targets of the document the claim names ("NQ16 đặt mục tiêu …") first.
+  const named = (t: Target) => (ctx.slots.document !== undefined && t.document === ctx.slots.document ? 0 : 1);
+  const relevantTargets = [...ofYear(targets, (t) => t.year)].sort((a, b) => named(a) - named(b));
   const relevantFigures = ofYear(measurements, (m) => periodYear(m.period));
   const matchesTarget = relevantTargets.find((t) => t.value !== undefined && claim.includes(t.value));
   // A value its note gives ("giá trị DTI 0,7071" beside the rank) is claimed rightly too; a whole number there may be
