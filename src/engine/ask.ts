@@ -11,7 +11,7 @@ import { combineAnswers } from "./combine.js";
 import { attribute, citeSource, formatDate, isProvincial } from "./format.js";
 import { isCommand, parseCommand, type CommandRequest } from "./commands.js";
 import { documentKindName, documentName, unique, type ComposeContext, type Composed } from "./compose/common.js";
-import { composeDocument, composeEvent, composeFaq, composePerson } from "./compose/entries.js";
+import { composeDocument, composeEvent, composeFaq, composeOrder, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
 import { noteValues } from "./compose/indicator-answer.js";
@@ -220,6 +220,8 @@ interface Reading {
   readonly namedBesidesDocument: number;
   /** A request refused whatever it matches (a phone number, an exchange rate). */
   readonly offTopic?: OffTopic;
+  /** "… trước hay sau NQ 16?", "… cái nào có trước?" (`which`): the documents it names, in the order it names them. */
+  readonly ordered?: { readonly ids: readonly string[]; readonly which: boolean };
 }
 
 /** What the clauses around a question may say for it: when, where, which document (not what is asked: "muốn cập nhật số liệu" is no target). */
@@ -238,6 +240,10 @@ function hasSlots(slots: Slots): boolean {
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
 /** A "not" or "not yet" in what an entry says. */
 const NEGATION = /(?<=^| )(?:chua|khong|ko)(?= |$)/;
+/** "… trước hay sau …?": which of two came first. */
+const BEFORE_OR_AFTER = /(?<=^| )(?:truoc hay sau|sau hay truoc)(?= |$)/;
+/** "… cái nào có trước?": which of two came first, the earlier named first. */
+const WHICH_FIRST = /(?<=^| )(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)/;
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
@@ -817,8 +823,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const offTopic = offTopicRequest(folded);
     const documentPattern = documents.length === 1 ? documentNames.find(({ id }) => id === documents[0])!.everywhere : undefined;
     const besides = documentPattern ? index.analyze(tokens(understanding.restText.replace(documentPattern, " ").replace(/\s+/g, " ").trim()), repairDeadline) : rest;
+    const position = (id: string) => documentNames.find((name) => name.id === id)!.pattern.exec(expanded)?.index ?? 0;
+    const which = WHICH_FIRST.test(expanded);
+    const ordered = which || BEFORE_OR_AFTER.test(expanded) ? [...documents].sort((a, b) => position(a) - position(b)) : undefined;
     return {
       ...(offTopic ? { offTopic } : {}),
+      ...(ordered ? { ordered: { ids: ordered, which } } : {}),
       understanding,
       namedInTopic: topic.terms.length + topic.unknown.length,
       namedInRest: rest.terms.length + rest.unknown.length,
@@ -1069,6 +1079,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (understanding.asksForSources && (!confident || (understanding.sourcesOnly && previous?.sourceIds.length))) {
       const ctx: ComposeContext = { lookup, slots, today: now() };
       return finish(composeSources(ctx, previous?.sourceIds ?? [], previous?.about), 1, conversation);
+    }
+    // "KH 6502 ban hành trước hay sau NQ 16?", or "trước hay sau nghị quyết 16?" after an answer about a dated entry.
+    // The whole message names both ("NQ 16 và QĐ 749, văn bản nào ban hành trước?"), also when its question alone is read.
+    const order = first.ordered ?? chosen.ordered;
+    const ordered = order?.ids ?? [];
+    const comparedIds = ordered.length >= 2 ? ordered.slice(0, 2) : ordered.length === 1 && previousDoc && previousDoc.id !== ordered[0] ? [previousDoc.id, ordered[0]!] : [];
+    const dated = comparedIds.flatMap((id) => lookup.documents.get(id) ?? lookup.events.get(id) ?? []);
+    if (dated.length === 2) {
+      const ctx: ComposeContext = { lookup, slots, today: now() };
+      return finish(composeOrder(ctx, dated[0]!, dated[1]!, order?.which), 1, conversation, docsById.get(dated[0]!.id), slots, understanding.topicText);
     }
     // An elliptical follow-up ("còn năm 2030 thì sao?", "còn cả nước?", "còn kinh tế số?") asks the last
     // question again with the new slots. "Mục tiêu năm 2030?" does too after an indicator or a goal.

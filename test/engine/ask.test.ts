@@ -1018,3 +1018,13 @@ describe("a claim to confirm", () => {
     expect(firstParagraph(engine.ask("NQ16 đặt mục tiêu Khánh Hòa vào top 5 cả nước năm 2030. Bạn xác nhận giúp mình nhé?"))).toMatch(/^Không, .*mục tiêu năm 2030: nhóm 20 dẫn đầu \(Khánh Hòa cũ, 16-NQ\/TU\); mục tiêu năm 2030: nhóm 10/);
   });
 });
+
+describe("which of two came first", () => {
+  it("says Trước or Sau with both dates, or names the earlier one, also after an answer about one of them", () => {
+    expect(firstParagraph(engine.ask("QĐ 749 có trước hay sau NQ16"))).toBe("Trước: Quyết định 749/QĐ-TTg (3/6/2020) có trước Nghị quyết 16-NQ/TU (19/10/2021).");
+    expect(firstParagraph(engine.ask("Nghị quyết 16 và Quyết định 749, văn bản nào ban hành trước?"))).toMatch(/^Quyết định 749\/QĐ-TTg \(3\/6\/2020\) có trước Nghị quyết 16/);
+    const conversation = createConversation();
+    engine.ask("Kế hoạch 6502 ban hành khi nào?", conversation);
+    expect(firstParagraph(engine.ask("trước hay sau nghị quyết 16?", conversation))).toMatch(/^Trước: Kế hoạch 6502\/KH-UBND \(5\/7\/2021\)/);
+  });
+});

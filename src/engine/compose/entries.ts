@@ -2,7 +2,7 @@
 import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
 import { fold } from "../../text/normalize.js";
-import { attribute, formatDate } from "../format.js";
+import { attribute, formatDate, withoutFinalStop } from "../format.js";
 import type { Lookup } from "../lookup.js";
 import { documentName, pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
 import { composeOffice, holdsNow, officeNow, onDate, putsClaim, yesOrNo } from "./offices.js";
@@ -180,5 +180,38 @@ export function composeEvent(ctx: ComposeContext, event: TimelineEvent): Compose
     sourceIds: event.sources,
     suggestions: pickSuggestions([...relatedPrompts(ctx, event.documents), "Lộ trình thực hiện Nghị quyết 16?"]),
     entries: [event.id],
+  };
+}
+
+/** A document or an event, by its date: what "trước hay sau …?" compares. */
+export type Dated = DocumentEntry | TimelineEvent;
+
+/** "Kế hoạch 6502/KH-UBND (5/7/2021)", "Ngày hội Công nghệ số 2025 (20/12/2025)". */
+function datedName(entry: Dated): string {
+  return `${"issuer" in entry ? documentName(entry) : withoutFinalStop(entry.title)} (${formatDate(entry.date)})`;
+}
+
+/**
+ * "KH 6502 ban hành trước hay sau NQ 16?": Trước / Sau first, with both dates; "cái nào có trước?" (`which`): the
+ * earlier one first. Dates known only to the month or year may not tell; then that is said, with what is known.
+ */
+export function composeOrder(ctx: ComposeContext, first: Dated, second: Dated, which = false): Composed {
+  const known = Math.min(first.date.length, second.date.length);
+  const [a, b] = [first.date.slice(0, known), second.date.slice(0, known)];
+  const [earlier, later] = a <= b ? [first, second] : [second, first];
+  const text =
+    a === b
+      ? first.date.length === second.date.length
+        ? `Cùng ngày: ${datedName(first)} và ${datedName(second)}.`
+        : `Mình chưa đủ thông tin để biết cái nào có trước: ${datedName(first)}, ${datedName(second)}.`
+      : which
+        ? `${datedName(earlier)} có trước ${datedName(later)}.`
+        : `${a < b ? "Trước" : "Sau"}: ${datedName(first)} có ${a < b ? "trước" : "sau"} ${datedName(second)}.`;
+  return {
+    intent: "timeline",
+    blocks: [{ kind: "headline", text: weak(ctx, text, first.confidence === "weak" ? first : second) }],
+    sourceIds: unique([...first.sources.slice(0, 1), ...second.sources.slice(0, 1)]),
+    suggestions: pickSuggestions(["Lộ trình thực hiện Nghị quyết 16?"]),
+    entries: [first.id, second.id],
   };
 }
