@@ -47,14 +47,23 @@ export function focusOf(lookup: Lookup, entryId: string, previous: Focus | undef
   const signer = lookup.documents.get(entryId)?.signer;
   const signerEntity = signer ? ([...lookup.people.values()].find((p) => p.name === signer) ?? { id: entryId, name: signer }) : undefined;
   const brought: Focus = {
-    ...present("person", holderEntity ?? (signerEntity ? { id: signerEntity.id, name: signerEntity.name } : related.map(person).find(Boolean))),
-    ...present("document", related.map(document).find(Boolean)),
+    ...present("person", holderEntity ?? (signerEntity ? { id: signerEntity.id, name: signerEntity.name } : firstOf(related, person))),
+    ...present("document", firstOf(related, document)),
     ...present("office", office ? { id: office.id, name: office.name } : undefined),
-    ...present("indicator", related.map(indicatorOf).find(Boolean)),
+    ...present("indicator", firstOf(related, indicatorOf)),
   };
   // What "nó" means: the entry itself, or else the first thing it is about.
   const main = [brought.office, brought.person, brought.document, brought.indicator].find((entity) => entity?.id === entryId) ?? brought.document ?? brought.indicator;
   return { ...previous, ...brought, ...(main ? { main } : {}) };
+}
+
+/** The entity of the first id that names one: the others are not made (every answer asks this three times). */
+function firstOf(ids: readonly string[], entity: (id: string) => FocusEntity | undefined): FocusEntity | undefined {
+  for (const id of ids) {
+    const found = entity(id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function present<K extends keyof Focus>(key: K, entity: FocusEntity | undefined): Partial<Focus> {
