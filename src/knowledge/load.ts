@@ -5,11 +5,10 @@ import { open, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { keepAsLastGood, readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
-import { crossCheck, type LocatedFile } from "./crosscheck.js";
-import { reviewFreshness, type FreshnessOptions } from "./freshness.js";
+import type { LocatedFile } from "./crosscheck.js";
+import type { FreshnessOptions } from "./freshness.js";
 import { sortProblems, type KnowledgeProblem } from "./problems.js";
 import { FILE_KINDS, fileSchemas, type FileKind, type Knowledge } from "./schema.js";
-import { schemaProblems } from "./schema-problems.js";
 
 export type LoadResult =
   | {
@@ -29,8 +28,6 @@ export interface LoadOptions {
 
 /** Far above any knowledge file (the largest is ~80 KB): a file this large is a mistake, not knowledge. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-const vietnameseErrors = z.locales.vi();
 
 /** faq.yaml, faq-covid.yaml and faq_2.yml are all FAQ files: admins may split a kind over several files. */
 function kindOfFile(name: string): FileKind | undefined {
@@ -128,8 +125,15 @@ async function load(directory: string, options: LoadOptions): Promise<LoadResult
     return { ok: true, knowledge: deepFreeze({ ...cached, loadedAt: new Date().toISOString() }), warnings: [] };
   }
 
-  // The YAML parser is only needed here: a start from the cache does not load it (~70 ms).
-  const { parseYamlFile } = await import("./yaml-file.js");
+  // The YAML parser and the checks of parsed files are only needed here: a start from the cache does not load them
+  // (~70 ms for the parser; every module a start loads goes through tsx's loader under `npm start`).
+  const [{ parseYamlFile }, { crossCheck }, { schemaProblems }, { reviewFreshness }] = await Promise.all([
+    import("./yaml-file.js"),
+    import("./crosscheck.js"),
+    import("./schema-problems.js"),
+    import("./freshness.js"),
+  ]);
+  const vietnameseErrors = z.locales.vi();
   const problems: KnowledgeProblem[] = [];
   const located: LocatedFile[] = [];
   for (const { name, text } of sources) {
