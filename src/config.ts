@@ -2,7 +2,7 @@
 // real environment variables win over it.
 import path from "node:path";
 import { existsSync } from "node:fs";
-import { z } from "zod";
+import { z, type Infer } from "./zod.js";
 import { defaultKnowledgeDir } from "./paths.js";
 
 const optionalText = z
@@ -35,7 +35,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-type Env = z.infer<typeof configSchema>;
+type Env = Infer<typeof configSchema>;
 
 export interface Config {
   readonly telegramToken?: string;

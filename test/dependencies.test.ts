@@ -22,6 +22,8 @@ it("declares as production dependencies exactly the packages src/ imports at run
       imported.add(specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!);
     }
     for (const match of text.matchAll(/await import\("([^"./][^"]*)"\)/g)) imported.add(match[1]!.split("/")[0]!);
+    // …and packages loaded as CommonJS (zod: see src/zod.ts).
+    for (const match of text.matchAll(/createRequire\(import\.meta\.url\)\("([^"./][^"]*)"\)/g)) imported.add(match[1]!.split("/")[0]!);
     // Packages found with require.resolve are used at run time too: files read (the charts' font), code loaded in a
     // worker (resvg).
     for (const match of text.matchAll(/require\.resolve\("(@[^"/]+\/[^"/]+|[^"./][^"/]*)[/"]/g)) imported.add(match[1]!);

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import { z } from "../zod.js";
 import { FILE_KINDS, fileSchemas, type Knowledge } from "./schema.js";
 
 /** The modules whose code decides what a valid Knowledge looks like. */

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open, readdir } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import { z } from "../zod.js";
 import { keepAsLastGood, readCachedKnowledge, writeCachedKnowledge } from "./cache.js";
 import type { LocatedFile } from "./crosscheck.js";
 import type { FreshnessOptions } from "./freshness.js";

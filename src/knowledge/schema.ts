@@ -1,6 +1,6 @@
 // The single definition of the knowledge format. TypeScript types are inferred from these schemas;
 // cross-file rules (unique ids, references) live in crosscheck.ts.
-import { z } from "zod";
+import { z, type Infer, type ZodString } from "../zod.js";
 
 export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -16,7 +16,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 /** YAML reads `2020` as a number; periods and years are kept as text so one format covers all. */
-const yamlScalarText = (schema: z.ZodString) =>
+const yamlScalarText = (schema: ZodString) =>
   z.preprocess((value) => (typeof value === "number" ? String(value) : value), schema);
 
 /** A full date: YYYY-MM-DD. */
@@ -314,21 +314,21 @@ export const fileSchemas = {
 export type FileKind = keyof typeof fileSchemas;
 export const FILE_KINDS = Object.keys(fileSchemas) as FileKind[];
 
-export type Source = z.infer<typeof sourceSchema>;
-export type DocumentEntry = z.infer<typeof documentSchema>;
-export type Target = z.infer<typeof targetSchema>;
-export type Measurement = z.infer<typeof measurementSchema>;
-export type Indicator = z.infer<typeof indicatorSchema>;
-export type Goal = z.infer<typeof goalSchema>;
-export type TimelineEvent = z.infer<typeof timelineEventSchema>;
-export type FaqEntry = z.infer<typeof faqSchema>;
-export type Person = z.infer<typeof personSchema>;
-export type Holder = z.infer<typeof holderSchema>;
-export type Office = z.infer<typeof officeSchema>;
-export type Synonym = z.infer<typeof synonymSchema>;
-export type Scope = z.infer<typeof scope>;
-export type Confidence = z.infer<typeof confidence>;
-export type Pillar = z.infer<typeof pillar>;
+export type Source = Infer<typeof sourceSchema>;
+export type DocumentEntry = Infer<typeof documentSchema>;
+export type Target = Infer<typeof targetSchema>;
+export type Measurement = Infer<typeof measurementSchema>;
+export type Indicator = Infer<typeof indicatorSchema>;
+export type Goal = Infer<typeof goalSchema>;
+export type TimelineEvent = Infer<typeof timelineEventSchema>;
+export type FaqEntry = Infer<typeof faqSchema>;
+export type Person = Infer<typeof personSchema>;
+export type Holder = Infer<typeof holderSchema>;
+export type Office = Infer<typeof officeSchema>;
+export type Synonym = Infer<typeof synonymSchema>;
+export type Scope = Infer<typeof scope>;
+export type Confidence = Infer<typeof confidence>;
+export type Pillar = Infer<typeof pillar>;
 
 export interface Knowledge {
   readonly sources: readonly Source[];

@@ -8,7 +8,7 @@
 // also when handling failed (a poison update must not come back forever; the failure is logged and counted).
 // The 200 may carry one Bot API call as its body (Telegram's "webhook reply"), when the handler uses `reply`.
 import type { Update } from "grammy/types";
-import { z } from "zod";
+import { z } from "../zod.js";
 import type { Logger } from "../logger.js";
 import { readJsonBody, secretMatcher, sendError, sendJson, type RouteHandler } from "./http-server.js";
 

@@ -4,7 +4,7 @@
 // to parse whole within the production heap is read line by line, keeping only the newest records of each list.
 import { createReadStream } from "node:fs";
 import { access, readFile, rename, stat } from "node:fs/promises";
-import { z } from "zod";
+import { z } from "../zod.js";
 import type { Logger } from "../logger.js";
 import { STORE_LIMITS, trimToLimits } from "./limits.js";
 import { emptyStoreData, SCHEMA_VERSION, upgrade, type StoreData } from "./schema.js";

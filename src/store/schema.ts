@@ -1,12 +1,12 @@
 // The db.json format: one zod schema per file version and the steps that upgrade an older file to the current one.
-import { z } from "zod";
+import { z, type Infer, type ZodType } from "../zod.js";
 import { ENTRY_ID_PATTERN, period, scope } from "../knowledge/schema.js";
 
 export const SCHEMA_VERSION = 1;
 export const QUESTION_TEXT_MAX = 500;
 
 export const channel = z.enum(["tg", "zalo", "console", "web"]);
-export type Channel = z.infer<typeof channel>;
+export type Channel = Infer<typeof channel>;
 
 const isoTime = z.iso.datetime();
 const count = z.number().int().nonnegative();
@@ -29,7 +29,7 @@ export const runtimeMeasurement = z.strictObject({
   ...measurementInput.shape,
   at: isoTime,
 });
-export type RuntimeMeasurement = Readonly<z.infer<typeof runtimeMeasurement>>;
+export type RuntimeMeasurement = Readonly<Infer<typeof runtimeMeasurement>>;
 
 export const questionRecord = z.strictObject({
   at: isoTime,
@@ -40,7 +40,7 @@ export const questionRecord = z.strictObject({
   answered: z.boolean(),
   confidence: z.number().min(0).max(1),
 });
-export type QuestionRecord = z.infer<typeof questionRecord>;
+export type QuestionRecord = Infer<typeof questionRecord>;
 
 export const feedbackRecord = z.strictObject({
   answerKey: name,
@@ -51,7 +51,7 @@ export const feedbackRecord = z.strictObject({
   entry: name.optional(),
   at: isoTime,
 });
-export type FeedbackRecord = z.infer<typeof feedbackRecord>;
+export type FeedbackRecord = Infer<typeof feedbackRecord>;
 
 /** One day on one channel; survives the pruning of question texts. */
 export const dayCounters = z.strictObject({
@@ -62,7 +62,7 @@ export const dayCounters = z.strictObject({
   up: count,
   down: count,
 });
-export type DayCounters = z.infer<typeof dayCounters>;
+export type DayCounters = Infer<typeof dayCounters>;
 
 export const subscription = z.strictObject({ chatKey: name, indicator: name });
 
@@ -89,7 +89,7 @@ const storeFileV1 = z
       ctx.addIssue({ code: "custom", path: ["nextMeasurementId"], message: `must be above ${highest}` });
     }
   });
-export type StoreData = z.infer<typeof storeFileV1>;
+export type StoreData = Infer<typeof storeFileV1>;
 
 /** Before versioning the file held only the admins' measurements, without ids. */
 const storeFileV0 = z.strictObject({
@@ -115,7 +115,7 @@ interface Migration {
 }
 
 /** Each step validates the shape it upgrades, so a damaged old file is caught, not half-migrated. */
-function step<S extends z.ZodType>(from: number, input: S, up: (data: z.infer<S>) => unknown): Migration {
+function step<S extends ZodType>(from: number, input: S, up: (data: Infer<S>) => unknown): Migration {
   return { from, run: (raw) => up(input.parse(raw)) };
 }
 

@@ -3,7 +3,7 @@
 // small JSON file is the default when startZalo is used on its own (tests, tools).
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { z } from "zod";
+import { z, type Infer } from "../../zod.js";
 import type { Logger } from "../../logger.js";
 
 export interface SeenMessages {
@@ -101,7 +101,7 @@ export class JsonFileSeenMessages implements SeenMessages {
   /** Temp file + rename, so a crash never leaves a half-written file behind. */
   private async write(): Promise<void> {
     const temp = `${this.file}.${process.pid}.${(this.writes += 1)}.tmp`;
-    const data: z.infer<typeof fileSchema> = { version: 1, seen: [...this.ids] };
+    const data: Infer<typeof fileSchema> = { version: 1, seen: [...this.ids] };
     await writeFile(temp, JSON.stringify(data));
     await rename(temp, this.file);
   }
