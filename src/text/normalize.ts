@@ -11,8 +11,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** NFC, no control characters, single spaces, trimmed. Keeps case and marks: this is what users see. */
 export function clean(text: string): string {
-  return nfc(text).replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  const visible = nfc(text).replace(INVISIBLE, "");
+  // Most texts have single spaces only: there is nothing to collapse, and no copy to make.
+  return (MORE_THAN_A_SPACE.test(visible) ? visible.replace(/\s+/g, " ") : visible).trim();
 }
+/** White space other than a single plain space. */
+const MORE_THAN_A_SPACE = /[^\S ]| {2}/;
 
 /** NFC, without asking ICU when the text is plain ASCII (its own NFC, and the common case). */
 export function nfc(text: string): string {
