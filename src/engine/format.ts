@@ -40,12 +40,28 @@ export function formatPeriod(period: string): string {
   return formatDate(period);
 }
 
-export function formatDate(date: string): string {
+/**
+ * A function of a period or date, its results kept: answers write and sort the knowledge's few hundred dates over and
+ * over. Bounded, as admins add periods at runtime.
+ */
+function remembered(compute: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      if (known.size < MAX_WRITTEN) known.set(text, result);
+    }
+    return result;
+  };
+}
+
+export const formatDate = remembered((date) => {
   const [year, month, day] = date.split("-");
   if (day) return `${Number(day)}/${Number(month)}/${year}`;
   if (month) return `tháng ${Number(month)}/${year}`;
   return `năm ${year}`;
-}
+});
 
 export const withoutFinalStop = (text: string) => text.replace(/[.\s]+$/, "");
 
@@ -55,12 +71,12 @@ export function periodYear(period: string): number {
 }
 
 /** Sortable key: later periods compare greater ("2025-Q3" sorts after "2025-07"). */
-export function periodSortKey(period: string): string {
+export const periodSortKey = remembered((period) => {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, "0")}-31`;
   const [year, month = "12", day = "31"] = period.split("-");
   return `${year}-${month}-${day}`;
-}
+});
 
 export const SCOPE_LABELS: Record<Scope, string> = {
   "province-before-merger": "tỉnh Khánh Hòa (trước sáp nhập 1/7/2025)",
