@@ -25,6 +25,9 @@ function couldMean(typed: { letters: string; tone: string }, known: { letters: s
   return true;
 }
 
+/** A piece between spaces with a character beyond ASCII (read at every start: ~1.5× faster than splitting every text). */
+const MARKED_PIECE = /[^ ]*[^\x00-\x7f][^ ]*/g;
+
 /** A token the search never knows and never repairs: a word that is not the knowledge's word of the same fold. */
 export const FOREIGN_MARK = "·";
 
@@ -40,7 +43,7 @@ export function createMarkedFilter(knowledgeTexts: Iterable<string>): MarkedFilt
   // which no word of a question is), and no rule of lowerWithMarks() joins or splits letters across a space: the
   // distinct pieces between spaces that carry a mark are read together, in one pass.
   const pieces = new Set<string>();
-  for (const text of knowledgeTexts) for (const piece of text.split(" ")) if (!isAscii(piece)) pieces.add(piece);
+  for (const text of knowledgeTexts) if (!isAscii(text)) for (const piece of text.match(MARKED_PIECE) ?? []) pieces.add(piece);
   const words = new Set(lowerWithMarks([...pieces].join(" ")).split(" "));
   const formsByFold = new Map<string, { letters: string; tone: string }[]>();
   // The knowledge's own marked words and their folds: typed as the knowledge writes it, a word can mean its own form.
