@@ -177,13 +177,13 @@ function blockTexts(block: Block): string[] {
   return "text" in block ? [block.text] : [];
 }
 /** A figure put roughly; folded. */
-const ROUGHLY = /(?<=^| )(?:khoang|gan|hon|tren|duoi|xap xi|chung|nghin|ngan|trieu|ty)(?= |$)/;
+const ROUGHLY = /(?<![^ ])(?:khoang|gan|hon|tren|duoi|xap xi|chung|nghin|ngan|trieu|ty)(?= |$)/;
 /** The merger, as the index reads it ("hợp nhất", "nhập lại" are its synonyms). */
 const MERGER = "sap nhap";
 /** The words a claim about the merger may have besides places and dates; folded. */
 const MERGER_CLAIM_WORDS: ReadonlySet<string> = new Set("sap nhap voi thanh tinh moi tu ngay thang".split(" "));
 /** The province or the one merged into it, named in a folded question. */
-const OURS = new RegExp(`(?<=^| )(?:khanh hoa|tinh minh|tinh ta|tinh nha|${MERGED_PROVINCE})(?= |$)`);
+const OURS = new RegExp(`(?<![^ ])(?:khanh hoa|tinh minh|tinh ta|tinh nha|${MERGED_PROVINCE})(?= |$)`);
 /** How many entries the last topic and a detail may find before one mentioning the detail is looked for. */
 const DETAIL_CANDIDATES = 10;
 /** The words of a question's topic that say what it is about: no stopwords, not the province's name; folded. */
@@ -239,11 +239,11 @@ function hasSlots(slots: Slots): boolean {
 
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
 /** A "not" or "not yet" in what an entry says. */
-const NEGATION = /(?<=^| )(?:chua|khong|ko)(?= |$)/;
+const NEGATION = /(?<![^ ])(?:chua|khong|ko)(?= |$)/;
 /** "… trước hay sau …?": which of two came first. */
-const BEFORE_OR_AFTER = /(?<=^| )(?:truoc hay sau|sau hay truoc)(?= |$)/;
+const BEFORE_OR_AFTER = /(?<![^ ])(?:truoc hay sau|sau hay truoc)(?= |$)/;
 /** "… cái nào có trước?": which of two came first, the earlier named first. */
-const WHICH_FIRST = /(?<=^| )(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)/;
+const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)/;
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
@@ -316,7 +316,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const documentNames = knowledge.documents.map((document) => {
     const number = /\d+/.exec(document.number)?.[0] ?? "";
     const names = unique([fold(document.number), `${fold(documentKindName(document.kind))} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])].map(expand));
-    const source = `(?<=^| )(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
+    const source = `(?<![^ ])(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
     return { id: document.id, names, pattern: new RegExp(source), everywhere: new RegExp(source, "g") };
   });
   const targetSetters = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].flatMap((target) => target.document ?? []));
@@ -324,7 +324,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const documentsNamed = (folded: string) =>
     documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id);
   const wordsPattern = (names: readonly string[], notAfter = "") =>
-    new RegExp(`(?<=^| )${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
+    new RegExp(`(?<![^ ])${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
   // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
   const issuerNames = unique(knowledge.documents.map((document) => document.issuer)).map((issuer) => {
@@ -363,7 +363,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const deputyTitles = new Map(
     knowledge.people.flatMap((person) => {
       const title = /^pho ((?:giam doc|chu tich|bi thu|truong ban|truong phong|thu truong|bo truong))(?= )/.exec(fold(person.role))?.[1];
-      return title ? [[person.id, new RegExp(`(?<=^| )(?<!pho )${title}(?= |$)`)] as const] : [];
+      return title ? [[person.id, new RegExp(`(?<![^ ])(?<!pho )${title}(?= |$)`)] as const] : [];
     }),
   );
   // The numbers each indicator's figures and targets are, for a question that names one.
@@ -961,8 +961,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return slots.claim.some((n) => {
       // A date claimed ("từ 1/8/2025") is wrong where the answer dates it otherwise.
       if (isFoldedDate(n)) return !said.has(n) && [...said].some((other) => isFoldedDate(other));
-      const counted = new RegExp(`(?<=^| )${escapeRegExp(String(n))} (\\S+)`).exec(question)?.[1];
-      const otherCount = counted && new RegExp(`(?<=^| )\\d+(?:\\.\\d+)? ${escapeRegExp(counted)}(?= |$)`).test(folded);
+      const counted = new RegExp(`(?<![^ ])${escapeRegExp(String(n))} (\\S+)`).exec(question)?.[1];
+      const otherCount = counted && new RegExp(`(?<![^ ])\\d+(?:\\.\\d+)? ${escapeRegExp(counted)}(?= |$)`).test(folded);
       return !said.has(n) && !(NUMBER_WORDS[n] ?? []).some((word) => words.has(word)) && otherCount;
     });
   }

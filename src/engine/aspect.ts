@@ -29,7 +29,7 @@ export interface AspectReading {
   readonly exists?: boolean;
 }
 
-const words = (alternatives: string) => new RegExp(`(?<=^| )(?:${alternatives})(?= |$)`);
+const words = (alternatives: string) => new RegExp(`(?<![^ ])(?:${alternatives})(?= |$)`);
 
 const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong|co dung khong|phai khong|phai ko|phai k|phai chu|co phai khong|dung khong vay|phai khong vay|dung khong nhi|dung ha|phai ha|a|ha|hả|nhi|sao)$/;
 const STATEMENT_ASKED = /(?:^| )(?:a|ha|u)$/;

@@ -70,11 +70,11 @@ function present<K extends keyof Focus>(key: K, entity: FocusEntity | undefined)
   return entity ? { [key]: entity } : {};
 }
 
-const PERSON = /(?<=^| )(?:ong|ba|anh|chi|vi|nguoi) (?:ay|do|nay|kia)(?= |$)/;
-const DOCUMENT = /(?<=^| )(?:van ban|nghi quyet|quyet dinh|ke hoach|chuong trinh|cong van|de an|bai bao|bai) (?:do|nay|ay|kia|tren)(?= |$)/;
-const OFFICE = /(?<=^| )(?:so|co quan|don vi|bo|chuc danh|chuc vu) (?:do|nay|ay)(?= |$)/;
-const INDICATOR = /(?<=^| )(?:chi so|chi tieu|ty le|con so|hang|muc tieu) (?:do|nay|ay)(?= |$)/;
-const IT = /(?<=^| )(?:no|cai do|cai nay)(?= |$)/;
+const PERSON = /(?<![^ ])(?:ong|ba|anh|chi|vi|nguoi) (?:ay|do|nay|kia)(?= |$)/;
+const DOCUMENT = /(?<![^ ])(?:van ban|nghi quyet|quyet dinh|ke hoach|chuong trinh|cong van|de an|bai bao|bai) (?:do|nay|ay|kia|tren)(?= |$)/;
+const OFFICE = /(?<![^ ])(?:so|co quan|don vi|bo|chuc danh|chuc vu) (?:do|nay|ay)(?= |$)/;
+const INDICATOR = /(?<![^ ])(?:chi so|chi tieu|ty le|con so|hang|muc tieu) (?:do|nay|ay)(?= |$)/;
+const IT = /(?<![^ ])(?:no|cai do|cai nay)(?= |$)/;
 
 /** Whether a folded question has words that point back ("ông ấy", "văn bản đó", "nó"). */
 export function pointsBack(folded: string): boolean {

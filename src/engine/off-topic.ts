@@ -3,7 +3,7 @@
 
 export type OffTopic = "personal" | "prices" | "weather" | "population";
 
-const words = (alternatives: string) => new RegExp(`(?<=^| )(?:${alternatives})(?= |$)`);
+const words = (alternatives: string) => new RegExp(`(?<![^ ])(?:${alternatives})(?= |$)`);
 
 const OFF_TOPICS: readonly [OffTopic, RegExp][] = [
   // A phone number, an address, an ID number or a family: never given about anybody.
@@ -25,7 +25,7 @@ const POPULATION = words("dan so");
 const DIGITAL_USE = words("su dung|tuong tac|dich vu|ung dung|ky nang|tai khoan|thanh toan|truc tuyen|so hoa|dien thoai|internet|mang|4g|5g|phu song|song|chuyen doi so|dinh danh");
 
 /** "(không cần số điện thoại)": what the user says they do not want. */
-const NOT_WANTED = /(?<=^| )khong (?:can|hoi|xin|lay)(?: \S+){1,4}/g;
+const NOT_WANTED = /(?<![^ ])khong (?:can|hoi|xin|lay)(?: \S+){1,4}/g;
 
 export function offTopicRequest(folded: string): OffTopic | undefined {
   const wanted = folded.replace(NOT_WANTED, " ");

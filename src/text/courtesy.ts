@@ -22,7 +22,8 @@ const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|r
 /** A clause saying only what the asker has heard or read about ("hay nghe nói về đô thị thông minh"): no claim, no question. */
 const HEARD_OF = /^(?:(?:em|toi|minh|bac|chau|anh|chi|con|tui) )?(?:hay |thuong |co |da |vua |moi |cung )?(?:nghe|doc|thay|biet)(?: (?:noi|tin|bao|nhieu))? (?:ve|toi|den)(?= )/;
 /** What a self-description reports is part of the question ("bác đọc báo thấy tỉnh muốn đến năm 2030…"). */
-const REPORTS = /\d|(?<=^| )(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
+const REPORTS = /\d|(?<![^ ])(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
+// "(?<![^ ])": a word's start, as "(?<=^| )" but ~5× faster in V8 (see understand.ts).
 /**
  * Question phrases as people type them, with marks. The knowledge never writes some of their words ("vị" of "đơn vị
  * nào", "hệt" of "giống hệt", "hả"), and a marked word it never writes is taken for another word: these stay
@@ -33,23 +34,26 @@ export const MARKED_QUESTION_PHRASES =
   "giống hệt y hệt y như hả à ạ ư nhỉ chứ vậy thế nhé đúng không phải không có phải chưa rồi";
 /** Question words, folded. */
 const QUESTION_WORDS = "gi|nao|bao nhieu|may|khi nao|bao gio|ai|sao|the nao|ra sao";
-const QUESTION_WORD = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)`);
+const QUESTION_WORD = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS})(?= |$)`);
 /** Whether a folded text has a question word ("bao nhiêu", "ai", "khi nào"), not only a yes-or-no ending. */
 export function hasQuestionWord(folded: string): boolean {
   return QUESTION_WORD.test(folded);
 }
 /** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
-const QUESTION = new RegExp(`(?<=^| )(?:${QUESTION_WORDS})(?= |$)|(?<=^| )(?:khong|ko|chua)(?: \\S+)?$`);
+const QUESTION = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS})(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
-const ASKS = new RegExp(`(?<=^| )(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<=^| )(?:khong|ko|chua)(?: \\S+)?$`);
+const ASKS = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
 /** Names with a "và" inside: "doanh nghiệp vừa và nhỏ", "Sở Khoa học và Công nghệ". */
 const NAME_WITH_AND = /(?:^| )(?:vua va nho|khoa hoc va cong nghe|thong tin va truyen thong|ke hoach va dau tu|tai nguyen va moi truong|van hoa va du lich|giao duc va dao tao|nong nghiep va (?:phat trien nong thon|moi truong))(?= |$)/;
-/** Where one clause may hold two questions: "… ban hành ngày nào và ai ký?", "… bao nhiêu, còn cấp xã thì sao?". */
-const SECOND_QUESTION = /(?<=\s)(?:và|va|còn|con)(?=\s)/giu;
+/**
+ * Where one clause may hold two questions: "… ban hành ngày nào và ai ký?", "… bao nhiêu, còn cấp xã thì sao?".
+ * "(?!^)(?<![^\s])" is "after white space", as "(?<=\s)" but ~5× faster in V8.
+ */
+const SECOND_QUESTION = /(?!^)(?<![^\s])(?:và|va|còn|con)(?=\s)/giu;
 
 /** Instructions addressed to the bot rather than questions about the resolution. */
 const INSTRUCTION =
-  /(?<=^| )(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<=^| )(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<=^| )(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien|chi (?:can )?(?:tra loi|noi)|khong (?:bi )?gioi han)(?= |$)/;
+  /(?<![^ ])(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<![^ ])(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<![^ ])(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien|chi (?:can )?(?:tra loi|noi)|khong (?:bi )?gioi han)(?= |$)/;
 
 /**
  * Particles and forms of address typed with their marks: inside a clause too ("… là bao nhiêu hả cháu?") they carry

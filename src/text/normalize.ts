@@ -179,7 +179,7 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const NUMBER = /(?<=^| )(\d+(?:\.\d+)?)(?= |%|$)/g;
+const NUMBER = /(?<![^ ])(\d+(?:\.\d+)?)(?= |%|$)/g;
 
 /** The numbers a text writes, read as a question's are ("9/34" is 9 and 34, "0,7071" is 0.7071). */
 /** Whether a number is a date as fold() writes it (yyyymmdd): "21/10/2025" folds to "2025 20251021". */

@@ -13,12 +13,12 @@ const PROVINCES = [
   "tphcm", "hcm", "sai gon", "da lat", "quy nhon", "buon ma thuot", "phan thiet",
 ];
 
-const PLACE = new RegExp(`(?<=^| )(?:${PROVINCES.join("|")})(?= |$)`, "g");
+const PLACE = new RegExp(`(?<![^ ])(?:${PROVINCES.join("|")})(?= |$)`, "g");
 
 /** The other provinces a folded text names, in order. */
 export function otherProvinces(folded: string): string[] {
   // "cáp quang năm 2025" folds to "cap quang nam 2025": "nam" before a year is "năm", not Quảng Nam.
-  return folded.replace(/(?<=^| )nam(?= \d)/g, "năm").match(PLACE) ?? [];
+  return folded.replace(/(?<![^ ])nam(?= \d)/g, "năm").match(PLACE) ?? [];
 }
 
 /** The province merged into Khánh Hòa (1/7/2025), folded: named where the sources pair the province with another. */

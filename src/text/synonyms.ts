@@ -18,6 +18,6 @@ export function createSynonymExpander(synonyms: readonly Synonym[]): SynonymExpa
   if (replacements.size === 0) return (folded) => folded;
   // Longest variants first, so "qd 749" wins over "qd".
   const alternatives = [...replacements.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<=^| )(?:${alternatives.join("|")})(?= |$)`, "g");
+  const pattern = new RegExp(`(?<![^ ])(?:${alternatives.join("|")})(?= |$)`, "g");
   return (folded) => folded.replace(pattern, (match) => replacements.get(match) ?? match);
 }
