@@ -244,6 +244,8 @@ const NEGATION = /(?<![^ ])(?:chua|khong|ko)(?= |$)/;
 const BEFORE_OR_AFTER = /(?<![^ ])(?:truoc hay sau|sau hay truoc)(?= |$)/;
 /** "… cái nào có trước?": which of two came first, the earlier named first. */
 const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)/;
+/** "đặt" (set), typed with its mark. */
+const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})/u;
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
@@ -805,12 +807,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const claim = claimed?.filter((n) => !numbers.includes(n));
     // "Theo 749, đến 2025 kinh tế số bao nhiêu % GDP": a year of a document that sets targets asks for its target.
     const setsTargetOfYear = documents.length === 1 && targetSetters.has(documents[0]!) && slots.year !== undefined && !slots.aspect;
+    // "Tỉnh đặt kinh tế số chiếm bao nhiêu % GRDP?": "đặt" (set) folds as "đạt" (reach); typed with its mark, it asks
+    // for what was set.
+    const setByMark = SET_TYPED.test(core.toLowerCase()) && (slots.aspect === undefined || slots.aspect === "actual");
     const understanding = {
       ...understood,
       slots: {
         ...slots,
         ...(claim?.length ? { claim } : {}),
-        ...(setsTargetOfYear ? { aspect: "target" as const } : {}),
+        ...(setsTargetOfYear || setByMark ? { aspect: "target" as const } : {}),
         ...(neighbour ? { next: neighbour } : {}),
         ...(documents.length === 1 ? { document: documents[0]! } : {}),
         ...(offices.length > 0 ? { offices } : {}),

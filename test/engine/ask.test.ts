@@ -1028,3 +1028,10 @@ describe("which of two came first", () => {
     expect(firstParagraph(engine.ask("trước hay sau nghị quyết 16?", conversation))).toMatch(/^Trước: Kế hoạch 6502\/KH-UBND \(5\/7\/2021\)/);
   });
 });
+
+describe("'đặt' typed with its mark", () => {
+  it("asks for what was set, where 'đạt' asks for what was reached", () => {
+    expect(firstParagraph(engine.ask("Kế hoạch năm 2024 của tỉnh đặt kinh tế số chiếm bao nhiêu % GRDP?"))).toMatch(/mục tiêu năm 2024: tối thiểu 9,5%/);
+    expect(firstParagraph(engine.ask("Tỉnh đạt kinh tế số năm 2023 chiếm bao nhiêu phần trăm GRDP?"))).toContain("chưa có số liệu năm 2023");
+  });
+});
