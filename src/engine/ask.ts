@@ -14,7 +14,7 @@ import { documentKindName, documentName, unique, type ComposeContext, type Compo
 import { composeDocument, composeEvent, composeFaq, composeOrder, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
-import { noteValues } from "./compose/indicator-answer.js";
+import { composeAgainst, noteValues } from "./compose/indicator-answer.js";
 import { composeOffice } from "./compose/offices.js";
 import { composeSources, composeStatusAll, composeTimeline } from "./compose/overviews.js";
 import { composeClarify, composeFallback, composeHelp, composeInvalid, composeOffTopic, composeSmallTalk, composeUsage } from "./compose/replies.js";
@@ -246,6 +246,8 @@ const BEFORE_OR_AFTER = /(?<![^ ])(?:truoc hay sau|sau hay truoc)(?= |$)/;
 const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)/;
 /** "đặt" (set), typed with its mark. */
 const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})/u;
+/** "cao hay thấp", "hơn hay kém": a figure set against another. */
+const HIGHER_OR_LOWER = /(?<![^ ])(?:cao hay thap|thap hay cao|hon hay kem|kem hay hon|cao hon hay thap hon|thap hon hay cao hon)(?= |$)/;
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
@@ -1232,6 +1234,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         const corrected = withVerdict(composeDoc(paired.doc, carried, previous?.sourceIds ?? []), "Không");
         return finish(corrected, paired.score, conversation, paired.doc, carried, withoutPlaces.topicText);
       }
+    }
+    // "Vậy là cao hay thấp so với trung bình các tỉnh?" after a figure: that figure against the one the question names.
+    const reference = top && confident && top.doc.kind === "indicator" && top.doc.id !== indicatorBefore?.id ? lookup.indicators.get(top.doc.id) : undefined;
+    if (indicatorBefore && reference && (HIGHER_OR_LOWER.test(fold(coreOf(text).text)) || (slots.compare && understanding.followUp))) {
+      const against = composeAgainst({ lookup, slots: carried, today: now() }, indicatorBefore, reference);
+      if (against) return finish(against, top!.score, conversation, previousDoc, carried, previous?.topic);
     }
     if (top && confident) {
       const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => {

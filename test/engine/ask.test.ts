@@ -1035,3 +1035,14 @@ describe("'đặt' typed with its mark", () => {
     expect(firstParagraph(engine.ask("Tỉnh đạt kinh tế số năm 2023 chiếm bao nhiêu phần trăm GRDP?"))).toContain("chưa có số liệu năm 2023");
   });
 });
+
+describe("a figure set against another", () => {
+  it("says higher or lower first, with both figures of the same year", () => {
+    const conversation = createConversation();
+    engine.ask("DTI 2024 Khánh Hòa hạng mấy?", conversation);
+    engine.ask("giá trị chỉ số là bao nhiêu?", conversation);
+    expect(firstParagraph(engine.ask("vậy là cao hay thấp so với trung bình các tỉnh?", conversation))).toBe(
+      "Cao hơn: năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071, cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).",
+    );
+  });
+});

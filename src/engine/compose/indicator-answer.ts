@@ -385,3 +385,36 @@ function confirmClaim(
     sourceIds: unique([...sourceIds, ...(belongs ? [belongs.source] : [])]),
   };
 }
+
+/**
+ * "Vậy là cao hay thấp so với trung bình các tỉnh?" after a figure: that figure against the reference the question
+ * names, of the same year — the value itself, or the one its note gives (the DTI value beside the rank). Undefined
+ * when they cannot be set side by side (no figure of that year, a rank, values of different kinds).
+ */
+export function composeAgainst(ctx: ComposeContext, subject: Indicator, reference: Indicator): Composed | undefined {
+  if (reference.unit === "rank") return undefined;
+  const inYear = (indicator: Indicator, year: number | undefined) =>
+    headlineMeasurement(latestFirst(mainSeries(indicator)).filter((m) => year === undefined || periodYear(m.period) === year));
+  const measured = inYear(subject, ctx.slots.year);
+  const against = measured && inYear(reference, periodYear(measured.period));
+  if (!measured || !against) return undefined;
+  const sameKind = subject.unit === reference.unit;
+  const value = sameKind ? measured.value : noteValues(measured)[0];
+  if (value === undefined || (value < 1) !== (against.value < 1)) return undefined;
+  const relation = value > against.value ? "Cao hơn" : value < against.value ? "Thấp hơn" : "Bằng";
+  const year = periodYear(measured.period);
+  // A value from the note is named as the note names it ("Giá trị DTI 0,7071").
+  const named = sameKind ? subject.short : (/^([^.;,\d]{3,40}?)\s*\d/.exec(measured.note ?? "")?.[1] ?? subject.short);
+  return {
+    intent: "compare",
+    blocks: [
+      {
+        kind: "headline",
+        text: `${relation}: năm ${year}, ${uncapitalize(named)} (${SHORT_SCOPE[measured.scope]}) là ${formatValue(reference, value)}, ${relation.toLowerCase()} ${uncapitalize(reference.name)} (${shortMeasurement(reference, against)}).`,
+      },
+    ],
+    sourceIds: unique([measured.source, against.source]),
+    suggestions: pickSuggestions([`${subject.name} qua các năm?`]),
+    entries: [subject.id, reference.id],
+  };
+}
