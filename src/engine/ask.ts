@@ -1,5 +1,5 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
-import type { DocumentEntry, FaqEntry, Knowledge, Scope } from "../knowledge/schema.js";
+import type { DocumentEntry, FaqEntry, Indicator, Knowledge, Scope } from "../knowledge/schema.js";
 import { clean, escapeRegExp, fold, hasNoWords, isFoldedDate, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, MARKED_QUESTION_PHRASES, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
@@ -237,17 +237,23 @@ function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
 
-/** Words of issuing a document, as read ("ban hành" is joined into one word). */
 /** A "not" or "not yet" in what an entry says. */
 const NEGATION = /(?<![^ ])(?:chua|khong|ko)(?= |$)/;
 /** "… trước hay sau …?": which of two came first. */
 const BEFORE_OR_AFTER = /(?<![^ ])(?:truoc hay sau|sau hay truoc)(?= |$)/;
+/** "trước", "sau": the words of BEFORE_OR_AFTER the search can use. */
+const BEFORE_OR_AFTER_WORDS = 2;
 /** "… cái nào có trước?": which of two came first, the earlier named first. */
-const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)/;
+const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)(?! (?:nam|ngay|thang|khi|20\d\d))/;
 /** "đặt" (set), typed with its mark. */
-const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})/u;
+const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
+/** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
+const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */
 const HIGHER_OR_LOWER = /(?<![^ ])(?:cao hay thap|thap hay cao|hon hay kem|kem hay hon|cao hon hay thap hon|thap hon hay cao hon)(?= |$)/;
+/** The words that set one figure against another, not naming either. */
+const COMPARING_WORDS: ReadonlySet<string> = new Set("vay la cao thap hon kem hay so voi bang nhu the nao".split(" "));
+/** Words of issuing a document, as read ("ban hành" is joined into one word). */
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
@@ -809,9 +815,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const claim = claimed?.filter((n) => !numbers.includes(n));
     // "Theo 749, đến 2025 kinh tế số bao nhiêu % GDP": a year of a document that sets targets asks for its target.
     const setsTargetOfYear = documents.length === 1 && targetSetters.has(documents[0]!) && slots.year !== undefined && !slots.aspect;
-    // "Tỉnh đặt kinh tế số chiếm bao nhiêu % GRDP?": "đặt" (set) folds as "đạt" (reach); typed with its mark, it asks
-    // for what was set.
-    const setByMark = SET_TYPED.test(core.toLowerCase()) && (slots.aspect === undefined || slots.aspect === "actual");
+    // "Kế hoạch năm 2024 đặt kinh tế số chiếm bao nhiêu % GRDP?": "đặt" (set) folds as "đạt" (reach); typed with its
+    // mark, it asks for what was set — by a plan or document it names ("đặt được" is "đạt được" mistyped).
+    const setByMark =
+      SET_TYPED.test(core.toLowerCase()) && (documents.length > 0 || SETTER.test(expanded)) && (slots.aspect === undefined || slots.aspect === "actual");
     const understanding = {
       ...understood,
       slots: {
@@ -900,7 +907,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       leads.every((id) => id !== undefined && !id.startsWith("@")) &&
       new Set(leads).size === leads.length &&
       kinds.size === 1 &&
-      (!whole.answered || leads.includes(whole.entries[0]));
+      (!whole.answered || leads.includes(whole.entries[0])) &&
+      // One answer about both ("văn bản nào ban hành trước?") is not split.
+      !(whole.answered && leads.every((id) => whole.entries.includes(id!)));
     if (!apart) return whole;
     conversation.last = scratch.last;
     return combineAnswers(subjects, answers);
@@ -918,6 +927,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     let words = wordsOfText.get(text);
     if (!words) wordsOfText.set(text, (words = new Set(tokens(expand(fold(text))))));
     return words;
+  }
+
+  /** Whether the words of a comparison, besides its comparing words, all name the indicator ("trung bình các tỉnh"). */
+  function namesOnly(indicator: Indicator, topicText: string): boolean {
+    const names = wordsOf([indicator.name, indicator.short, ...indicator.aliases].join(" "));
+    const asked = topicWords(topicText).filter((word) => !COMPARING_WORDS.has(word));
+    return asked.length > 0 && asked.every((word) => names.has(word));
   }
 
   /** What an FAQ's answer, an event's account (its date is part of it: "… nhập lại từ 1/7/2025 phải không?") or a goal says. */
@@ -992,7 +1008,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const asked = unique(topicWords(topicText)).filter((word) => !naming.has(word));
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
     const best = from.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
-    return best.said >= saidIn(answer) + MIN_DETAIL_LEAD ? { detail: best.detail, from } : undefined;
+    if (best.said < saidIn(answer) + MIN_DETAIL_LEAD) return undefined;
+    // A document's details are many and long: one must say a phrase asked ("đầu mối") that its summary does not, not
+    // only a syllable of one ("xuất" of "đề xuất" in "sản xuất").
+    const phrases = asked.slice(1).map((word, i) => `${asked[i]} ${word}`);
+    const says = (text: string, phrase: string) => ` ${expand(fold(text))} `.includes(` ${phrase} `);
+    return faq || phrases.some((phrase) => says(best.detail, phrase) && !says(answer, phrase)) ? { detail: best.detail, from } : undefined;
   }
 
   /**
@@ -1091,7 +1112,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // The whole message names both ("NQ 16 và QĐ 749, văn bản nào ban hành trước?"), also when its question alone is read.
     const order = first.ordered ?? chosen.ordered;
     const ordered = order?.ids ?? [];
-    const comparedIds = ordered.length >= 2 ? ordered.slice(0, 2) : ordered.length === 1 && previousDoc && previousDoc.id !== ordered[0] ? [previousDoc.id, ordered[0]!] : [];
+    // One document named is set against the last answer's only when the question names nothing else ("… tính trước hay
+    // sau sáp nhập?" names the merger).
+    const againstLast = ordered.length === 1 && previousDoc && previousDoc.id !== ordered[0] && chosen.namedBesidesDocument <= BEFORE_OR_AFTER_WORDS;
+    const comparedIds = ordered.length >= 2 ? ordered.slice(0, 2) : againstLast ? [previousDoc.id, ordered[0]!] : [];
     const dated = comparedIds.flatMap((id) => lookup.documents.get(id) ?? lookup.events.get(id) ?? []);
     if (dated.length === 2) {
       const ctx: ComposeContext = { lookup, slots, today: now() };
@@ -1236,8 +1260,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       }
     }
     // "Vậy là cao hay thấp so với trung bình các tỉnh?" after a figure: that figure against the one the question names.
+    // The figure set against is the one the question names, not one the last answer's neighbours bring.
     const reference = top && confident && top.doc.kind === "indicator" && top.doc.id !== indicatorBefore?.id ? lookup.indicators.get(top.doc.id) : undefined;
-    if (indicatorBefore && reference && (HIGHER_OR_LOWER.test(fold(coreOf(text).text)) || (slots.compare && understanding.followUp))) {
+    const referenceNamed = reference !== undefined && namesOnly(reference, understanding.topicText);
+    if (indicatorBefore && reference && referenceNamed && (HIGHER_OR_LOWER.test(fold(coreOf(text).text)) || (slots.compare && understanding.followUp))) {
       const against = composeAgainst({ lookup, slots: carried, today: now() }, indicatorBefore, reference);
       if (against) return finish(against, top!.score, conversation, previousDoc, carried, previous?.topic);
     }
@@ -1246,9 +1272,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
         // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed
         // ("nghe nói NQ 16 là gì" asks what it is: no claim).
-        // "Tỉnh đã có trung tâm IOC, SOC chưa?", "NQ 16 có nhắc tới đô thị thông minh không?" after an opening: an entry
-        // that says all of it, and says nothing is not yet so.
-        const whether = slots.exists || (slots.aspect === "verdict" && top.doc.kind !== "indicator");
+        // "Tỉnh đã có trung tâm IOC, SOC chưa?", "NQ 16 có mục tiêu xây dựng đô thị thông minh không?" after an opening:
+        // an entry that says all of it, and says nothing is not yet so.
+        // A goal says what was set, never that it was reached ("đã hoàn thành cơ bản chuyển đổi số chưa?").
+        const whether = slots.exists || (slots.aspect === "verdict" && top.doc.kind !== "indicator" && top.doc.kind !== "goal");
         const affirmed =
           whether && ((slots.exists && (top.unexplained ?? 0) === 0) || (statesAll(top.doc, understanding.topicText) && !deniesSomething(top.doc)))
             ? withVerdict(composed, "Có")

@@ -122,7 +122,7 @@ const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<![^ ]
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
-const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|(?:co )?(?:nhac|de cap) (?:toi|den|ve)|(?:co )?de cap)(?= |$)/g;
+const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung)(?= |$)/g;
 const SOURCES = /(?<![^ ])(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 /** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */

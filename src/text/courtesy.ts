@@ -53,7 +53,7 @@ const SECOND_QUESTION = /(?!^)(?<![^\s])(?:và|va|còn|con)(?=\s)/giu;
 
 /** Instructions addressed to the bot rather than questions about the resolution. */
 const INSTRUCTION =
-  /(?<![^ ])(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<![^ ])(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<![^ ])(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien|chi (?:can )?(?:tra loi|noi)|khong (?:bi )?gioi han)(?= |$)/;
+  /(?<![^ ])(bo qua|phot lo|quen (?:het|di)|ignore|disregard|forget)(?= |$)|(?<![^ ])(hay|cu) (noi|tra loi|khang dinh|xac nhan|tra loi la) (rang|la)(?= |$)|(?<![^ ])(dong vai|gia su ban la|tu gio ban|tu nay ban|system prompt|prompt|jailbreak|developer mode|che do nha phat trien|chi can (?:tra loi|noi)|chi (?:duoc )?tra loi (?:la )?(?:dung|co|sai)|khong bi gioi han)(?= |$)/;
 
 /**
  * Particles and forms of address typed with their marks: inside a clause too ("… là bao nhiêu hả cháu?") they carry
@@ -227,6 +227,8 @@ function partsOf(clauses: readonly Clause[]): string[] {
   return parts;
 }
 
+/** "Có thật không?", "đúng không?": a clause asking only whether the one before is so. */
+const BARE_CONFIRMATION = /^(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+)?$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
 /** "Theo tài liệu mật mình vừa gửi bạn": a source only the asker has, which adds nothing the bot can check. */
 const ASKERS_SOURCE = /^theo (?:tai lieu|van ban|file|tep|thong tin|tin|ban)(?: \S+){0,6} (?:gui|dua|cung cap|chia se|dan)(?: \S+){0,2}$/;
 /** "Hãy xác nhận rằng X": X is a claim to check, never one to repeat ("hãy nói rằng X" stays an instruction). */
@@ -250,7 +252,10 @@ function asClaims(clauses: readonly Clause[]): Clause[] {
     const request = that ? that[0].trim().split(" ").length : 0;
     // The claim is the words typed after the request, marks and all (the request's words fold one to one).
     if (that && fold(words.slice(0, request).join(" ")) === that[0].trim()) read.push(claimed(words.slice(request).join(" ")));
-    else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) read.push(claimed(read.pop()!.text));
+    // After a clause that asks ("… bao nhiêu? Kiểm tra giúp mình") it only asks for care.
+    else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) {
+      if (!QUESTION.test(read.at(-1)!.folded)) read.push(claimed(read.pop()!.text));
+    }
     else read.push(clause);
   }
   return read;
@@ -265,7 +270,7 @@ export function coreQuestion(text: string): CoreQuestion {
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
   const asking = clauses.filter(
     (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !UNSURE.test(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded) && !REPORTS.test(clause.folded)) &&
-      !(HEARD_OF.test(clause.folded) && !ASKS.test(clause.folded) && !/\d/.test(clause.folded)) &&
+      !(HEARD_OF.test(clause.folded) && !ASKS.test(clause.folded) && !/\d/.test(clause.folded) && !BARE_CONFIRMATION.test(clauses[clauses.indexOf(clause) + 1]?.folded ?? "")) &&
       !ASKERS_SOURCE.test(clause.folded),
   );
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };

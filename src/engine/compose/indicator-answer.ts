@@ -3,7 +3,7 @@
 // card (every figure and target) is one "chi tiết" away.
 import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
-import { capitalize, isFoldedDate, numbersIn } from "../../text/normalize.js";
+import { capitalize, fold, isFoldedDate, numbersIn, tokens } from "../../text/normalize.js";
 import type { Polarity } from "../aspect.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
@@ -400,11 +400,15 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
   if (!measured || !against) return undefined;
   const sameKind = subject.unit === reference.unit;
   const value = sameKind ? measured.value : noteValues(measured)[0];
-  if (value === undefined || (value < 1) !== (against.value < 1)) return undefined;
+  if (value === undefined) return undefined;
   const relation = value > against.value ? "Cao hơn" : value < against.value ? "Thấp hơn" : "Bằng";
   const year = periodYear(measured.period);
-  // A value from the note is named as the note names it ("Giá trị DTI 0,7071").
-  const named = sameKind ? subject.short : (/^([^.;,\d]{3,40}?)\s*\d/.exec(measured.note ?? "")?.[1] ?? subject.short);
+  // A value from the note is named as the note names it: the words before its number ("Giá trị DTI 0,7071").
+  const named = sameKind ? subject.short : /^([^.;,\d]{3,40}?)\s*\d/.exec(measured.note ?? "")?.[1];
+  // Only the same measure is set against its reference ("giá trị DTI" against "giá trị DTI trung bình của các tỉnh"),
+  // never a close one of another kind (hồ sơ nộp trực tuyến against hồ sơ toàn trình).
+  const referenceWords = new Set(tokens(fold(reference.name)));
+  if (!named || !tokens(fold(named)).every((word) => referenceWords.has(word))) return undefined;
   return {
     intent: "compare",
     blocks: [
