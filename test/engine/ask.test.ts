@@ -1074,3 +1074,10 @@ describe("fixes from the review of this session's rules", () => {
     expect(firstParagraph(engine.ask("Khánh Hòa đặt được thứ hạng DTI bao nhiêu năm 2024?"))).toContain("16/34");
   });
 });
+
+describe("the nation's number claimed of the province", () => {
+  it("is not confirmed: it is said to be the nation's", () => {
+    expect(firstParagraph(engine.ask("nghe noi DTI 2024 cua khanh hoa la 0,7955"))).toMatch(/^Không: 0,7955 là của cả nước, không phải của tỉnh/);
+    expect(firstParagraph(engine.ask("DTI quốc gia năm 2024 là 0,7955 đúng không"))).toMatch(/^Đúng/);
+  });
+});

@@ -360,6 +360,15 @@ function confirmClaim(
     };
   }
   const right = matchesTarget ?? matchesFigure;
+  // "DTI của Khánh Hòa là 0,7955?": the nation's number claimed of the province is not the province's.
+  if (right && ctx.slots.scope === "province" && right.scope === "national") {
+    const said = matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`;
+    return {
+      first: `Không: ${formatValue(indicator, right.value!)} là của cả nước, không phải của tỉnh — ${uncapitalize(indicator.name)}, ${said}.`,
+      support: [],
+      sourceIds,
+    };
+  }
   if (right) {
     // The note's sentence that says the number claimed, when it is not the figure itself.
     const noted = !matchesTarget && matchesFigure && !claim.includes(matchesFigure.value)
