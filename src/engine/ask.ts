@@ -251,6 +251,11 @@ const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */
 const HIGHER_OR_LOWER = /(?<![^ ])(?:cao hay thap|thap hay cao|hon hay kem|kem hay hon|cao hon hay thap hon|thap hon hay cao hon)(?= |$)/;
+/**
+ * Aspects whose answer no detail or note leads: a claim is checked against the answer, which is what it is about;
+ * nor is a definition ("… là gì") displaced.
+ */
+const NOT_LED: ReadonlySet<Slots["aspect"]> = new Set(["confirm", "verdict", "define"]);
 /** The words that set one figure against another, not naming either. */
 const COMPARING_WORDS: ReadonlySet<string> = new Set("vay la cao thap hon kem hay so voi bang nhu the nao".split(" "));
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
@@ -963,6 +968,22 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
   }
 
+  /**
+   * A found entry's answer with the verdict a yes-or-no question wants, where the entry itself settles it:
+   * "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?" (found, every word of the question in it) and "Tỉnh đã có
+   * trung tâm IOC, SOC chưa?" (an FAQ or event saying all of it, and nothing not yet so) → Có; "Nghị quyết ưu tiên du
+   * lịch lên hàng đầu, có đúng không?" (every word and number claimed stated) → Đúng; "NQ16 có 8 lĩnh vực ưu tiên à?"
+   * (a number claimed that the answer counts otherwise) → Không. A goal says what was set, never that it was reached;
+   * "nghe nói NQ 16 là gì" asks what it is, no claim.
+   */
+  function withVerdictFound(composed: Composed, hit: SearchHit, understanding: Understanding): Composed {
+    const { slots, topicText } = understanding;
+    const whether = slots.exists || (slots.aspect === "verdict" && hit.doc.kind !== "indicator" && hit.doc.kind !== "goal");
+    if (whether && ((slots.exists && (hit.unexplained ?? 0) === 0) || (statesAll(hit.doc, topicText) && !deniesSomething(hit.doc)))) return withVerdict(composed, "Có");
+    if (slots.aspect === "confirm" && understanding.kind === undefined && statesAll(hit.doc, topicText)) return withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng");
+    return contradicts(composed, hit.doc, slots, topicText) ? withVerdict(composed, "Không") : composed;
+  }
+
   /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
   function deniesSomething(doc: SearchDoc): boolean {
     return NEGATION.test(fold(saidBy(doc) ?? ""));
@@ -995,9 +1016,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    * a document that says clearly more of what was asked than its answer does, and the entry it is said in.
    */
   function askedDetail(doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): { detail: string; from: FaqEntry | DocumentEntry } | undefined {
-    // A claim is checked against the answer, which is what it is about.
-    // Nor is a definition ("… là gì") displaced by a detail.
-    if (aspect === "confirm" || aspect === "verdict" || aspect === "define") return undefined;
+    if (NOT_LED.has(aspect)) return undefined;
     const faq = lookup.faq.get(doc.id);
     const document = lookup.documents.get(doc.id);
     const from = faq ? (faq.results ? undefined : faq) : document;
@@ -1012,8 +1031,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A document's details are many and long: one must say a phrase asked ("đầu mối") that its summary does not, not
     // only a syllable of one ("xuất" of "đề xuất" in "sản xuất").
     const phrases = asked.slice(1).map((word, i) => `${asked[i]} ${word}`);
-    const says = (text: string, phrase: string) => ` ${expand(fold(text))} `.includes(` ${phrase} `);
-    return faq || phrases.some((phrase) => says(best.detail, phrase) && !says(answer, phrase)) ? { detail: best.detail, from } : undefined;
+    const [inDetail, inAnswer] = [best.detail, answer].map((text) => ` ${expand(fold(text))} `);
+    return faq || phrases.some((phrase) => inDetail!.includes(` ${phrase} `) && !inAnswer!.includes(` ${phrase} `)) ? { detail: best.detail, from } : undefined;
   }
 
   /**
@@ -1023,15 +1042,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    */
   function composeLed(doc: SearchDoc, slots: Slots, sourceIds: readonly string[], topicText: string, settle = (composed: Composed) => composed): Composed {
     const asked = askedDetail(doc, topicText, slots.aspect);
-    const detailsWho = asked !== undefined && doc.kind === "document" && slots.aspect === "who" && !ISSUED.test(topicText);
+    const documentWho = doc.kind === "document" && slots.aspect === "who";
+    const detailsWho = asked !== undefined && documentWho && !ISSUED.test(topicText);
     const composed = settle(composeDoc(doc, detailsWho ? { ...slots, aspect: undefined } : slots, sourceIds));
     const [headline, ...rest] = composed.blocks;
     if (headline?.kind !== "headline") return composed;
     if (doc.kind === "indicator") {
-      const claimsOrTargets = slots.aspect === "target" || slots.aspect === "confirm" || slots.aspect === "verdict" || slots.aspect === "define";
-      return claimsOrTargets ? composed : withAskedNote(composed, doc.id, unique(topicWords(topicText)));
+      const noteLeads = slots.aspect !== "target" && !NOT_LED.has(slots.aspect);
+      return noteLeads ? withAskedNote(composed, doc.id, unique(topicWords(topicText))) : composed;
     }
-    if (!asked || (doc.kind === "document" && slots.aspect === "who" && !detailsWho)) return composed;
+    if (!asked || (documentWho && !detailsWho)) return composed;
     // The detail is not said twice: out of the bullets it came from.
     const blocks = rest.map((block) => (block.kind === "bullets" ? { ...block, items: block.items.filter((item) => item !== asked.detail) } : block));
     // A WEAK entry's detail is as weak as its answer: said with its source.
@@ -1259,8 +1279,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return finish(corrected, paired.score, conversation, paired.doc, carried, withoutPlaces.topicText);
       }
     }
-    // "Vậy là cao hay thấp so với trung bình các tỉnh?" after a figure: that figure against the one the question names.
-    // The figure set against is the one the question names, not one the last answer's neighbours bring.
+    // "Vậy là cao hay thấp so với trung bình các tỉnh?" after a figure: that figure against the one the question names
+    // (not one the last answer's neighbours bring to the top).
     const reference = top && confident && top.doc.kind === "indicator" && top.doc.id !== indicatorBefore?.id ? lookup.indicators.get(top.doc.id) : undefined;
     const referenceNamed = reference !== undefined && namesOnly(reference, understanding.topicText);
     if (indicatorBefore && reference && referenceNamed && (HIGHER_OR_LOWER.test(fold(coreOf(text).text)) || (slots.compare && understanding.followUp))) {
@@ -1268,23 +1288,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       if (against) return finish(against, top!.score, conversation, previousDoc, carried, previous?.topic);
     }
     if (top && confident) {
-      const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => {
-        // "NQ 16 có mục tiêu về kiểm tra qua môi trường số không?": found, and every word of the question in it.
-        // "Nghị quyết ưu tiên du lịch lên hàng đầu, có đúng không?": an answer that states every word and number claimed
-        // ("nghe nói NQ 16 là gì" asks what it is: no claim).
-        // "Tỉnh đã có trung tâm IOC, SOC chưa?", "NQ 16 có mục tiêu xây dựng đô thị thông minh không?" after an opening:
-        // an entry that says all of it, and says nothing is not yet so.
-        // A goal says what was set, never that it was reached ("đã hoàn thành cơ bản chuyển đổi số chưa?").
-        const whether = slots.exists || (slots.aspect === "verdict" && top.doc.kind !== "indicator" && top.doc.kind !== "goal");
-        const affirmed =
-          whether && ((slots.exists && (top.unexplained ?? 0) === 0) || (statesAll(top.doc, understanding.topicText) && !deniesSomething(top.doc)))
-            ? withVerdict(composed, "Có")
-            : slots.aspect === "confirm" && understanding.kind === undefined && statesAll(top.doc, understanding.topicText)
-              ? withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng")
-              : composed;
-        // "NQ16 có 8 lĩnh vực ưu tiên à?": a number claimed that an FAQ, goal or event nowhere says is corrected by it.
-        return affirmed === composed && contradicts(composed, top.doc, slots, understanding.topicText) ? withVerdict(composed, "Không") : affirmed;
-      });
+      const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => withVerdictFound(composed, top, understanding));
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.
       return finish(understanding.asksForSources ? withSourceSaid(led) : led, top.score, conversation, top.doc, carried, understanding.topicText);
     }

@@ -237,6 +237,22 @@ const CONFIRM_THAT = /^(?:(?:ban|tro ly) )?(?:hay|cu|vui long|xin) (?:xac nhan|k
 const CONFIRM_REQUEST =
   /^(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
 
+/**
+ * Whether a clause only sets the scene, asking nothing: courtesy, an aside that the asker is unsure, who is asking
+ * (unless it reports something), what they heard about (unless the next clause asks whether it is so), a source only
+ * they have.
+ */
+function onlyContext(folded: string, next: string): boolean {
+  const asks = ASKS.test(folded);
+  return (
+    onlyCourtesy(folded) ||
+    UNSURE.test(folded) ||
+    (SELF_DESCRIPTION.test(folded) && !asks && !REPORTS.test(folded)) ||
+    (HEARD_OF.test(folded) && !asks && !/\d/.test(folded) && !BARE_CONFIRMATION.test(next)) ||
+    ASKERS_SOURCE.test(folded)
+  );
+}
+
 /** A clause as a claim to check: "… đúng không". */
 function claimed(text: string): Clause {
   const asked = `${text} đúng không`;
@@ -251,12 +267,14 @@ function asClaims(clauses: readonly Clause[]): Clause[] {
     const words = clause.text.split(/\s+/);
     const request = that ? that[0].trim().split(" ").length : 0;
     // The claim is the words typed after the request, marks and all (the request's words fold one to one).
-    if (that && fold(words.slice(0, request).join(" ")) === that[0].trim()) read.push(claimed(words.slice(request).join(" ")));
-    // After a clause that asks ("… bao nhiêu? Kiểm tra giúp mình") it only asks for care.
-    else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) {
+    if (that && fold(words.slice(0, request).join(" ")) === that[0].trim()) {
+      read.push(claimed(words.slice(request).join(" ")));
+    } else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) {
+      // After a clause that asks ("… bao nhiêu? Kiểm tra giúp mình") it only asks for care.
       if (!QUESTION.test(read.at(-1)!.folded)) read.push(claimed(read.pop()!.text));
+    } else {
+      read.push(clause);
     }
-    else read.push(clause);
   }
   return read;
 }
@@ -268,11 +286,7 @@ function asClaims(clauses: readonly Clause[]): Clause[] {
 export function coreQuestion(text: string): CoreQuestion {
   const clauses = asClaims(clausesOf(text));
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
-  const asking = clauses.filter(
-    (clause) => !instructions.includes(clause) && !onlyCourtesy(clause.folded) && !UNSURE.test(clause.folded) && !(SELF_DESCRIPTION.test(clause.folded) && !ASKS.test(clause.folded) && !REPORTS.test(clause.folded)) &&
-      !(HEARD_OF.test(clause.folded) && !ASKS.test(clause.folded) && !/\d/.test(clause.folded) && !BARE_CONFIRMATION.test(clauses[clauses.indexOf(clause) + 1]?.folded ?? "")) &&
-      !ASKERS_SOURCE.test(clause.folded),
-  );
+  const asking = clauses.filter((clause, i) => !instructions.includes(clause) && !onlyContext(clause.folded, clauses[i + 1]?.folded ?? ""));
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));
   const join = (clauses: readonly Clause[]) => clauses.map(bareOf).join(", ");
