@@ -16,7 +16,7 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
 
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
 const SELF_DESCRIPTION =
-  /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay)(?= |$)/;
+  /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly)(?= |$)/;
 /** An aside that the asker is unsure ("bác nhớ không rõ", "em không biết lắm"): no question, though it ends in "không …". */
 const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|ro|hieu|chac)(?: (?:lam|lam a|het|nua))?$/;
 /** A clause saying only what the asker has heard or read about ("hay nghe nói về đô thị thông minh"): no claim, no question. */
@@ -41,8 +41,12 @@ export function hasQuestionWord(folded: string): boolean {
 }
 /** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
 const QUESTION = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS})(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
+/** A request to be told something: "nhờ cho biết …", "cho em hỏi …", "xin hỏi …" (with something after it). */
+const REQUEST_TO_BE_TOLD = "(?<![^ ])(?:cho|xin)(?: (?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em))? (?:hoi|biet) (?=\\S)";
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
-const ASKS = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
+const ASKS = new RegExp(
+  `(?<![^ ])(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$|${REQUEST_TO_BE_TOLD}`,
+);
 /** Names with a "và" inside: "doanh nghiệp vừa và nhỏ", "Sở Khoa học và Công nghệ". */
 const NAME_WITH_AND = /(?:^| )(?:vua va nho|khoa hoc va cong nghe|thong tin va truyen thong|ke hoach va dau tu|tai nguyen va moi truong|van hoa va du lich|giao duc va dao tao|nong nghiep va (?:phat trien nong thon|moi truong))(?= |$)/;
 /**
@@ -238,19 +242,24 @@ const CONFIRM_REQUEST =
   /^(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
 
 /**
- * Whether a clause only sets the scene, asking nothing: courtesy, an aside that the asker is unsure, who is asking
- * (unless it reports something), what they heard about (unless the next clause asks whether it is so), a source only
- * they have.
+ * Which clauses only set the scene, asking nothing: courtesy, an aside that the asker is unsure, who is asking and
+ * what for (unless it reports something: "em là sinh viên, đang làm tiểu luận, cần số liệu…"), what they heard about
+ * (unless the next clause asks whether it is so), a source only they have.
  */
-function onlyContext(folded: string, next: string): boolean {
-  const asks = ASKS.test(folded);
-  return (
-    onlyCourtesy(folded) ||
-    UNSURE.test(folded) ||
-    (SELF_DESCRIPTION.test(folded) && !asks && !REPORTS.test(folded)) ||
-    (HEARD_OF.test(folded) && !asks && !/\d/.test(folded) && !BARE_CONFIRMATION.test(next)) ||
-    ASKERS_SOURCE.test(folded)
-  );
+function sceneSetting(clauses: readonly Clause[]): boolean[] {
+  let describingAsker = false;
+  return clauses.map(({ folded }, i) => {
+    const asks = ASKS.test(folded);
+    const asker = (describingAsker || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded);
+    describingAsker = asker;
+    return (
+      asker ||
+      onlyCourtesy(folded) ||
+      UNSURE.test(folded) ||
+      (HEARD_OF.test(folded) && !asks && !/\d/.test(folded) && !BARE_CONFIRMATION.test(clauses[i + 1]?.folded ?? "")) ||
+      ASKERS_SOURCE.test(folded)
+    );
+  });
 }
 
 /** A clause as a claim to check: "… đúng không". */
@@ -286,7 +295,8 @@ function asClaims(clauses: readonly Clause[]): Clause[] {
 export function coreQuestion(text: string): CoreQuestion {
   const clauses = asClaims(clausesOf(text));
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
-  const asking = clauses.filter((clause, i) => !instructions.includes(clause) && !onlyContext(clause.folded, clauses[i + 1]?.folded ?? ""));
+  const context = sceneSetting(clauses);
+  const asking = clauses.filter((clause, i) => !instructions.includes(clause) && !context[i]);
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   const questions = asking.filter((clause) => ASKS.test(clause.folded));
   const join = (clauses: readonly Clause[]) => clauses.map(bareOf).join(", ");

@@ -17,6 +17,14 @@ describe("coreQuestion", () => {
     expect(coreQuestion("nghe nói tỷ lệ là 87,6% đúng không").text).toBe("nghe nói tỷ lệ là 87,6% đúng không");
   });
 
+  it("drops where the asker works and what they need it for, and keeps a request to be told as the question", () => {
+    const asked = coreQuestion("Chào trợ lý, tôi công tác tại Văn phòng UBND tỉnh, cần số liệu gấp cho tờ trình. Nhờ cho biết thứ hạng DTI năm 2024 của tỉnh. Cảm ơn.");
+    expect(asked.text).toBe("thứ hạng DTI năm 2024 của tỉnh");
+    expect(coreQuestion("Tôi phụ trách một cửa ở xã, đang làm báo cáo tháng. Xin cho biết tỷ lệ hồ sơ trực tuyến").text).toBe("tỷ lệ hồ sơ trực tuyến");
+    // A clause after the asker's description that asks or reports something stays.
+    expect(coreQuestion("Tôi công tác ở xã, xã tôi có 12 thôn, mục tiêu 2025 là gì").text).toBe("xã tôi có 12 thôn, mục tiêu 2025 là gì");
+  });
+
   it("drops an aside that the asker is unsure, which ends in 'không …' but asks nothing", () => {
     expect(coreQuestion("Tỉnh mình sáp nhập với tỉnh nào? Bác nhớ không rõ, cảm ơn cháu.").text).toBe("Tỉnh mình sáp nhập với tỉnh nào");
     expect(coreQuestion("Em không biết lắm. Mục tiêu 2030 là gì?").text).toBe("Mục tiêu 2030 là gì");
