@@ -5,7 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { createEngine } from "../src/engine/ask.js";
 import type { Knowledge } from "../src/knowledge/schema.js";
-import { evaluateBlind, loadBlindSets } from "./blind.js";
+import { evaluateBlind, isDevSet, loadBlindSets } from "./blind.js";
 import { evaluate, HOLDOUT_DIR, loadEvaluationSets } from "./evaluation.js";
 
 /** By "set: question": "right", "rejected", or what went wrong ("wrong: <entry>", "unanswered", "not first", …). */
@@ -18,12 +18,12 @@ const GOOD: ReadonlySet<string> = new Set(["right", "rejected"]);
 /** The day the baseline is taken on, whatever the calendar says: "hiện nay" and verdicts must not drift with it. */
 export const BASELINE_DAY = new Date("2026-11-28T12:00:00Z");
 
-/** The outcome of every question the baseline covers: the tuned sets, the held-out set and the dev set. */
+/** The outcome of every question the baseline covers: the tuned sets, the held-out set and the dev sets. */
 export async function currentOutcomes(knowledge: Knowledge, knownNumbers: ReadonlySet<string>): Promise<Outcomes> {
   const engine = createEngine(knowledge, { now: () => BASELINE_DAY });
   const tuned = evaluate(engine, await loadEvaluationSets()).outcomes;
   const holdout = Object.fromEntries(Object.entries(evaluate(engine, await loadEvaluationSets(HOLDOUT_DIR)).outcomes).map(([key, value]) => [`held-out ${key}`, value]));
-  const dev = (await loadBlindSets()).filter((set) => set.name === "dev").map((set) => evaluateBlind(engine, set, knownNumbers).outcomes);
+  const dev = (await loadBlindSets()).filter((set) => isDevSet(set.name)).map((set) => evaluateBlind(engine, set, knownNumbers).outcomes);
   return Object.assign({}, tuned, holdout, ...dev) as Outcomes;
 }
 

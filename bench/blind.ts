@@ -41,14 +41,21 @@ export interface BlindSet {
 
 export const EVAL_ROOT = new URL("./eval/", import.meta.url);
 
+/** A set written the same way as the blind sets but tuned on (bench/eval/dev/, dev-2/, …): a regression guard. */
+export function isDevSet(name: string): boolean {
+  return /^dev(?:-\d+)?$/.test(name);
+}
+
+const numbered = (prefix: string, names: readonly string[]) =>
+  names.filter((name) => new RegExp(`^${prefix}(?:-\\d+)?$`).test(name)).sort((a, b) => Number(a.slice(prefix.length + 1) || 1) - Number(b.slice(prefix.length + 1) || 1));
+
 /**
- * Every set scored by what the answer says: bench/eval/dev/ (written the same way, from the sources only, but
- * tuned on: a regression guard) and every bench/eval/blind-*\/ directory, oldest first.
+ * Every set scored by what the answer says: the dev sets (written the same way, from the sources only, but tuned
+ * on) and every bench/eval/blind-*\/ directory, oldest first.
  */
 export async function loadBlindSets(root: URL = EVAL_ROOT): Promise<BlindSet[]> {
   const entries = await readdir(root);
-  const blind = entries.filter((name) => /^blind-\d+$/.test(name)).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
-  const names = [...(entries.includes("dev") ? ["dev"] : []), ...blind];
+  const names = [...numbered("dev", entries), ...numbered("blind", entries)];
   return Promise.all(
     names.map(async (name) => {
       const dir = new URL(`${name}/`, root);

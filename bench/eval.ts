@@ -5,7 +5,7 @@ import { loadKnowledgeOrExit } from "../src/bootstrap.js";
 import { createEngine } from "../src/engine/ask.js";
 import { defaultKnowledgeDir } from "../src/paths.js";
 import { compareOutcomes, currentOutcomes, describeMovement, loadBaseline, writeBaseline } from "./baseline.js";
-import { evaluateBlind, loadBlindSets, median, numbersOfKnowledge, OVER_LIMIT } from "./blind.js";
+import { evaluateBlind, isDevSet, loadBlindSets, median, numbersOfKnowledge, OVER_LIMIT } from "./blind.js";
 import { evaluate, evaluateBaseline, failedTargets, HOLDOUT_DIR, loadEvaluationSets, pct } from "./evaluation.js";
 
 const verbose = process.argv.includes("--verbose");
@@ -43,7 +43,7 @@ for (const set of await loadBlindSets()) {
   const blind = evaluateBlind(engine, set, knownNumbers);
   const { inScope, outOfScope, dialogues, singleFactLengths } = blind;
   console.log(
-    `\n${blind.name === "dev" ? "dev set (bench/eval/dev/, content-scored, tuned on)" : `blind set ${blind.name} (bench/eval/${blind.name}/, never tuned on)`}: ` +
+    `\n${isDevSet(blind.name) ? `dev set ${blind.name} (bench/eval/${blind.name}/, content-scored, tuned on)` : `blind set ${blind.name} (bench/eval/${blind.name}/, never tuned on)`}: ` +
       `in scope right in the first paragraph ${pct(inScope.rightFirst / inScope.total)} (${inScope.rightFirst}/${inScope.total}), ` +
       `right anywhere ${pct(inScope.rightAnywhere / inScope.total)}, answered-but-wrong ${pct(inScope.wrong / Math.max(1, inScope.answered))} ` +
       `(${inScope.wrong}/${inScope.answered}), out of scope rejected ${pct(outOfScope.rejected / Math.max(1, outOfScope.total))} ` +
@@ -53,7 +53,7 @@ for (const set of await loadBlindSets()) {
       `answers with numbers not in knowledge/: ${blind.foreignNumbers.length}`,
   );
   // A blind set's questions stay unseen by whoever works on the engine or the knowledge: only its figures are shown.
-  if ((verbose && blind.name === "dev") || (showBlind && blind.name !== "dev")) {
+  if ((verbose && isDevSet(blind.name)) || (showBlind && !isDevSet(blind.name))) {
     for (const miss of blind.misses) console.log(`  ${miss.why.padEnd(21)} ${miss.id} ${miss.q}\n      → ${miss.first.replaceAll("\n", " / ").slice(0, 200)}`);
     for (const item of blind.foreignNumbers) console.log(`  numbers not in knowledge/: ${item.id} ${item.numbers.join(", ")}`);
   }
