@@ -72,11 +72,13 @@ export async function loadBlindSets(root: URL = EVAL_ROOT): Promise<BlindSet[]> 
 
 /**
  * Folded as the engine folds (no marks, lower case, "87,6" = "87.6"), "%" a word of its own, and padded, so a
- * needle matches whole words only: "30" is not found in "2030".
+ * needle matches whole words only: "30" is not found in "2030". The engine folds a whole date into one key, so a
+ * date also keeps its day and month as written: "19/10" is found in "ngày 19/10/2021".
  */
 function comparable(text: string): string {
-  return ` ${fold(text.replaceAll("%", " % "))} `;
+  return ` ${fold(text.replaceAll("%", " % ").replace(FULL_DATE, "$& $1/$2"))} `;
 }
+const FULL_DATE = /(?<!\d)(\d{1,2})[/-](\d{1,2})[/-]\d{4}(?!\d)/g;
 const contains = (haystack: string, needle: string) => haystack.includes(comparable(needle));
 const satisfies = (haystack: string, groups: Groups | null | undefined) =>
   (groups ?? []).every((group) => group.some((needle) => contains(haystack, needle)));
