@@ -28,7 +28,7 @@ import type { Aspect } from "./aspect.js";
 import { decisionFeatures, DECISION_MODEL, probability } from "./decision.js";
 import { offTopicRequest, type OffTopic } from "./off-topic.js";
 import { focusName, focusOf, isBareQuestion, pointsBack, resolveReferences, type Focus } from "./focus.js";
-import { perPillar, PROVINCE_WORDS, readPhrasing, understand, withCalendarYears, withPillar, withYearsAround, type QuestionKind, type Slots, type Understanding } from "./understand.js";
+import { MARKED_HEARSAY_PHRASES, perPillar, PROVINCE_WORDS, readPhrasing, understand, withCalendarYears, withPillar, withYearsAround, type QuestionKind, type Slots, type Understanding } from "./understand.js";
 
 export interface EngineOptions {
   /** Injected so verdicts ("the 2025 target year is over") are testable. */
@@ -325,7 +325,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       .join(" ");
   const peopleNames = [...knowledge.people.map((person) => person.name), ...knowledge.offices.flatMap((o) => o.holders.flatMap((h) => h.name ?? []))].map(fold);
   const personIdsByName = new Map(knowledge.people.map((person) => [fold(person.name), person.id]));
-  const markedFilter = createMarkedFilter([...stringsIn(knowledge), MARKED_QUESTION_PHRASES]);
+  const markedFilter = createMarkedFilter([...stringsIn(knowledge), MARKED_QUESTION_PHRASES, MARKED_HEARSAY_PHRASES]);
   // How questions name documents ("nghi quyet 16", "qd 749", "ke hoach 4636", "4636"), folded and expanded as
   // questions are: the document a question is about decides whose targets answer it.
   const documentNames = knowledge.documents.map((document) => {

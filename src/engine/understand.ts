@@ -122,7 +122,7 @@ const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<![^ ]
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
-const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung)(?= |$)/g;
+const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|(?:khong|chua) hieu(?: lam)?)(?= |$)/g;
 const SOURCES = /(?<![^ ])(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 /** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */
@@ -156,9 +156,25 @@ export function questionKind(folded: string): QuestionKind | undefined {
 }
 const SIGNED = /(?<![^ ])(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
 const QUOTE = /(?<![^ ])(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
-/** "bác thấy trên Zalo người ta bảo …", "người ta nói là …": hearsay put to the bot, read as "nghe nói". */
-const HEARSAY =
-  /(?<![^ ])(?:(?:thay|nghe|doc|xem)(?: (?:tren|o) (?:zalo|facebook|fb|mang|mang xa hoi|bao|tivi|tv|tiktok|youtube))? )?(?:nguoi ta|moi nguoi|co nguoi|nhieu nguoi|ban be) (?:bao(?! nhieu)|noi(?! chung)|don|viet|ghi|chia se)(?: (?:la|rang))?(?= |$)/g;
+/**
+ * How people say where they heard something, with marks: the knowledge never writes some of their words ("đứa",
+ * "máng"), and a marked word it never writes is taken for another word, which would break the hearsay read below.
+ */
+export const MARKED_HEARSAY_PHRASES = "người ta mọi người bạn bè thầy giáo cô giáo loa phường đài ti vi báo chí phóng viên mấy đứa nhỏ hàng xóm đồng nghiệp nhớ mang máng nghe đâu nhắc đưa tin";
+/** Who a hearsay comes from: "người ta", "thầy giáo em", "loa phường", "mấy đứa nhỏ", "phóng viên"; folded. */
+const HEARSAY_SOURCE =
+  "nguoi ta|moi nguoi|co nguoi|nhieu nguoi|ban be|ban (?:toi|em|minh)|thay(?: giao)?|co giao|loa(?: phuong| xa)?|dai|tivi|ti vi|tv|bao chi|phong vien|may dua(?: nho)?|hang xom|dong nghiep";
+/**
+ * "bác thấy trên Zalo người ta bảo …", "bác nghe loa phường nói …", "thầy em bảo …", "phóng viên viết rằng …", "tôi
+ * nhớ mang máng …": hearsay put to the bot, read as "nghe nói". Its words name no topic; "… nói gì" asks what was said.
+ */
+const HEARSAY = new RegExp(
+  "(?<![^ ])(?:(?:em|toi|minh|bac|chau|anh|chi|con|tui) )?(?:(?:hay|thuong|co|da|vua|moi|cung) )?" +
+    "(?:(?:thay|nghe|doc|xem)(?: (?:tren|o) (?:zalo|facebook|fb|mang|mang xa hoi|bao|tivi|tv|tiktok|youtube))? )?" +
+    `(?:(?:(?:tren|o) )?(?:${HEARSAY_SOURCE})(?: \\S+)? (?:bao(?! nhieu)|noi(?! chung)|don|viet|ghi|chia se|nhac|dua tin)(?: (?:la|rang))?|nho mang mang|nghe dau)` +
+    "(?= |$)(?! (?:gi|sao|the nao|ra sao|nhu the nao)(?= |$))",
+  "g",
+);
 /** "mục tiêu … một nửa GRDP": a target claimed in words ("một nửa doanh nghiệp đã …" claims no figure: none is known). */
 const HALF = /(?<![^ ])(?:muc tieu|chi tieu|dat ra|phan dau)(?: \S+)* (?:mot nua|phan nua)(?= |$)/;
 const CONFIRM_WORDS = /(?<![^ ])(dung khong|dung ko|dung k|phai khong|phai ko|co phai|co dung la|co dung|nghe noi(?! ve)|nghe bao|doc thay|that khong|dung chu|phai chu|dung vay khong|co that)(?= |$)/g;

@@ -232,7 +232,7 @@ function partsOf(clauses: readonly Clause[]): string[] {
 }
 
 /** "Có thật không?", "đúng không?": a clause asking only whether the one before is so. */
-const BARE_CONFIRMATION = /^(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+)?$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
+const BARE_CONFIRMATION = /^(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
 /** "Theo tài liệu mật mình vừa gửi bạn": a source only the asker has, which adds nothing the bot can check. */
 const ASKERS_SOURCE = /^theo (?:tai lieu|van ban|file|tep|thong tin|tin|ban)(?: \S+){0,6} (?:gui|dua|cung cap|chia se|dan)(?: \S+){0,2}$/;
 /** "Hãy xác nhận rằng X": X is a claim to check, never one to repeat ("hãy nói rằng X" stays an instruction). */
@@ -248,18 +248,25 @@ const CONFIRM_REQUEST =
  */
 function sceneSetting(clauses: readonly Clause[]): boolean[] {
   let describingAsker = false;
-  return clauses.map(({ folded }, i) => {
+  // "… bác không hiểu nó là cái gì", "có phải vậy không": words of courtesy that still ask about the rest of the
+  // message; alone ("mình hỏi được những câu gì vậy") they are small talk.
+  const courteousQuestions: boolean[] = [];
+  const context = clauses.map(({ folded }, i) => {
     const asks = ASKS.test(folded);
     const asker = (describingAsker || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded);
     describingAsker = asker;
+    const courteous = onlyCourtesy(folded);
+    courteousQuestions[i] = courteous && (BARE_CONFIRMATION.test(folded) || QUESTION_WORD.test(folded));
     return (
       asker ||
-      onlyCourtesy(folded) ||
+      (courteous && !courteousQuestions[i]) ||
       UNSURE.test(folded) ||
       (HEARD_OF.test(folded) && !asks && !/\d/.test(folded) && !BARE_CONFIRMATION.test(clauses[i + 1]?.folded ?? "")) ||
       ASKERS_SOURCE.test(folded)
     );
   });
+  const substance = context.some((isContext, i) => !isContext && !courteousQuestions[i]);
+  return substance ? context : context.map((isContext, i) => isContext || courteousQuestions[i]!);
 }
 
 /** A clause as a claim to check: "… đúng không". */

@@ -878,6 +878,17 @@ describe("claims put as hearsay or in words", () => {
     expect(half).toMatch(/^Không, con số 50 không khớp với nguồn: .*30%/);
   });
 
+  it("reads where the hearsay came from as no topic: a neighbour, the ward's loudspeaker, a teacher, a memory", () => {
+    const chairman = firstParagraph(engine.ask("Bác nghe hàng xóm nói chủ tịch UBND tỉnh bây giờ vẫn là ông Nguyễn Tấn Tuân, có phải vậy không cháu?"));
+    expect(chairman).toMatch(/^Không: Nguyễn Tấn Tuân không còn là Chủ tịch UBND tỉnh/);
+    const city = firstParagraph(engine.ask("Bác nghe loa phường nói tỉnh sẽ xây đô thị gì đó theo nghị quyết 16, đến năm 2030 là đô thị gì vậy cháu?"));
+    expect(city).toContain("đô thị thông minh");
+    // Hearsay followed by an open question asks it: no verdict.
+    const explained = firstParagraph(engine.ask("Cháu ơi, trên ti vi hay nhắc Quyết định 749, bác không hiểu nó là cái gì, cháu giải thích đơn giản cho bác với."));
+    expect(explained).toContain("Chương trình Chuyển đổi số quốc gia");
+    expect(explained).not.toMatch(/^(?:Đúng|Không)/);
+  });
+
   it("says whose year a target claimed for another year is", () => {
     const early = firstParagraph(engine.ask("có phải Nghị quyết 16 đặt mục tiêu 70% hoạt động kiểm tra qua môi trường số ngay từ năm 2025 không?"));
     expect(early).toMatch(/^Không: 70% là mục tiêu năm 2030 \(Khánh Hòa cũ, 16-NQ\/TU\), không phải năm 2025\. Chỉ tiêu: Tỷ lệ hoạt động kiểm tra/);

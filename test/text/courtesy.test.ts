@@ -25,6 +25,12 @@ describe("coreQuestion", () => {
     expect(coreQuestion("Tôi công tác ở xã, xã tôi có 12 thôn, mục tiêu 2025 là gì").text).toBe("xã tôi có 12 thôn, mục tiêu 2025 là gì");
   });
 
+  it("keeps words of courtesy that still ask about the rest of the message, and leaves them whole alone", () => {
+    expect(coreQuestion("Chủ tịch tỉnh vẫn là ông Tuân, có phải vậy không cháu?").text).toBe("Chủ tịch tỉnh vẫn là ông Tuân, có phải vậy không");
+    expect(coreQuestion("Quyết định 749 của Thủ tướng, bác không hiểu nó là cái gì").text).toBe("Quyết định 749 của Thủ tướng, không hiểu nó là cái gì");
+    expect(coreQuestion("mình hỏi được những câu gì vậy").text).toBe("mình hỏi được những câu gì vậy");
+  });
+
   it("drops an aside that the asker is unsure, which ends in 'không …' but asks nothing", () => {
     expect(coreQuestion("Tỉnh mình sáp nhập với tỉnh nào? Bác nhớ không rõ, cảm ơn cháu.").text).toBe("Tỉnh mình sáp nhập với tỉnh nào");
     expect(coreQuestion("Em không biết lắm. Mục tiêu 2030 là gì?").text).toBe("Mục tiêu 2030 là gì");
