@@ -293,15 +293,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const repairBudgetMs = options.repairBudgetMs ?? DEFAULT_REPAIR_BUDGET_MS;
   const lookup: Lookup = createLookup(knowledge);
   const expand = createSynonymExpander(knowledge.synonyms);
+  // Every key set (built without spreads, one shape): the search reads them for every phrasing it scores.
   const prepare = (understanding: Understanding, repairDeadline?: number): PreparedText => ({
     tokens: tokens(understanding.topicText),
-    ...(repairDeadline !== undefined ? { repairDeadline } : {}),
-    ...(understanding.slots.aspect ? { aspect: understanding.slots.aspect } : {}),
+    repairDeadline,
+    aspect: understanding.slots.aspect,
     years: understanding.slots.year ? [understanding.slots.year] : [],
     national: understanding.slots.scope === "national",
     province: understanding.slots.scope === "province",
-    ...(understanding.kind ? { kind: understanding.kind } : {}),
-    ...(understanding.slots.then ? { then: true } : {}),
+    kind: understanding.kind,
+    then: understanding.slots.then ? true : undefined,
   });
   const index = new SearchIndex(
     buildSearchDocs(lookup),

@@ -513,6 +513,11 @@ export class SearchIndex {
     }
     // What each doc's numbers and years take off its phrasings' scores, in the order they are applied.
     const penalties = numbers.length > 0 || question.years.length > 0 ? this.docPenalties(numbers, question.years) : undefined;
+    // Read once, not per phrasing: prepared questions come in many shapes, so each read of one is a slow lookup.
+    const { years, kind: askedKind } = question;
+    const asksNational = !!question.national;
+    const namesProvince = !!question.province;
+    const yearGiven = askedKind !== "when" && years.length > 0;
     let scoredCount = 0;
     let top = 0;
     for (let at = 0; at < touchedCount; at++) {
@@ -527,11 +532,11 @@ export class SearchIndex {
       let score = ((1 + BETA_SQUARED) * precision * recall) / (BETA_SQUARED * precision + recall);
       if (penalties) for (let at = doc * penalties.stride, end = at + penalties.count[doc]!; at < end; at++) score *= penalties.values[at]!;
       const traits = phrasingTraits[index]!;
-      if (traits & NAMES_YEARS && this.namesOtherYear(index, question.years)) score *= UNASKED_YEAR_PENALTY;
+      if (traits & NAMES_YEARS && this.namesOtherYear(index, years)) score *= UNASKED_YEAR_PENALTY;
       // A question naming its year ("tầm nhìn 2030 của NQ16") is not asking which year it is.
-      if (traits & ASKS_YEAR_OF_FAQ && question.kind !== "when" && question.years.length > 0) score *= YEAR_GIVEN_PENALTY;
+      if (traits & ASKS_YEAR_OF_FAQ && yearGiven) score *= YEAR_GIVEN_PENALTY;
       const national = (traits & NATIONAL) !== 0;
-      if (national !== !!question.national && traits & SCOPED) score *= national && question.province ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
+      if (national !== asksNational && traits & SCOPED) score *= national && namesProvince ? NAMED_PROVINCE_PENALTY : OTHER_SCOPE_PENALTY;
       // A score below this matters nowhere, not even as the best (then nothing matters).
       if (score < IRRELEVANT_SCORE) continue;
       phrasingScore[index] = score;
@@ -548,7 +553,7 @@ export class SearchIndex {
     for (const id of marked) inQuestion[id] = 1;
     // Docs in the order they first got a score: the sort below keeps that order among equals.
     const bestDocs: number[] = [];
-    const questionKind = question.kind ? (this.kindCodes.get(question.kind) ?? -1) : 0;
+    const questionKind = askedKind ? (this.kindCodes.get(askedKind) ?? -1) : 0;
     for (let at = 0; at < scoredCount; at++) {
       const index = scored[at]!;
       const score = phrasingScore[index]!;
