@@ -5,7 +5,7 @@ import { coreQuestion, hasQuestionWord, MARKED_QUESTION_PHRASES, type CoreQuesti
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
 import { MERGED_PROVINCE, otherProvinces } from "../text/places.js";
 import { createSynonymExpander } from "../text/synonyms.js";
-import type { Answer, Block } from "./answer.js";
+import type { Answer, AnswerSource, Block } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
 import { combineAnswers } from "./combine.js";
 import { attribute, citeSource, formatDate, isProvincial } from "./format.js";
@@ -230,8 +230,6 @@ const CARRIED_FROM_CONTEXT = ["year", "years", "scope", "document", "now", "pill
 function pick(slots: Slots, keys: readonly (keyof Slots)[]): Slots {
   return Object.fromEntries(keys.filter((key) => slots[key] !== undefined).map((key) => [key, slots[key]]));
 }
-
-const withChart = (chart: string | undefined) => (chart === undefined ? {} : { chart });
 
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
@@ -579,31 +577,42 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const focus = doc
       ? focusOf(lookup, composed.entries[0] && !composed.entries[0].startsWith("@") ? composed.entries[0] : doc.id, previous?.focus, composed.entries.slice(1))
       : previous?.focus;
+    // Every key set, absent ones undefined: built without spreads, and of one shape for all that read it.
     conversation.last = {
-      ...(focus ? { focus } : {}),
-      ...(years ? { years } : {}),
+      focus,
+      years,
       // A reply that answers nothing keeps the previous topic, so "còn năm 2030?" still works after it.
       docId: doc?.id ?? (answered ? undefined : previous?.docId),
       slots: doc || !previous ? slots : previous.slots,
-      ...(keptTopic !== undefined ? { topic: keptTopic } : {}),
+      topic: keptTopic,
       sourceIds: composed.sourceIds.length > 0 ? composed.sourceIds : (previous?.sourceIds ?? []),
       suggestions: composed.suggestions,
       about: doc?.prompt ?? previous?.about,
       at: now().getTime(),
     };
-    return {
+    const answer: Answer = {
       answered,
       intent: composed.intent,
       confidence: Math.round(confidence * 1000) / 1000,
       blocks: composed.blocks,
-      sources: composed.sourceIds.flatMap((id) => {
-        const source = lookup.sources.get(id);
-        return source ? [{ id, title: `${source.title} (${citeSource(source)})`, ...(source.url ? { url: source.url } : {}) }] : [];
-      }),
+      sources: composed.sourceIds.flatMap((id) => answerSource(id) ?? []),
       suggestions: composed.suggestions,
       entries: composed.entries,
-      ...withChart(chartFor(composed, lookup.indicators)),
     };
+    const chart = chartFor(composed, lookup.indicators);
+    return chart === undefined ? answer : { ...answer, chart };
+  }
+
+  /** A source as answers cite it: the same every time, so written once. */
+  const answerSources = new Map<string, AnswerSource | null>();
+  function answerSource(id: string): AnswerSource | undefined {
+    let cited = answerSources.get(id);
+    if (cited === undefined) {
+      const source = lookup.sources.get(id);
+      cited = source ? { id, title: `${source.title} (${citeSource(source)})`, ...(source.url ? { url: source.url } : {}) } : null;
+      answerSources.set(id, cited);
+    }
+    return cited ?? undefined;
   }
 
   function searchIndicator(text: string): SearchHit | undefined {
@@ -825,19 +834,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // mark, it asks for what was set — by a plan or document it names ("đặt được" is "đạt được" mistyped).
     const setByMark =
       SET_TYPED.test(core.toLowerCase()) && (documents.length > 0 || SETTER.test(expanded)) && (slots.aspect === undefined || slots.aspect === "actual");
-    const understanding = {
-      ...understood,
-      slots: {
-        ...slots,
-        ...(claim?.length ? { claim } : {}),
-        ...(setsTargetOfYear || setByMark ? { aspect: "target" as const } : {}),
-        ...(neighbour ? { next: neighbour } : {}),
-        ...(documents.length === 1 ? { document: documents[0]! } : {}),
-        ...(offices.length > 0 ? { offices } : {}),
-        ...(issuers.length > 0 ? { issuers } : {}),
-        ...(people.length > 0 ? { people } : {}),
-      },
-    };
+    // Set on the copy the destructuring made rather than spread into another (spreads of optional parts are slow);
+    // a key is only set when it has a value, as later slots are spread over earlier ones.
+    const readSlots: Slots = slots;
+    if (claim?.length) readSlots.claim = claim;
+    if (setsTargetOfYear || setByMark) readSlots.aspect = "target";
+    if (neighbour) readSlots.next = neighbour;
+    if (documents.length === 1) readSlots.document = documents[0]!;
+    if (offices.length > 0) readSlots.offices = offices;
+    if (issuers.length > 0) readSlots.issuers = issuers;
+    if (people.length > 0) readSlots.people = people;
+    const understanding = { ...understood, slots: readSlots };
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
     const offTopic = offTopicRequest(folded);
@@ -847,8 +854,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const which = WHICH_FIRST.test(expanded);
     const ordered = which || BEFORE_OR_AFTER.test(expanded) ? [...documents].sort((a, b) => position(a) - position(b)) : undefined;
     return {
-      ...(offTopic ? { offTopic } : {}),
-      ...(ordered ? { ordered: { ids: ordered, which } } : {}),
+      offTopic,
+      ordered: ordered ? { ids: ordered, which } : undefined,
       understanding,
       namedInTopic: topic.terms.length + topic.unknown.length,
       namedInRest: rest.terms.length + rest.unknown.length,

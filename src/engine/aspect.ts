@@ -87,8 +87,8 @@ export function readAspect(folded: string): AspectReading {
                 : ACTUAL.test(folded)
                   ? "actual"
                   : undefined;
-  if (polarity === "khong" && EXISTS.test(folded)) return { ...(aspect ? { aspect } : {}), polarity, exists: true };
+  if (polarity === "khong" && EXISTS.test(folded)) return { aspect, polarity, exists: true };
   // "Năm 2022 có nằm trong top 25 như mục tiêu không?", "… tăng chưa?": a yes-or-no about a figure or target.
   if (polarity && (aspect === undefined || aspect === "target" || aspect === "actual")) return { aspect: "verdict", polarity };
-  return { ...(aspect ? { aspect } : {}), ...(polarity ? { polarity } : {}) };
+  return { aspect, polarity };
 }

@@ -310,11 +310,12 @@ export function coreQuestion(text: string): CoreQuestion {
   const core = join(asking);
   const parts = core.length <= MAX_PARTS_LENGTH ? partsOf(asking) : [];
   const subjects = parts.length <= 1 && core.length <= MAX_PARTS_LENGTH ? subjectsOf(core) : undefined;
+  // Every key set, absent ones undefined: built without spreads (slow for optional parts).
   return {
     text: core,
     instructed: instructions.length > 0,
-    ...(questions.length > 0 && questions.length < asking.length ? { asking: join(questions) } : {}),
-    ...(parts.length > 1 && parts.length <= MAX_PARTS ? { parts } : {}),
-    ...(subjects ? { subjects } : {}),
+    asking: questions.length > 0 && questions.length < asking.length ? join(questions) : undefined,
+    parts: parts.length > 1 && parts.length <= MAX_PARTS ? parts : undefined,
+    subjects,
   };
 }
