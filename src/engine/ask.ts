@@ -161,6 +161,11 @@ function asksOnItsOwn(part: string): boolean {
   const folded = fold(part);
   return hasQuestionWord(folded) && !pointsBack(folded) && !THEY.test(part);
 }
+/** A part that is a question of its own: it asks, and names enough, its year counted ("…, mục tiêu năm 2030 là gì?"). */
+function isOwnQuestion(part: string, reading: Reading): boolean {
+  const year = reading.understanding.slots.year === undefined ? 0 : 1;
+  return asksOnItsOwn(part) && reading.namedInTopic + year >= MIN_WORDS_OF_A_PART_ALONE;
+}
 /** A follow-up naming at most this many words asks about a detail of the last topic ("còn cấp huyện?"). */
 const MAX_DETAIL_WORDS = 3;
 /** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
@@ -888,7 +893,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const onTopic =
         answers.length === 0 ||
         (about !== undefined && [...earlier].some((id) => id === about || relatedTo(docsById.get(id)).has(about) || relatedTo(docsById.get(about)).has(id)));
-      const standsAlone = onTopic || pillarParts !== undefined || (asksOnItsOwn(part) && cachedRead(part, performance.now() + repairBudgetMs, before?.focus).namedInTopic >= MIN_WORDS_OF_A_PART_ALONE);
+      const standsAlone = onTopic || pillarParts !== undefined || isOwnQuestion(part, cachedRead(part, performance.now() + repairBudgetMs, before?.focus));
       answers.push(standsAlone ? answer : { ...answer, answered: false });
     }
     const answered = answers.filter((answer) => answer.answered);
@@ -1098,9 +1103,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const focus = laterPart ? scratch.last?.focus : undefined;
     const subject = [focus?.document, focus?.indicator].find((entity) => entity && entity.id === focus?.main?.id && entity.name === focus.main.name)?.name;
     if (!subject) return part;
-    const { namedInTopic, understanding } = cachedRead(part, performance.now() + repairBudgetMs, scratch.last?.focus);
-    const ownQuestion = asksOnItsOwn(part) && namedInTopic >= MIN_WORDS_OF_A_PART_ALONE;
-    return namedInTopic <= MAX_WORDS_LEANING_ON_FOCUS && !ownQuestion && !understanding.followUp && !hasSlots(understanding.slots) ? `${subject} ${part}` : part;
+    const reading = cachedRead(part, performance.now() + repairBudgetMs, scratch.last?.focus);
+    const { namedInTopic, understanding } = reading;
+    return namedInTopic <= MAX_WORDS_LEANING_ON_FOCUS && !isOwnQuestion(part, reading) && !understanding.followUp && !hasSlots(understanding.slots) ? `${subject} ${part}` : part;
   }
 
   /** `laterPart`: a part after the first of one message, which keeps the year and scope the message named before. */

@@ -16,8 +16,11 @@ export function combineAnswers(parts: readonly string[], answers: readonly Answe
   const answered = answers.filter((answer) => answer.answered);
   const main = answered[0] ?? answers[0]!;
   const leads = answers.map((answer, i) => (answer.answered ? leadOf(answer)?.text : undefined) ?? unansweredLine(parts[i]!));
-  // What each part adds after its first line, a block two parts share (a note on the merger) only once.
-  const rest = answered.flatMap((answer) => answer.blocks.filter((block) => block !== leadOf(answer)));
+  // What each part adds after its first line, a block two parts share (a note on the merger) only once. The last
+  // part's first line may announce what follows it ("Đến năm 2030, … đặt mục tiêu:"): what follows comes next.
+  const last = answers.at(-1)!;
+  const announced = last.answered && leadOf(last)?.text.endsWith(":") ? last.blocks[1] : undefined;
+  const rest = [...(announced ? [announced] : []), ...answered.flatMap((answer) => answer.blocks.filter((block) => block !== leadOf(answer)))];
   const blocks = [...new Map(rest.map((block) => [JSON.stringify(block), block] as const)).values()];
   const sources = new Map<string, AnswerSource>(answered.flatMap((answer) => answer.sources.map((source) => [source.id, source] as const)));
   const chart = answered.find((answer) => answer.chart)?.chart;

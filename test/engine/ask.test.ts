@@ -170,6 +170,11 @@ describe("two questions in one message", () => {
     expect(first).toMatch(/27\/9\/2019[^]*\n[^]*Cách mạng công nghiệp lần thứ tư/);
   });
 
+  it("counts a year a part names as naming something, and shows what a last part's first line announces", () => {
+    const [first] = text(engine.ask("NQ16 ra đời ngày nào và mục tiêu năm 2030 là gì?")).split("\n\n");
+    expect(first).toMatch(/19\/10\/2021[^]*\nĐến năm 2030, Nghị quyết 16 đặt mục tiêu:\n[^]*nhóm 20 tỉnh/);
+  });
+
   it("keeps a part it cannot answer out of the answer rather than answering something else", () => {
     const answer = engine.ask("Đinh Văn Thiệu là ai, còn bitcoin giá bao nhiêu?");
     expect(answer.answered).toBe(true);
