@@ -51,6 +51,8 @@ const COMPARE = words("so voi|so sanh|cao hon|thap hon|hon hay kem|khac gi|khac 
 const TARGET = words("muc tieu|chi tieu|phan dau|dat ra|de ra|phai (?!khong|ko|k |chu|ha|the)\\S+|can dat|se dat|muon dat|dinh huong|tam nhin|ke hoach dat|dat muc tieu|muon|se co|top");
 const ACTUAL = words("dat duoc|da dat duoc|hien nay|hien tai|bay gio|thuc te|ket qua|tinh hinh|duoc bao nhieu|la bao nhieu|xep hang|xep thu|dung thu|hang may|thu may|con so|so lieu|moi nhat|gan day");
 
+/** "đạt 46%", "đạt hạng 41": a share or a rank said to be reached (an index value may be put roughly: "đạt 0,71"). */
+const REACHED_FIGURE = /(?<![^ ])dat (?:(?:duoc|muc|khoang|gan|tren|hon) )?(?:\d+(?:\.\d+)? ?%|(?:hang|thu|vi tri) \d)/;
 /** "… có <something> không?" where the something is a thing, not a reaching verb ("có đạt", "có nằm trong", "có lọt"). */
 const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|tang|giam|cao|thap|con)(?:\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
 
@@ -68,7 +70,8 @@ export function readAspect(folded: string): AspectReading {
   const confirms =
     CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded)) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
   // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
-  if (VERDICT.test(folded)) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
+  // "… đạt 46% đúng không?" claims a figure: a claim to check, not whether a target is reached.
+  if (VERDICT.test(folded) && !(confirms && REACHED_FIGURE.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
   if (confirms) return { aspect: "confirm", polarity: "dung" };
   const aspect = WHEN.test(folded)
     ? "when"

@@ -392,8 +392,9 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   // Two years compared ("giảm bao nhiêu bậc so với 2021") ask for the two figures.
   if (aspect) slots.aspect = aspect === "compare" && !slots.compare ? "actual" : aspect;
   if (polarity) slots.polarity = polarity;
-  // Numbers of documents ("nghị quyết 16", "QĐ 749"), levels ("mức 4") and parts of a year ("quý 3") are no claim.
-  const claim = !hasDigit ? [] : [...text.matchAll(/(?<![^ ])(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(\d+(?:\.\d+)?)(?= |%|$)/g)]
+  // Numbers of documents ("nghị quyết 16", "QĐ 749"), levels ("mức 4", "mức 3 và 4", "mức 3-4") and parts of a year
+  // ("quý 3") are no claim.
+  const claim = !hasDigit ? [] : [...text.matchAll(/(?<![^ ])(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(?<!(?:muc|muc do) \d (?:va |hoac )?)(\d+(?:\.\d+)?)(?= |%|$)/g)]
     .map((match) => Number(match[1]))
     .filter((n) => !years.includes(n));
   if (has(text, HALF)) claim.push(50);

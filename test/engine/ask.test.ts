@@ -894,6 +894,11 @@ describe("claims put as hearsay or in words", () => {
     expect(explained).not.toMatch(/^(?:Đúng|Không)/);
   });
 
+  it("checks a figure said to be reached ('đạt 46% đúng không') as a claim, the level in the indicator's name no figure", () => {
+    expect(firstParagraph(engine.ask("DVC mức 3,4 năm 2020 của Khánh Hòa đạt 46% đúng không?"))).toMatch(/^Không, con số 46 không khớp với nguồn: .*64,06%/);
+    expect(firstParagraph(engine.ask("năm 2022 DTI Khánh Hòa đạt hạng 41 đúng không"))).toMatch(/^Đúng: .*hạng 41\/63 \(năm 2022/);
+  });
+
   it("says whose year a target claimed for another year is", () => {
     const early = firstParagraph(engine.ask("có phải Nghị quyết 16 đặt mục tiêu 70% hoạt động kiểm tra qua môi trường số ngay từ năm 2025 không?"));
     expect(early).toMatch(/^Không: 70% là mục tiêu năm 2030 \(Khánh Hòa cũ, 16-NQ\/TU\), không phải năm 2025\. Chỉ tiêu: Tỷ lệ hoạt động kiểm tra/);
