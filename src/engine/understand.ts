@@ -99,7 +99,7 @@ const THEN = /(?<![^ ])((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
 // Decision 749 is the national programme: its goals are the nation's.
 const NATIONAL = /(?<![^ ])(?<!(?:dau|(?:thu|hang|top|nhom) \S+) )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
 const NATIONAL_STRIPPED = /(?<![^ ])(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
-const COMPARE = /(?<![^ ])(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so)(?= |$)/;
+const COMPARE = /(?<![^ ])(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so|giong|y het)(?= |$)/;
 const CHANGE =
   /(?<![^ ])((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu)|(?:tang|giam|tut|len|xuong|thang) (?:bao nhieu|may)|bao nhieu bac|may bac)(?= |$)/;
 /** The question words of a change, stripped; "bậc" stays, it says the figure is a rank. */

@@ -899,6 +899,11 @@ describe("claims put as hearsay or in words", () => {
     expect(firstParagraph(engine.ask("năm 2022 DTI Khánh Hòa đạt hạng 41 đúng không"))).toMatch(/^Đúng: .*hạng 41\/63 \(năm 2022/);
   });
 
+  it("reads a province's target said to be 'giống cả nước' as compared with the nation's, not as the nation's", () => {
+    const same = firstParagraph(engine.ask("Tỉnh đặt mục tiêu DVC mức 4 năm 2025 là 80% giống cả nước phải không?"));
+    expect(same).toMatch(/^Không: mục tiêu năm 2025 của tỉnh \(100%.*cả nước \(80%/);
+  });
+
   it("says whose year a target claimed for another year is", () => {
     const early = firstParagraph(engine.ask("có phải Nghị quyết 16 đặt mục tiêu 70% hoạt động kiểm tra qua môi trường số ngay từ năm 2025 không?"));
     expect(early).toMatch(/^Không: 70% là mục tiêu năm 2030 \(Khánh Hòa cũ, 16-NQ\/TU\), không phải năm 2025\. Chỉ tiêu: Tỷ lệ hoạt động kiểm tra/);
