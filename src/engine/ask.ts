@@ -1164,7 +1164,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       targetSetters.has(slots.document) &&
       slots.aspect !== "define" &&
       chosen.namedBesidesDocument <= 1;
-    const onlySlots = !hasTopic || onlyDocument || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots)));
+    // "Có đạt mục tiêu không?", "mục tiêu là bao nhiêu?" after a figure name nothing but what they ask of it.
+    const asksOfTheLast = slots.progress === true || slots.aspect === "verdict" || slots.aspect === "target";
+    const onlySlots = !hasTopic || onlyDocument || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots) || asksOfTheLast));
     // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
     const hasTargets =
       previousDoc?.kind === "indicator" ||

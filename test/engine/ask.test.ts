@@ -942,6 +942,12 @@ describe("follow-ups that count from the year or the figure just asked", () => {
     expect(firstParagraph(engine.ask("còn năm trước đó?", back))).toContain("hạng 30/63 (năm 2021");
   });
 
+  it("reads 'có đạt mục tiêu không?' after a figure as about that figure", () => {
+    const conversation = createConversation();
+    engine.ask("Kinh tế số năm 2025 chiếm bao nhiêu % GDP cả nước?", conversation);
+    expect(firstParagraph(engine.ask("có đạt mục tiêu không?", conversation))).toMatch(/^Không: năm 2025, .*14,02%.*chưa đạt mức 20%/);
+  });
+
   it("brings the note that says what a follow-up leaning on the figure asks", () => {
     const conversation = createConversation();
     engine.ask("Quý III/2025 tỷ lệ hồ sơ trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh là bao nhiêu?", conversation);
