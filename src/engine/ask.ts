@@ -1298,9 +1298,19 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // (not one the last answer's neighbours bring to the top).
     const reference = top && confident && top.doc.kind === "indicator" && top.doc.id !== indicatorBefore?.id ? lookup.indicators.get(top.doc.id) : undefined;
     const referenceNamed = reference !== undefined && namesOnly(reference, understanding.topicText);
-    if (indicatorBefore && reference && referenceNamed && (HIGHER_OR_LOWER.test(fold(coreOf(text).text)) || (slots.compare && understanding.followUp))) {
+    const highOrLow = HIGHER_OR_LOWER.test(fold(coreOf(text).text));
+    if (indicatorBefore && reference && referenceNamed && (highOrLow || (slots.compare && understanding.followUp))) {
       const against = composeAgainst({ lookup, slots: carried, today: now() }, indicatorBefore, reference);
       if (against) return finish(against, top!.score, conversation, previousDoc, carried, previous?.topic);
+    }
+    // "Vậy là cao hay thấp?" naming nothing to set it against: against the average of its own measure when one comes
+    // first, else the figure just given, with what its note says of it ("… thuộc nhóm thấp của cả nước").
+    const namesNothingElse = () => index.analyze(tokens(understanding.topicText.replace(HIGHER_OR_LOWER, " ")), repairDeadline).terms.length === 0;
+    if (indicatorBefore && previous && highOrLow && !referenceNamed && namesNothingElse()) {
+      const merged = { ...previous.slots, ...slots };
+      const against = reference && composeAgainst({ lookup, slots: merged, today: now() }, indicatorBefore, reference);
+      if (against) return finish(against, top!.score, conversation, previousDoc, merged, previous.topic);
+      return finish(composeLed(previousDoc!, merged, previous.sourceIds, understanding.topicText), 1, conversation, previousDoc, merged, previous.topic);
     }
     if (top && confident) {
       const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => withVerdictFound(composed, top, understanding));

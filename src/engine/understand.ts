@@ -119,6 +119,8 @@ const COMPARE_STRIPPED = /(?<![^ ])(so sanh|so voi|doi chieu|giong het|y het|gio
 const PROGRESS =
   /(?<![^ ])(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|co dat (?:\S+ ){0,2}(?:muc tieu|chi tieu) khong$|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<![^ ])(thi sao|the nao roi|ra sao roi)$/;
+/** "hồi chưa sáp nhập", "trước khi hợp nhất", "sau sáp nhập": a side of the merger of 1/7/2025. */
+const MERGER_SIDE = /(?<![^ ])(?:hoi|luc|thoi|khi|truoc khi|truoc|sau khi|sau)(?: (?:chua|con chua|da))? (?:sap nhap|hop nhat)(?= |$)/g;
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
@@ -324,7 +326,9 @@ function isNational(text: string, compare: boolean): boolean {
 
 /** The text without its slot phrases, compounds joined: what the search matches. */
 function topicOf(text: string): string {
-  let topic = strip(text, YEAR);
+  // "còn hồi chưa sáp nhập, năm 2022?": the year already says which side of the merger.
+  let topic = has(text, FOLLOW_UP) && has(text, YEAR) ? strip(text, MERGER_SIDE) : text;
+  topic = strip(topic, YEAR);
   topic = strip(topic, NOW);
   // What asks for the whole card or a confirmation is no topic ("dung" is also the end of "ứng dụng").
   topic = strip(strip(topic, DETAILS), CONFIRM_WORDS);

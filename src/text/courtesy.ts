@@ -99,6 +99,8 @@ function withoutTrailingAddress(words: string[]): string[] {
   return [...words.slice(0, last - 1), words[last - 1]! + closing];
 }
 
+/** Typed with their marks, "còn" (and then) and "hồi" (back when) open a follow-up, not a form of address or a request. */
+const MARKED_NOT_COURTESY: ReadonlySet<string> = new Set(["còn", "hồi"]);
 /** Words that make a clause's opening a request to be told ("cho em hỏi", "nhờ bạn cho biết"); folded. */
 const REQUEST_WORDS: ReadonlySet<string> = new Set(["hoi", "biet"]);
 
@@ -115,7 +117,7 @@ function withoutParticles(clause: string): string {
   let lastRequest = -1;
   for (let i = 0; i < words.length; i++) {
     const word = fold(words[i]!);
-    if (!COURTESY_WORDS.has(word)) break;
+    if (!COURTESY_WORDS.has(word) || MARKED_NOT_COURTESY.has(nfc(words[i]!).toLowerCase())) break;
     if (REQUEST_WORDS.has(word)) lastRequest = i;
   }
   return words.slice(lastRequest + 1 < words.length ? lastRequest + 1 : 0).join(" ");

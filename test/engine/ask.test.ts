@@ -948,6 +948,16 @@ describe("follow-ups that count from the year or the figure just asked", () => {
     expect(firstParagraph(engine.ask("có đạt mục tiêu không?", conversation))).toMatch(/^Không: năm 2025, .*14,02%.*chưa đạt mức 20%/);
   });
 
+  it("reads a side of the merger beside a year as no topic, and 'cao hay thấp?' naming nothing as about the figure", () => {
+    const conversation = createConversation();
+    engine.ask("Tỉnh mình bây giờ đứng thứ mấy về chuyển đổi số?", conversation);
+    expect(firstParagraph(engine.ask("còn hồi chưa sáp nhập, năm 2022?", conversation))).toContain("hạng 41/63 (năm 2022, Khánh Hòa cũ)");
+    expect(firstParagraph(engine.ask("vậy là cao hay thấp hả cháu?", conversation))).toContain("thuộc nhóm thấp của cả nước");
+    const value = createConversation();
+    engine.ask("DTI 2024 của tỉnh là bao nhiêu", value);
+    expect(firstParagraph(engine.ask("vậy là cao hay thấp?", value))).toMatch(/^Cao hơn: năm 2024, giá trị DTI .*0,7071.*0,6961/);
+  });
+
   it("brings the note that says what a follow-up leaning on the figure asks", () => {
     const conversation = createConversation();
     engine.ask("Quý III/2025 tỷ lệ hồ sơ trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh là bao nhiêu?", conversation);

@@ -80,6 +80,7 @@ describe("a form of address closing a question", () => {
 
   it("is kept where it is a word of the question ('còn', 'ba')", () => {
     expect(coreQuestion("mục tiêu nào còn").text).toBe("mục tiêu nào còn");
+    expect(coreQuestion("còn hồi chưa sáp nhập, năm 2022?").text).toBe("còn hồi chưa sáp nhập, năm 2022");
     expect(coreQuestion("trụ cột là gì ba").text).toBe("trụ cột là gì ba");
     expect(coreQuestion("chuyển đổi số của con").text).toBe("chuyển đổi số của con");
   });
