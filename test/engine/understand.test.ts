@@ -117,6 +117,8 @@ describe("'when' questions", () => {
   it("leave the question words and the verbs of happening out of the topic", () => {
     expect(understand(fold("kế hoạch 4636 ban hành ngày nào")).topicText).toBe("ke hoach 4636");
     expect(understand(fold("kế hoạch 4636 ban hành những gì")).topicText).toContain("banhanh");
+    const day = understand(fold("nghị quyết 16 ra đời hôm nào"));
+    expect([day.topicText, day.slots.aspect]).toEqual(["nghi quyet 16", "when"]);
   });
 });
 
