@@ -236,6 +236,12 @@ function pick(slots: Slots, keys: readonly (keyof Slots)[]): Slots {
   return Object.fromEntries(keys.filter((key) => slots[key] !== undefined).map((key) => [key, slots[key]]));
 }
 
+/** The slots without the figure a question claimed. */
+function withoutClaim(slots: Slots): Slots {
+  const { claim: _claim, ...rest } = slots;
+  return rest;
+}
+
 function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
@@ -1201,7 +1207,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (previousDoc && previous && onlySlots && (!hasTopic || understanding.followUp || slots.pillar || hasTargets)) {
       // A document's target is of its own years, not of the year the figure before was asked for.
       const { year: _year, years: _years, ...kept } = previous.slots;
-      const merged = { ...(onlyDocument ? kept : previous.slots), ...slots };
+      // A figure the last question claimed is no target of this one ("… đứng thứ 41" → "có đạt mục tiêu không?").
+      const merged = { ...withoutClaim(onlyDocument ? kept : previous.slots), ...slots };
+      // Naming nothing but what it asks of the last figure, the question is about that very entry.
+      if (asksOfTheLast && !hasSlots(slots) && !understanding.followUp) {
+        return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
+      }
       const topic = withPillar(previous.topic ?? "", slots.pillar);
       const againHits = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" });
       // After an FAQ, a target year asks for the indicator or goal the FAQ stands for ("còn 2030?" after the
@@ -1305,12 +1316,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
     // "Vậy là cao hay thấp?" naming nothing to set it against: against the average of its own measure when one comes
     // first, else the figure just given, with what its note says of it ("… thuộc nhóm thấp của cả nước").
-    const namesNothingElse = () => index.analyze(tokens(understanding.topicText.replace(HIGHER_OR_LOWER, " ")), repairDeadline).terms.length === 0;
-    if (indicatorBefore && previous && highOrLow && !referenceNamed && namesNothingElse()) {
-      const merged = { ...previous.slots, ...slots };
+    // A year, a scope or a comparison named ("so với năm 2021 thì cao hay thấp?") is something to set it against.
+    const namesNothingElse = () =>
+      !hasSlots(slots) && index.analyze(tokens(understanding.topicText.replace(HIGHER_OR_LOWER, " ")), repairDeadline).terms.length === 0;
+    if (indicatorBefore && previousDoc && previous && highOrLow && !referenceNamed && namesNothingElse()) {
+      const merged = { ...withoutClaim(previous.slots), ...slots };
       const against = reference && composeAgainst({ lookup, slots: merged, today: now() }, indicatorBefore, reference);
-      if (against) return finish(against, top!.score, conversation, previousDoc, merged, previous.topic);
-      return finish(composeLed(previousDoc!, merged, previous.sourceIds, understanding.topicText), 1, conversation, previousDoc, merged, previous.topic);
+      const answer = against || composeLed(previousDoc, merged, previous.sourceIds, understanding.topicText);
+      return finish(answer, against ? top!.score : ANSWER_THRESHOLD, conversation, previousDoc, merged, previous.topic);
     }
     if (top && confident) {
       const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => withVerdictFound(composed, top, understanding));

@@ -37,22 +37,29 @@ const STATEMENT_ASKED = /(?:^| )(?:a|ha|u)$/;
 const FIGURE = /(?<![\d.])\d{1,3}(?:\.\d+)?(?![\d.])/;
 const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|that khong|that ko|dung vay khong|co dung|vay co dung");
 /** Hearsay put to the bot: a claim to confirm, unless it goes on to ask ("nghe nói … , nó là cái gì?"). */
+/** "… gì đó", "… hay sao ấy": a hedge, which asks nothing. */
+const HEDGE = /(?<![^ ])(?:gi do|gi day|hay sao (?:ay|do)|sao ay)(?= |$)/g;
 const HEARD = words("nghe noi(?! ve)|nghe bao|thay bao|doc thay");
 const VERDICT = words(
   "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
 );
-const WHEN = words("khi nao|luc nao|hom nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|hoi nao|tu khi nao|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu");
+const WHEN = words("khi nao|luc nao|hom nao(?=(?: \\S+)?$)|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|hoi nao|tu khi nao|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu");
 const WHO = words("ai|nguoi nao|ong nao|ba nao|vi nao|co quan nao|don vi nao|so nao|noi nao|cap nao|nguoi ky|ai ky|do ai|cua ai");
 const WHY = words("tai sao|vi sao|sao lai|ly do|vi dau|nguyen nhan|de lam gi|y nghia");
 const LIST = words("nhung (?:\\S+ ){1,4}nao|cac (?:\\S+ ){1,4}(?:gi|nao)|gom nhung|gom co|bao gom|ke ten|ke ra|ke het|liet ke|nhung gi|nhung cai gi|co nhung|danh sach|cu the la gi|tom tat");
-const DEFINE = words("giai thich|la gi|la (?:\\S+ ){1,3}gi|nghia la gi|co nghia la gi|la cai gi|dinh nghia|khai niem|hieu the nao|hieu la gi|la sao");
+const DEFINE = words("la gi|la (?:\\S+ ){1,3}gi|nghia la gi|co nghia la gi|la cai gi|dinh nghia|khai niem|hieu the nao|hieu la gi|la sao");
 const COMPARE = words("so voi|so sanh|cao hon|thap hon|hon hay kem|khac gi|khac nhau|khac biet|giong|chenh lech|bang nhau|hon ca nuoc|kem ca nuoc");
 // "phải chiếm", "phải chuyển lên": what must be reached ("phải không" is a confirmation, read before).
 const TARGET = words("muc tieu|chi tieu|phan dau|dat ra|de ra|phai (?!khong|ko|k |chu|ha|the)\\S+|can dat|se dat|muon dat|dinh huong|tam nhin|ke hoach dat|dat muc tieu|muon|se co|top");
 const ACTUAL = words("dat duoc|da dat duoc|hien nay|hien tai|bay gio|thuc te|ket qua|tinh hinh|duoc bao nhieu|la bao nhieu|xep hang|xep thu|dung thu|hang may|thu may|con so|so lieu|moi nhat|gan day");
 
-/** "đạt 46%", "đạt hạng 41": a share or a rank said to be reached (an index value may be put roughly: "đạt 0,71"). */
-const REACHED_FIGURE = /(?<![^ ])dat (?:(?:duoc|muc|khoang|gan|tren|hon) )?(?:\d+(?:\.\d+)? ?%|(?:hang|thu|vi tri) \d)/;
+/**
+ * "đạt 46%", "đạt hạng 41": a share or a rank said to be reached, exactly ("đạt trên 80%" is a bound, and an index
+ * value may be put roughly: "đạt 0,71").
+ */
+const REACHED_FIGURE = /(?<![^ ])dat (?:(?:duoc|muc) )?(?:\d+(?:\.\d+)? ?%|(?:hang|thu|vi tri) \d)/;
+/** A target named beside it: "… đạt hạng 41 là đạt mục tiêu rồi phải không?" still asks whether it is reached. */
+const TARGET_NAMED = words("muc tieu|chi tieu|top|nhom");
 /** "… có <something> không?" where the something is a thing, not a reaching verb ("có đạt", "có nằm trong", "có lọt"). */
 const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|tang|giam|cao|thap|con)(?:\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
 
@@ -68,10 +75,10 @@ export function readAspect(folded: string): AspectReading {
   // "Khánh Hòa xếp thứ 41 là năm 2021 à?": a statement of a figure closed by "à" asks whether it is so.
   const statesFigure = STATEMENT_ASKED.test(folded) && FIGURE.test(folded) && !hasQuestionWord(folded);
   const confirms =
-    CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded)) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
+    CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded.replace(HEDGE, ""))) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
   // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
   // "… đạt 46% đúng không?" claims a figure: a claim to check, not whether a target is reached.
-  if (VERDICT.test(folded) && !(confirms && REACHED_FIGURE.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
+  if (VERDICT.test(folded) && !(confirms && REACHED_FIGURE.test(folded) && !TARGET_NAMED.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
   if (confirms) return { aspect: "confirm", polarity: "dung" };
   const aspect = WHEN.test(folded)
     ? "when"

@@ -15,12 +15,17 @@ function leadOf(answer: Answer): Extract<Block, { kind: "headline" | "paragraph"
 export function combineAnswers(parts: readonly string[], answers: readonly Answer[]): Answer {
   const answered = answers.filter((answer) => answer.answered);
   const main = answered[0] ?? answers[0]!;
-  const leads = answers.map((answer, i) => (answer.answered ? leadOf(answer)?.text : undefined) ?? unansweredLine(parts[i]!));
-  // What each part adds after its first line, a block two parts share (a note on the merger) only once. The last
-  // part's first line may announce what follows it ("Đến năm 2030, … đặt mục tiêu:"): what follows comes next.
-  const last = answers.at(-1)!;
-  const announced = last.answered && leadOf(last)?.text.endsWith(":") ? last.blocks[1] : undefined;
-  const rest = [...(announced ? [announced] : []), ...answered.flatMap((answer) => answer.blocks.filter((block) => block !== leadOf(answer)))];
+  // A first line may announce what follows it ("Đến năm 2030, … đặt mục tiêu:"). One such part, asked last, has what
+  // follows right after the first lines; several keep each announcement with its own list, after the first lines.
+  const announcing = answered.filter((answer) => leadOf(answer)?.text.endsWith(":"));
+  const grouped = announcing.length > 1 ? new Set(announcing) : new Set<Answer>();
+  const leads = answers.flatMap((answer, i) => (grouped.has(answer) ? [] : [(answer.answered ? leadOf(answer)?.text : undefined) ?? unansweredLine(parts[i]!)]));
+  const announced = announcing.length === 1 && announcing[0] === answers.at(-1) ? announcing[0]!.blocks[1] : undefined;
+  // What each part adds after its first line, a block two parts share (a note on the merger) only once.
+  const rest = [
+    ...(announced ? [announced] : []),
+    ...answered.flatMap((answer) => (grouped.has(answer) ? answer.blocks : answer.blocks.filter((block) => block !== leadOf(answer)))),
+  ];
   const blocks = [...new Map(rest.map((block) => [JSON.stringify(block), block] as const)).values()];
   const sources = new Map<string, AnswerSource>(answered.flatMap((answer) => answer.sources.map((source) => [source.id, source] as const)));
   const chart = answered.find((answer) => answer.chart)?.chart;
@@ -28,7 +33,7 @@ export function combineAnswers(parts: readonly string[], answers: readonly Answe
     answered: true,
     intent: main.intent,
     confidence: Math.min(...answered.map((answer) => answer.confidence)),
-    blocks: [{ kind: "headline", text: leads.join("\n") }, ...blocks],
+    blocks: [...(leads.length > 0 ? [{ kind: "headline" as const, text: leads.join("\n") }] : []), ...blocks],
     sources: [...sources.values()],
     suggestions: main.suggestions,
     entries: [...new Set(answered.flatMap((answer) => answer.entries))],

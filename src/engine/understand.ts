@@ -99,7 +99,7 @@ const THEN = /(?<![^ ])((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
 // Decision 749 is the national programme: its goals are the nation's.
 const NATIONAL = /(?<![^ ])(?<!(?:dau|(?:thu|hang|top|nhom) \S+) )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
 const NATIONAL_STRIPPED = /(?<![^ ])(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
-const COMPARE = /(?<![^ ])(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so|giong|y het)(?= |$)/;
+const COMPARE = /(?<![^ ])(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so|(?:giong|y het)(?: het| nhu| voi)?(?= (?:ca nuoc|toan quoc|trung uong|quoc gia|quyet dinh 749)))(?= |$)/;
 const CHANGE =
   /(?<![^ ])((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu)|(?:tang|giam|tut|len|xuong|thang) (?:bao nhieu|may)|bao nhieu bac|may bac)(?= |$)/;
 /** The question words of a change, stripped; "bậc" stays, it says the figure is a rank. */
@@ -124,7 +124,7 @@ const MERGER_SIDE = /(?<![^ ])(?:hoi|luc|thoi|khi|truoc khi|truoc|sau khi|sau)(?
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
-const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|(?:khong|chua) hieu(?: lam)?)(?= |$)/g;
+const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|(?:khong|chua) hieu(?: lam)?(?! qua| luc))(?= |$)/g;
 const SOURCES = /(?<![^ ])(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 /** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */
@@ -138,7 +138,7 @@ const PROVINCE = new RegExp(`(?<![^ ])(${PROVINCE_NAMES.join("|")})(?= |$)`, "g"
 /** Words of the province's names: read as the scope, so no index holds them, yet a Telex slip of one ("khanhs") is repaired to them. */
 export const PROVINCE_WORDS: ReadonlySet<string> = new Set(PROVINCE_NAMES.flatMap((name) => name.split(" ")));
 const DEFINITION = /(?<![^ ])(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
-const WHEN = /(?<![^ ])(khi nao|luc nao|hom nao|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu)(?= |$)/;
+const WHEN = /(?<![^ ])(khi nao|luc nao|hom nao(?=(?: \S+)?$)|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu)(?= |$)/;
 const PLURAL_GOALS = /(?<![^ ])(cac|nhung|tat ca|toan bo) (chi tieu|muc tieu)(?= |$)/;
 const HAPPENING = /(?<![^ ])(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh thanh|co hieu luc|xay ra)(?= |$)/g;
 /**
@@ -324,10 +324,18 @@ function isNational(text: string, compare: boolean): boolean {
   return has(text, NATIONAL) && !(compare && has(text, PROVINCE));
 }
 
+/** Whether the years named are all on the side of the merger (1/7/2025) the text names: before it, 2024 or earlier. */
+function yearSaysSide(text: string): boolean {
+  const years = yearsIn(text);
+  if (years.length === 0) return false;
+  const before = /(?<![^ ])(?:truoc|chua)(?= )/.test(text);
+  return years.every((year) => (before ? year <= 2024 : year >= 2026));
+}
+
 /** The text without its slot phrases, compounds joined: what the search matches. */
 function topicOf(text: string): string {
   // "còn hồi chưa sáp nhập, năm 2022?": the year already says which side of the merger.
-  let topic = has(text, FOLLOW_UP) && has(text, YEAR) ? strip(text, MERGER_SIDE) : text;
+  let topic = has(text, FOLLOW_UP) && yearSaysSide(text) ? strip(text, MERGER_SIDE) : text;
   topic = strip(topic, YEAR);
   topic = strip(topic, NOW);
   // What asks for the whole card or a confirmation is no topic ("dung" is also the end of "ứng dụng").

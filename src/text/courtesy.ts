@@ -17,6 +17,8 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
 const SELF_DESCRIPTION =
   /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly)(?= |$)/;
+/** What the asker is doing or needs, after saying who they are: "đang làm tiểu luận", "cần số liệu gấp cho tờ trình". */
+const PURPOSE = /^(?:(?:dang|rat|se|sap) )?(?:can|muon|lam|viet|chuan bi|hoc|tim hieu|phu trach|cong tac|soan|tong hop)(?= )/;
 /** An aside that the asker is unsure ("bác nhớ không rõ", "em không biết lắm"): no question, though it ends in "không …". */
 const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|ro|hieu|chac)(?: (?:lam|lam a|het|nua))?$/;
 /** A clause saying only what the asker has heard or read about ("hay nghe nói về đô thị thông minh"): no claim, no question. */
@@ -42,11 +44,9 @@ export function hasQuestionWord(folded: string): boolean {
 /** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
 const QUESTION = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS})(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
 /** A request to be told something: "nhờ cho biết …", "cho em hỏi …", "xin hỏi …" (with something after it). */
-const REQUEST_TO_BE_TOLD = "(?<![^ ])(?:cho|xin)(?: (?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em))? (?:hoi|biet) (?=\\S)";
+const REQUEST_TO_BE_TOLD = /(?<![^ ])(?:cho|xin)(?: (?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em))? (?:hoi|biet) (?=\S)/;
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
-const ASKS = new RegExp(
-  `(?<![^ ])(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$|${REQUEST_TO_BE_TOLD}`,
-);
+const ASKS = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
 /** Names with a "và" inside: "doanh nghiệp vừa và nhỏ", "Sở Khoa học và Công nghệ". */
 const NAME_WITH_AND = /(?:^| )(?:vua va nho|khoa hoc va cong nghe|thong tin va truyen thong|ke hoach va dau tu|tai nguyen va moi truong|van hoa va du lich|giao duc va dao tao|nong nghiep va (?:phat trien nong thon|moi truong))(?= |$)/;
 /**
@@ -233,6 +233,8 @@ function partsOf(clauses: readonly Clause[]): string[] {
   return parts;
 }
 
+/** "nó", "đó", "ấy", "này": a word pointing back to what was said before; folded. */
+const POINTS_BACK = /(?<![^ ])(?:no|do|ay|nay)(?= |$)/;
 /** "Có thật không?", "đúng không?": a clause asking only whether the one before is so. */
 const BARE_CONFIRMATION = /^(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
 /** "Theo tài liệu mật mình vừa gửi bạn": a source only the asker has, which adds nothing the bot can check. */
@@ -251,14 +253,18 @@ const CONFIRM_REQUEST =
 function sceneSetting(clauses: readonly Clause[]): boolean[] {
   let describingAsker = false;
   // "… bác không hiểu nó là cái gì", "có phải vậy không": words of courtesy that still ask about the rest of the
-  // message; alone ("mình hỏi được những câu gì vậy") they are small talk.
+  // message; alone ("mình hỏi được những câu gì vậy") they are small talk. Filled as the clauses are read.
   const courteousQuestions: boolean[] = [];
   const context = clauses.map(({ folded }, i) => {
     const asks = ASKS.test(folded);
-    const asker = (describingAsker || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded);
+    const asker = ((describingAsker && PURPOSE.test(folded)) || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded);
     describingAsker = asker;
     const courteous = onlyCourtesy(folded);
-    courteousQuestions[i] = courteous && (BARE_CONFIRMATION.test(folded) || QUESTION_WORD.test(folded));
+    // Only one asking about what the message said before: "có phải vậy không" after a statement, "… nó là cái gì"
+    // ("cho em hỏi mấy câu" asks nothing; "…, có phải vậy không?" after a question only tags it).
+    const after = clauses[i - 1]?.folded;
+    courteousQuestions[i] =
+      courteous && after !== undefined && ((BARE_CONFIRMATION.test(folded) && !QUESTION.test(after)) || (QUESTION_WORD.test(folded) && POINTS_BACK.test(folded)));
     return (
       asker ||
       (courteous && !courteousQuestions[i]) ||
@@ -307,7 +313,9 @@ export function coreQuestion(text: string): CoreQuestion {
   const context = sceneSetting(clauses);
   const asking = clauses.filter((clause, i) => !instructions.includes(clause) && !context[i]);
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
-  const questions = asking.filter((clause) => ASKS.test(clause.folded));
+  // With no clause asking otherwise, one asking to be told is the question ("…, cần số liệu gấp. Nhờ cho biết …").
+  const asks = asking.filter((clause) => ASKS.test(clause.folded));
+  const questions = asks.length > 0 ? asks : asking.filter((clause) => REQUEST_TO_BE_TOLD.test(clause.folded));
   const join = (clauses: readonly Clause[]) => clauses.map(bareOf).join(", ");
   const core = join(asking);
   const parts = core.length <= MAX_PARTS_LENGTH ? partsOf(asking) : [];

@@ -958,6 +958,16 @@ describe("follow-ups that count from the year or the figure just asked", () => {
     expect(firstParagraph(engine.ask("vậy là cao hay thấp?", value))).toMatch(/^Cao hơn: năm 2024, giá trị DTI .*0,7071.*0,6961/);
   });
 
+  it("carries no figure the last question claimed into 'có đạt mục tiêu không?', and checks a bound or a target named as such", () => {
+    const conversation = createConversation();
+    engine.ask("Khánh Hòa năm 2022 đứng thứ 41", conversation);
+    expect(firstParagraph(engine.ask("có đạt mục tiêu không?", conversation))).toMatch(/^Không: năm 2022, .*41\/63.*chưa đạt mức nhóm 25/);
+    expect(firstParagraph(engine.ask("Hồ sơ nộp trực tuyến quý 3 năm 2025 đạt trên 80% đúng không?"))).not.toMatch(/^Không/);
+    expect(firstParagraph(engine.ask("Năm 2022 Khánh Hòa đạt hạng 41 là đạt mục tiêu rồi phải không?"))).toMatch(/^Không: .*chưa đạt mức nhóm 25/);
+    // Several parts announcing a list keep each announcement with its own list.
+    expect(text(engine.ask("Mục tiêu năm 2025 là gì, mục tiêu năm 2030 là gì?"))).toMatch(/^Đến năm 2025, Nghị quyết 16 đặt mục tiêu:\nMục tiêu chung:\n• Đổi mới/);
+  });
+
   it("brings the note that says what a follow-up leaning on the figure asks", () => {
     const conversation = createConversation();
     engine.ask("Quý III/2025 tỷ lệ hồ sơ trực tuyến tại Trung tâm Phục vụ hành chính công tỉnh là bao nhiêu?", conversation);

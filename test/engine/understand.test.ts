@@ -119,6 +119,9 @@ describe("'when' questions", () => {
     expect(understand(fold("kế hoạch 4636 ban hành những gì")).topicText).toContain("banhanh");
     const day = understand(fold("nghị quyết 16 ra đời hôm nào"));
     expect([day.topicText, day.slots.aspect]).toEqual(["nghi quyet 16", "when"]);
+    // "Hôm nào" opening a sentence is "some day"; "chưa hiệu quả" is no "chưa hiểu".
+    expect(read("Hôm nào tôi nghe nói Khánh Hòa xếp thứ 16 năm 2024, có đúng không?").slots.aspect).not.toBe("when");
+    expect(read("dữ liệu số khai thác chưa hiệu quả").topicText).toContain("hieu qua");
   });
 });
 

@@ -31,6 +31,12 @@ describe("coreQuestion", () => {
     expect(coreQuestion("mình hỏi được những câu gì vậy").text).toBe("mình hỏi được những câu gì vậy");
   });
 
+  it("keeps what follows the asker's description unless it says what they are doing, and a request to be told only as a last resort", () => {
+    expect(coreQuestion("Chị ơi cho em hỏi mấy câu, Nghị quyết 16 ban hành ngày nào?").text).toBe("Nghị quyết 16 ban hành ngày nào");
+    expect(coreQuestion("Tôi công tác tại Sở Nội vụ, kinh tế số của tỉnh, mục tiêu thế nào?").text).toBe("kinh tế số của tỉnh, mục tiêu thế nào");
+    expect(coreQuestion("Mục tiêu năm 2025 của tỉnh là gì, cho em hỏi thêm về năm 2030 nữa").asking).toBe("Mục tiêu năm 2025 của tỉnh là gì");
+  });
+
   it("drops an aside that the asker is unsure, which ends in 'không …' but asks nothing", () => {
     expect(coreQuestion("Tỉnh mình sáp nhập với tỉnh nào? Bác nhớ không rõ, cảm ơn cháu.").text).toBe("Tỉnh mình sáp nhập với tỉnh nào");
     expect(coreQuestion("Em không biết lắm. Mục tiêu 2030 là gì?").text).toBe("Mục tiêu 2030 là gì");

@@ -260,9 +260,19 @@ function change(indicator: Indicator, figures: readonly Measurement[]): string {
  */
 function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Measurement, targets: readonly Target[]): Focus {
   const target = targets.find((t) => t.scope === measured.scope && t.value !== undefined) ?? targets.find((t) => t.value !== undefined);
-  const threshold = ctx.slots.claim?.[0] ?? target?.value;
+  // The figure itself, said in the question ("hạng 16/34 có đạt top 20 không?"), is no threshold.
+  const claimed = ctx.slots.claim?.find((n) => n !== measured.value && n !== measured.outOf);
+  const threshold = claimed ?? target?.value;
   const figure = describeMeasurement(ctx, indicator, measured, false);
   if (threshold === undefined) return { first: `${indicator.name}: ${figure}.`, support: [], sourceIds: [measured.source] };
+  // A rank among the 34 provinces after the merger says nothing of a target set among the 63 before it.
+  if (indicator.unit === "rank" && claimed === undefined && target && target.scope !== measured.scope) {
+    return {
+      first: `Chưa có số liệu để kết luận: năm ${periodYear(measured.period)}, ${uncapitalize(indicator.name)} là ${figure}, trên thang xếp hạng khác với mục tiêu (${targetPhrase(ctx, indicator, target)}), nên không so trực tiếp được.`,
+      support: [],
+      sourceIds: unique([measured.source, target.source]),
+    };
+  }
   const within = target && target.value === threshold ? satisfies(measured.value, target) : indicator.unit === "rank" ? measured.value <= threshold : measured.value >= threshold;
   const word = within ? "Có" : ctx.slots.polarity === "chua" ? "Chưa" : "Không";
   const level = indicator.unit === "rank" ? `nhóm ${threshold}` : formatValue(indicator, threshold);
