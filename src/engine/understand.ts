@@ -119,9 +119,9 @@ const COMPARE_STRIPPED = /(?<![^ ])(so sanh|so voi|doi chieu|giong het|y het|gio
 const PROGRESS =
   /(?<![^ ])(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|co dat (?:\S+ ){0,2}(?:muc tieu|chi tieu) khong$|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<![^ ])(thi sao|the nao roi|ra sao roi)$/;
+const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 /** "hồi chưa sáp nhập", "trước khi hợp nhất", "sau sáp nhập": a side of the merger of 1/7/2025. */
 const MERGER_SIDE = /(?<![^ ])(?:hoi|luc|thoi|khi|truoc khi|truoc|sau khi|sau)(?: (?:chua|con chua|da))? (?:sap nhap|hop nhat)(?= |$)/g;
-const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
 const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|(?:khong|chua) hieu(?: lam)?(?! qua| luc))(?= |$)/g;

@@ -14,15 +14,19 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** How askers say "I" (and "we"); folded. */
+const ASKER = "em|toi|minh|bac|chau|anh|chi|con|tui";
+const ASKER_OR_WE = `${ASKER}|chung toi|chung em`;
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
-const SELF_DESCRIPTION =
-  /^(?:(?:da|vang|xin chao|chao \S+) )?(?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em|ben minh|ben em)(?: \S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly)(?= |$)/;
+const SELF_DESCRIPTION = new RegExp(
+  `^(?:(?:da|vang|xin chao|chao \\S+) )?(?:${ASKER_OR_WE}|ben minh|ben em)(?: \\S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly)(?= |$)`,
+);
 /** What the asker is doing or needs, after saying who they are: "đang làm tiểu luận", "cần số liệu gấp cho tờ trình". */
 const PURPOSE = /^(?:(?:dang|rat|se|sap) )?(?:can|muon|lam|viet|chuan bi|hoc|tim hieu|phu trach|cong tac|soan|tong hop)(?= )/;
 /** An aside that the asker is unsure ("bác nhớ không rõ", "em không biết lắm"): no question, though it ends in "không …". */
 const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|ro|hieu|chac)(?: (?:lam|lam a|het|nua))?$/;
 /** A clause saying only what the asker has heard or read about ("hay nghe nói về đô thị thông minh"): no claim, no question. */
-const HEARD_OF = /^(?:(?:em|toi|minh|bac|chau|anh|chi|con|tui) )?(?:hay |thuong |co |da |vua |moi |cung )?(?:nghe|doc|thay|biet)(?: (?:noi|tin|bao|nhieu))? (?:ve|toi|den)(?= )/;
+const HEARD_OF = new RegExp(`^(?:(?:${ASKER}) )?(?:hay |thuong |co |da |vua |moi |cung )?(?:nghe|doc|thay|biet)(?: (?:noi|tin|bao|nhieu))? (?:ve|toi|den)(?= )`);
 /** What a self-description reports is part of the question ("bác đọc báo thấy tỉnh muốn đến năm 2030…"). */
 const REPORTS = /\d|(?<![^ ])(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
 // "(?<![^ ])": a word's start, as "(?<=^| )" but ~5× faster in V8 (see understand.ts).
@@ -44,7 +48,7 @@ export function hasQuestionWord(folded: string): boolean {
 /** A question of its own: a question word, or a yes-or-no ending ("… còn hiệu lực không"), not "(không cần …)". */
 const QUESTION = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS})(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
 /** A request to be told something: "nhờ cho biết …", "cho em hỏi …", "xin hỏi …" (with something after it). */
-const REQUEST_TO_BE_TOLD = /(?<![^ ])(?:cho|xin)(?: (?:em|toi|minh|bac|chau|anh|chi|con|tui|chung toi|chung em))? (?:hoi|biet) (?=\S)/;
+const REQUEST_TO_BE_TOLD = new RegExp(`(?<![^ ])(?:cho|xin)(?: (?:${ASKER_OR_WE}))? (?:hoi|biet) (?=\\S)`);
 /** What still asks something in such a clause ("em là sinh viên, muốn hỏi mục tiêu 2030"). */
 const ASKS = new RegExp(`(?<![^ ])(?:${QUESTION_WORDS}|dung khong|phai khong|muc tieu|chi tieu|ty le|xep hang|so sanh)(?= |$)|(?<![^ ])(?:khong|ko|chua)(?: \\S+)?$`);
 /** Names with a "và" inside: "doanh nghiệp vừa và nhỏ", "Sở Khoa học và Công nghệ". */
@@ -246,11 +250,11 @@ const CONFIRM_REQUEST =
   /^(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
 
 /**
- * Which clauses only set the scene, asking nothing: courtesy, an aside that the asker is unsure, who is asking and
+ * Whether each clause only sets the scene, asking nothing: courtesy, an aside that the asker is unsure, who is asking and
  * what for (unless it reports something: "em là sinh viên, đang làm tiểu luận, cần số liệu…"), what they heard about
  * (unless the next clause asks whether it is so), a source only they have.
  */
-function sceneSetting(clauses: readonly Clause[]): boolean[] {
+function onlySetTheScene(clauses: readonly Clause[]): boolean[] {
   let describingAsker = false;
   // "… bác không hiểu nó là cái gì", "có phải vậy không": words of courtesy that still ask about the rest of the
   // message; alone ("mình hỏi được những câu gì vậy") they are small talk. Filled as the clauses are read.
@@ -310,7 +314,7 @@ function asClaims(clauses: readonly Clause[]): Clause[] {
 export function coreQuestion(text: string): CoreQuestion {
   const clauses = asClaims(clausesOf(text));
   const instructions = clauses.filter((clause) => INSTRUCTION.test(clause.folded));
-  const context = sceneSetting(clauses);
+  const context = onlySetTheScene(clauses);
   const asking = clauses.filter((clause, i) => !instructions.includes(clause) && !context[i]);
   if (asking.length === 0) return { text: instructions.length > 0 ? "" : text, instructed: instructions.length > 0 };
   // With no clause asking otherwise, one asking to be told is the question ("…, cần số liệu gấp. Nhờ cho biết …").
