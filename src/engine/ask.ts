@@ -1309,7 +1309,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // (not one the last answer's neighbours bring to the top).
     const reference = top && confident && top.doc.kind === "indicator" && top.doc.id !== indicatorBefore?.id ? lookup.indicators.get(top.doc.id) : undefined;
     const referenceNamed = reference !== undefined && namesOnly(reference, understanding.topicText);
-    const highOrLow = HIGHER_OR_LOWER.test(fold(coreOf(text).text));
+    // Only after a figure is there something to call high or low.
+    const highOrLow = indicatorBefore !== undefined && HIGHER_OR_LOWER.test(fold(coreOf(text).text));
     if (indicatorBefore && reference && referenceNamed && (highOrLow || (slots.compare && understanding.followUp))) {
       const against = composeAgainst({ lookup, slots: carried, today: now() }, indicatorBefore, reference);
       if (against) return finish(against, top!.score, conversation, previousDoc, carried, previous?.topic);

@@ -43,7 +43,10 @@ const HEARD = words("nghe noi(?! ve)|nghe bao|thay bao|doc thay");
 const VERDICT = words(
   "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
 );
-const WHEN = words("khi nao|luc nao|hom nao(?=(?: \\S+)?$)|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|hoi nao|tu khi nao|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu");
+/** Words asking when, folded ("hôm nào" only closing the question: opening it, it is "some day"); understand.ts strips them. */
+export const WHEN_WORDS =
+  "khi nao|luc nao|hom nao(?=(?: \\S+)?$)|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu";
+const WHEN = words(`${WHEN_WORDS}|hoi nao|tu khi nao`);
 const WHO = words("ai|nguoi nao|ong nao|ba nao|vi nao|co quan nao|don vi nao|so nao|noi nao|cap nao|nguoi ky|ai ky|do ai|cua ai");
 const WHY = words("tai sao|vi sao|sao lai|ly do|vi dau|nguyen nhan|de lam gi|y nghia");
 const LIST = words("nhung (?:\\S+ ){1,4}nao|cac (?:\\S+ ){1,4}(?:gi|nao)|gom nhung|gom co|bao gom|ke ten|ke ra|ke het|liet ke|nhung gi|nhung cai gi|co nhung|danh sach|cu the la gi|tom tat");

@@ -1,7 +1,7 @@
 // What a question asks for, apart from its topic: years, "hiện nay", scope (tỉnh / cả nước / so sánh),
 // pillar, small talk and follow-up markers. Works on folded, synonym-expanded text.
 import type { Pillar } from "../knowledge/schema.js";
-import { readAspect, type Aspect, type Polarity } from "./aspect.js";
+import { readAspect, WHEN_WORDS, type Aspect, type Polarity } from "./aspect.js";
 import { undoTelex } from "../text/normalize.js";
 import { otherProvinces } from "../text/places.js";
 
@@ -138,7 +138,7 @@ const PROVINCE = new RegExp(`(?<![^ ])(${PROVINCE_NAMES.join("|")})(?= |$)`, "g"
 /** Words of the province's names: read as the scope, so no index holds them, yet a Telex slip of one ("khanhs") is repaired to them. */
 export const PROVINCE_WORDS: ReadonlySet<string> = new Set(PROVINCE_NAMES.flatMap((name) => name.split(" ")));
 const DEFINITION = /(?<![^ ])(la gi|nghia la gi|co nghia (la )?gi|la cai gi|dinh nghia|khai niem|hieu the nao)(?= |$)/;
-const WHEN = /(?<![^ ])(khi nao|luc nao|hom nao(?=(?: \S+)?$)|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu)(?= |$)/;
+const WHEN = new RegExp(`(?<![^ ])(${WHEN_WORDS})(?= |$)`);
 const PLURAL_GOALS = /(?<![^ ])(cac|nhung|tat ca|toan bo) (chi tieu|muc tieu)(?= |$)/;
 const HAPPENING = /(?<![^ ])(ra doi|ban hanh|ky|duoc ky|to chuc|dien ra|hinh thanh|co hieu luc|xay ra)(?= |$)/g;
 /**
