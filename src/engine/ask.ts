@@ -3,7 +3,8 @@ import type { DocumentEntry, FaqEntry, Indicator, Knowledge, Scope } from "../kn
 import { clean, escapeRegExp, fold, hasNoWords, isFoldedDate, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, MARKED_QUESTION_PHRASES, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
-import { MERGED_PROVINCE, otherProvinces } from "../text/places.js";
+import { ANOTHER_PROVINCE, MERGED_PROVINCE, otherProvinces } from "../text/places.js";
+import { claimedNames } from "../text/claimed-names.js";
 import { createSynonymExpander } from "../text/synonyms.js";
 import type { Answer, AnswerSource, Block } from "./answer.js";
 import { chartFor } from "./chart-fit.js";
@@ -199,6 +200,8 @@ function topicWords(topicText: string): string[] {
 function detailOf(topicText: string): string {
   return tokens(topicText).filter((word) => !STOPWORDS.has(word)).join(" ");
 }
+/** "Số" (digital) after the word it qualifies: "kinh tế số", "chữ ký số". */
+const DIGITAL = "so";
 /** A claim of at least this many words may word one of them otherwise than the answer does. */
 const MIN_WORDS_FOR_WORDING = 6;
 /** An indicator one of whose figures or targets is exactly the number a yes-or-no question claims is the likelier match… */
@@ -259,6 +262,8 @@ const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
 /** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */
+/** An average of the provinces or the nation: what a province's own figure is set against. */
+const AVERAGE = /(?<![^ ])trung binh(?= |$)/;
 const HIGHER_OR_LOWER = /(?<![^ ])(?:cao hay thap|thap hay cao|hon hay kem|kem hay hon|cao hon hay thap hon|thap hon hay cao hon)(?= |$)/;
 /**
  * Aspects whose answer no detail or note leads: a claim is checked against the answer, which is what it is about;
@@ -352,10 +357,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     new RegExp(`(?<![^ ])${notAfter}(?:${unique(names.map((name) => expand(fold(name)))).map(escapeRegExp).join("|")})(?= |$)`);
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
   // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
+  // "Tỉnh ủy Ninh Thuận" is an issuer of its own, named so that it is never taken for Khánh Hòa's.
   const issuerNames = unique(knowledge.documents.map((document) => document.issuer)).map((issuer) => {
     const short = issuer.replace(/ (?:tỉnh )?Khánh Hòa$/u, "").replace(/ Chính phủ$/u, "");
-    return { issuer, pattern: wordsPattern(unique([issuer, short, `${short} tỉnh`]), "(?<!pho )") };
+    const elsewhere = new RegExp(`(?<![^ ])${escapeRegExp(expand(fold(short)))} (?:tinh )?(${ANOTHER_PROVINCE})(?= |$)`);
+    return { issuer, pattern: wordsPattern(unique([issuer, short, `${short} tỉnh`]), "(?<!pho )"), elsewhere };
   });
+  // The newspapers the sources are from, folded: "báo Thanh Niên" names one of them, "báo Tuổi Trẻ" none.
+  const publishers = unique(knowledge.sources.map((source) => fold(source.publisher)));
+  const knownPaper = (name: string) => publishers.some((publisher) => ` ${publisher} `.includes(` ${name} `));
   const personNames = unique(peopleNames).map((name) => ({
     name,
     pattern: wordsPattern([name]),
@@ -822,15 +832,24 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** What the engine reads in a question's text, the same every time it is asked: kept for repeated questions. */
   function read(text: string, repairDeadline: number, focus?: Focus): Reading {
-    const core = coreOf(text).text;
+    const typed = coreOf(text).text;
+    // A person or newspaper named that the knowledge lacks ("Phó Thủ tướng Vũ Đức Đam") is a claim to check, not words to
+    // look for: it is kept aside and taken out of the text searched.
+    const names = claimedNames(typed);
+    const otherPeople = names.people.filter(({ folded }) => !peopleNames.includes(folded));
+    const papers = names.papers.map(({ folded }) => folded);
+    const core = [...otherPeople, ...names.papers.filter(({ folded }) => !knownPaper(folded))].reduce((left, { typed: name }) => left.replace(name, " "), typed);
     const folded = fold(core);
     const expanded = expand(untelex(withCalendarYears(resolveReferences(markedFilter(core, folded), focus), now().getFullYear())));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
-    const issuers = issuerNames.filter(({ pattern }) => pattern.test(expanded)).map(({ issuer }) => issuer);
+    const issuers = issuerNames.flatMap(({ issuer, pattern, elsewhere }) => {
+      const province = elsewhere.exec(expanded)?.[1];
+      return province ? [`${issuer} (${province})`] : pattern.test(expanded) ? [issuer] : [];
+    });
     const named = personNames.filter(({ pattern }) => pattern.test(expanded));
-    const people = named.map(({ name }) => name);
+    const people = [...named.map(({ name }) => name), ...otherPeople.map(({ folded }) => folded)];
     const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
       const match = pattern.exec(expanded);
       return match ? [{ to: match[1] === "truoc" ? ("before" as const) : ("after" as const), name }] : [];
@@ -855,6 +874,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (offices.length > 0) readSlots.offices = offices;
     if (issuers.length > 0) readSlots.issuers = issuers;
     if (people.length > 0) readSlots.people = people;
+    if (papers.length > 0) readSlots.papers = papers;
     const understanding = { ...understood, slots: readSlots };
     const topic = index.analyze(tokens(understanding.topicText), repairDeadline);
     const rest = index.analyze(tokens(understanding.restText), repairDeadline);
@@ -953,6 +973,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return words;
   }
 
+  /** The province's figure set against an average of the same measure ("giá trị DTI" against its average), if it has one. */
+  function provinceAgainst(average: Indicator, slots: Slots): Composed | undefined {
+    if (!AVERAGE.test(fold(average.name))) return undefined;
+    const claimed = slots.aspect === "confirm" ? slots.relation : undefined;
+    for (const indicator of lookup.indicators.values()) {
+      if (indicator === average || !indicator.measurements.some((m) => isProvincial(m.scope))) continue;
+      const against = composeAgainst({ lookup, slots, today: now() }, indicator, average, claimed);
+      if (against) return against;
+    }
+    return undefined;
+  }
+
   /** Whether the words of a comparison, besides its comparing words, all name the indicator ("trung bình các tỉnh"). */
   function namesOnly(indicator: Indicator, topicText: string): boolean {
     const names = wordsOf([indicator.name, indicator.short, ...indicator.aliases].join(" "));
@@ -998,9 +1030,40 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function withVerdictFound(composed: Composed, hit: SearchHit, understanding: Understanding): Composed {
     const { slots, topicText } = understanding;
     const whether = slots.exists || (slots.aspect === "verdict" && hit.doc.kind !== "indicator" && hit.doc.kind !== "goal");
-    if (whether && ((slots.exists && (hit.unexplained ?? 0) === 0) || (statesAll(hit.doc, topicText) && !deniesSomething(hit.doc)))) return withVerdict(composed, "Có");
+    const existsAsAsked = slots.exists && (hit.unexplained ?? 0) === 0 && saysDigitalPhrases(hit.doc, topicText);
+    if (whether && (existsAsAsked || (statesAll(hit.doc, topicText) && !deniesSomething(hit.doc)))) return withVerdict(composed, "Có");
     if (slots.aspect === "confirm" && understanding.kind === undefined && statesAll(hit.doc, topicText)) return withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng");
-    return contradicts(composed, hit.doc, slots, topicText) ? withVerdict(composed, "Không") : composed;
+    return contradicts(composed, hit.doc, slots, topicText) || namesOthers(composed, slots) ? withVerdict(composed, "Không") : composed;
+  }
+
+  /**
+   * Whether a claim names a person the knowledge lacks, or a newspaper, where the answer's first paragraph names
+   * another: "bài đầu tiên là của báo Tuổi Trẻ đúng không?" against "Báo Khánh Hòa đăng bài …".
+   */
+  function namesOthers(composed: Composed, slots: Slots): boolean {
+    if (slots.aspect !== "confirm") return false;
+    const first = composed.blocks[0];
+    const said = first ? ` ${fold(blockTexts(first).join(" "))} ` : "";
+    const says = (name: string) => said.includes(` ${name} `);
+    const otherPeople = (slots.people ?? []).filter((name) => !peopleNames.includes(name));
+    const papers = slots.papers ?? [];
+    return (
+      (otherPeople.length > 0 && !otherPeople.some(says) && peopleNames.some(says)) ||
+      (papers.length > 0 && !papers.some(says) && publishers.some((publisher) => says(publisher.replace(/ \(.*$/, ""))))
+    );
+  }
+
+  /**
+   * Whether an entry says each "… số" asked as one phrase: "số" (digital, or a number) is read as a word of its own, so
+   * "NQ 01 có nhắc tới kinh tế số không?" finds every syllable in "kinh tế hai con số", which says nothing of it.
+   */
+  function saysDigitalPhrases(doc: SearchDoc, topicText: string): boolean {
+    const document = lookup.documents.get(doc.id);
+    const said = saidBy(doc) ?? (document && `${document.title} ${document.summary}`);
+    if (said === undefined) return true;
+    const saidText = ` ${topicWords(expand(fold(said))).join(" ")} `;
+    const asked = topicWords(topicText);
+    return asked.every((word, i) => word !== DIGITAL || i === 0 || saidText.includes(` ${asked[i - 1]} ${word} `));
   }
 
   /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
@@ -1326,6 +1389,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const answer = against || composeLed(previousDoc, merged, previous.sourceIds, understanding.topicText);
       return finish(answer, against ? top!.score : ANSWER_THRESHOLD, conversation, previousDoc, merged, previous.topic);
     }
+    // "DTI 2024 của Khánh Hòa cao hơn trung bình các tỉnh không?": the province's own figure against the average named.
+    const againstAverage = reference && !indicatorBefore && slots.compare && slots.scope === "province" ? provinceAgainst(reference, carried) : undefined;
+    if (againstAverage) return finish(againstAverage, top!.score, conversation, top!.doc, carried, understanding.topicText);
     if (top && confident) {
       const led = composeLed(top.doc, carried, previous?.sourceIds ?? [], understanding.topicText, (composed) => withVerdictFound(composed, top, understanding));
       // "Thông tin … đăng trên báo nào?": where it comes from, then the fact.

@@ -64,7 +64,8 @@ const REACHED_FIGURE = /(?<![^ ])dat (?:(?:duoc|muc) )?(?:\d+(?:\.\d+)? ?%|(?:ha
 /** A target named beside it: "… đạt hạng 41 là đạt mục tiêu rồi phải không?" still asks whether it is reached. */
 const TARGET_NAMED = words("muc tieu|chi tieu|top|nhom");
 /** "… có <something> không?" where the something is a thing, not a reaching verb ("có đạt", "có nằm trong", "có lọt"). */
-const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|tang|giam|cao|thap|con)(?:\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
+// The "có" asked is the last before "không": "tỷ lệ hộ có cáp quang có vượt mục tiêu không" asks whether it reached one.
+const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|tang|giam|cao|thap|con)(?:(?!co )\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
 
 /** The aspect of a question and, for a yes-or-no one, how it is put. */
 export function readAspect(folded: string): AspectReading {

@@ -38,6 +38,8 @@ export interface Slots {
   next?: { readonly to: "before" | "after"; readonly name: string };
   /** Issuers of documents named ("NQ 16 có phải do UBND tỉnh ban hành không?"), as the knowledge writes them. */
   issuers?: readonly string[];
+  /** "… là của báo Tuổi Trẻ đúng không?": the newspapers a question names, folded. */
+  papers?: readonly string[];
   /** Offices named ("… có phải là chủ tịch UBND tỉnh không?"), by id; "phó chủ tịch" names no "chủ tịch". */
   offices?: readonly string[];
   /** "lúc đó", "hồi ấy": a past moment the conversation named, not now. */
@@ -111,7 +113,8 @@ const TRENDS: readonly [RegExp, "up" | "down"][] = [
 const RELATIONS: readonly [RegExp, Relation][] = [
   [/(?<![^ ])(cao hon|nhieu hon|vuot|tham vong hon)(?= |$)/, "higher"],
   [/(?<![^ ])(thap hon|it hon|kem hon)(?= |$)/, "lower"],
-  [/(?<![^ ])(bang|giong|giong het|nhu nhau|ngang|trung)(?= |$)/, "same"],
+  // "trùng" (coincide), not "trung bình" (average).
+  [/(?<![^ ])(bang|giong|giong het|nhu nhau|ngang|trung(?! binh))(?= |$)/, "same"],
 ];
 const COMPARE_STRIPPED = /(?<![^ ])(so sanh|so voi|doi chieu|giong het|y het|giong nhu|giong voi)(?= |$)/g;
 // "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi", "có đạt mục tiêu không" and "hoàn thành … chưa"
@@ -124,7 +127,7 @@ const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi s
 const MERGER_SIDE = /(?<![^ ])(?:hoi|luc|thoi|khi|truoc khi|truoc|sau khi|sau)(?: (?:chua|con chua|da))? (?:sap nhap|hop nhat)(?= |$)/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
-const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|(?:khong|chua) hieu(?: lam)?(?! qua| luc))(?= |$)/g;
+const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|nhac (?:toi|den)|de cap(?: (?:toi|den))?|(?:khong|chua) hieu(?: lam)?(?! qua| luc))(?= |$)/g;
 const SOURCES = /(?<![^ ])(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 /** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */

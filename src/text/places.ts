@@ -23,3 +23,6 @@ export function otherProvinces(folded: string): string[] {
 
 /** The province merged into Khánh Hòa (1/7/2025), folded: named where the sources pair the province with another. */
 export const MERGED_PROVINCE = "ninh thuan";
+
+/** A folded name of a province other than Khánh Hòa, the merged one included ("Tỉnh ủy Ninh Thuận" is not Khánh Hòa's). */
+export const ANOTHER_PROVINCE = `(?:${[MERGED_PROVINCE, ...PROVINCES].join("|")})`;

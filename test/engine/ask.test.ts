@@ -848,10 +848,9 @@ describe("comparisons that are not of the province's and the nation's targets", 
     expect(firstParagraph(engine.ask("so với 2021 thì sao", conversation))).toMatch(/hạng 30\/63 \(năm 2021.*hạng 41\/63 \(năm 2022.*giảm 11 bậc/);
   });
 
-  it("give the figures there are, with what the note compares them to", () => {
+  it("give the figures there are, higher or lower first", () => {
     const average = firstParagraph(engine.ask("DTI 2024 của Khánh Hòa cao hay thấp hơn trung bình các tỉnh?"));
-    expect(average).toMatch(/0,6961 \(năm 2024, cả nước\)/);
-    expect(average).toContain("0,7071");
+    expect(average).toMatch(/^Cao hơn: .*0,7071.*0,6961 năm 2024/);
     expect(average).not.toContain("không có mục tiêu");
   });
 
@@ -1057,6 +1056,8 @@ describe("whether something is so, asked of an entry that is not a figure", () =
   it("answers Có when the entry says all of it, after an opening that only says what the asker heard about", () => {
     expect(firstParagraph(engine.ask("tinh khanh hoa da co trung tam du lieu, IOC, SOC chua"))).toMatch(/^Có: .*IOC/);
     expect(firstParagraph(engine.ask("Mình hay nghe nói về đô thị thông minh. Nghị quyết 16 có mục tiêu xây dựng đô thị thông minh không?"))).toMatch(/^Có: .*đô thị thông minh/);
+    // "có nhắc tới … không" asks whether the entry says it; the words asking are no part of what is claimed.
+    expect(firstParagraph(engine.ask("Nghị quyết 16 có nhắc tới xây dựng đô thị thông minh không vậy ad?"))).toMatch(/^Có: .*đô thị thông minh/);
   });
 
   it("does not affirm from an entry that says something is not so, nor say Có twice", () => {
@@ -1097,6 +1098,26 @@ describe("a figure set against another", () => {
       "Cao hơn: năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071, cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).",
     );
   });
+
+  it("sets the province's figure against the average a single question names, and checks the relation it claims", () => {
+    const against = "năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071, cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).";
+    expect(firstParagraph(engine.ask("Chỉ số DTI 2024 của Khánh Hòa so với mức trung bình các tỉnh thì cao hơn hay thấp hơn?"))).toBe(`Cao hơn: ${against}`);
+    expect(firstParagraph(engine.ask("DTI 2024 của Khánh Hòa cao hơn trung bình các tỉnh phải không?"))).toBe(`Đúng: ${against}`);
+    expect(firstParagraph(engine.ask("DTI của Khánh Hòa thấp hơn trung bình cả nước đúng không"))).toBe(`Không: ${against}`);
+    // The average alone is still its own figure.
+    expect(firstParagraph(engine.ask("giá trị DTI trung bình các tỉnh 2024"))).toMatch(/^Giá trị DTI trung bình của các tỉnh, thành phố: 0,6961/);
+  });
+});
+
+describe("whether a target was reached, before its year's figure is out", () => {
+  it("says Có where the figure of the year before already reached it, a rank as well as a share", () => {
+    expect(firstParagraph(engine.ask("Tỷ lệ hộ có cáp quang cả nước có vượt mục tiêu trên 80% của chương trình quốc gia không?"))).toMatch(
+      /^Có, đã ở mức mục tiêu trước hạn: .*82,9% tháng 12\/2024/,
+    );
+    expect(firstParagraph(engine.ask("Về an ninh mạng, Việt Nam có vượt mục tiêu top 40 của Quyết định 749 không?"))).toMatch(
+      /^Có, đã ở mức mục tiêu trước hạn: .*hạng 17\/194 năm 2024 đã đạt mức này; chưa có số liệu năm 2025/,
+    );
+  });
 });
 
 describe("fixes from the review of this session's rules", () => {
@@ -1131,5 +1152,23 @@ describe("the nation's number claimed of the province", () => {
   it("is not confirmed: it is said to be the nation's", () => {
     expect(firstParagraph(engine.ask("nghe noi DTI 2024 cua khanh hoa la 0,7955"))).toMatch(/^Không: 0,7955 là của cả nước, không phải của tỉnh/);
     expect(firstParagraph(engine.ask("DTI quốc gia năm 2024 là 0,7955 đúng không"))).toMatch(/^Đúng/);
+  });
+});
+
+describe("a claim naming someone else", () => {
+  it("corrects a signer, a newspaper or an office holder the knowledge does not have, and confirms the right one", () => {
+    expect(firstParagraph(engine.ask("Tôi nhớ Quyết định 749 là do Phó Thủ tướng Vũ Đức Đam ký, có đúng vậy không?"))).toMatch(
+      /^Không: Quyết định 749\/QĐ-TTg .*người ký: Nguyễn Xuân Phúc/,
+    );
+    expect(firstParagraph(engine.ask("QĐ 749 do ông Nguyễn Xuân Phúc ký phải không"))).toMatch(/^Đúng: /);
+    expect(firstParagraph(engine.ask("Bài báo đầu tiên viết về NQ 16 là của báo Tuổi Trẻ đúng không ạ?"))).toMatch(/^Không: .*Báo Khánh Hòa/);
+    expect(firstParagraph(engine.ask("bài báo giới thiệu NQ 16 đăng trên báo Thanh Niên à"))).toMatch(/^Không: .*Báo Khánh Hòa/);
+    expect(firstParagraph(engine.ask("Bài Tích cực chuyển đổi số đăng trên báo Khánh Hòa đúng không"))).toMatch(/^Đúng: /);
+    expect(firstParagraph(engine.ask("Chủ tịch UBND tỉnh bây giờ là ông Lê Văn Hùng phải không?"))).toMatch(/^Không: .*Trần Phong/);
+  });
+
+  it("takes the Party Committee or People's Committee of another province for another issuer", () => {
+    expect(firstParagraph(engine.ask("co phai tinh uy ninh thuan ban hanh nghi quyet 16 ve chuyen doi so khong"))).toMatch(/^Không: .*Tỉnh ủy Khánh Hòa/);
+    expect(firstParagraph(engine.ask("NQ 16 do Tỉnh ủy Khánh Hòa ban hành phải không"))).toMatch(/^Đúng: /);
   });
 });

@@ -23,6 +23,9 @@ describe("coreQuestion", () => {
     expect(coreQuestion("Tôi phụ trách một cửa ở xã, đang làm báo cáo tháng. Xin cho biết tỷ lệ hồ sơ trực tuyến").text).toBe("tỷ lệ hồ sơ trực tuyến");
     // A clause after the asker's description that asks or reports something stays.
     expect(coreQuestion("Tôi công tác ở xã, xã tôi có 12 thôn, mục tiêu 2025 là gì").text).toBe("xã tôi có 12 thôn, mục tiêu 2025 là gì");
+    // What the asker does for a living, or their family does, only sets the scene too.
+    expect(coreQuestion("Chào ad, tôi bán hàng online. Theo QĐ 411, thương mại điện tử chiếm bao nhiêu phần trăm bán lẻ?").text).toBe("Theo QĐ 411, thương mại điện tử chiếm bao nhiêu phần trăm bán lẻ");
+    expect(coreQuestion("Chào bạn, nhà tôi làm nông ở Diên Khánh. Cho hỏi nông nghiệp có được ưu tiên không?").text).toBe("nông nghiệp có được ưu tiên không");
   });
 
   it("keeps words of courtesy that still ask about the rest of the message, and leaves them whole alone", () => {

@@ -75,10 +75,13 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   const claimedYear = claims && year !== undefined && years === undefined && !ownYears.includes(year) ? year : undefined;
   // "NQ 16 có phải do UBND tỉnh ban hành không?": the issuer claimed.
   const claimedIssuers = claims && claimedYear === undefined ? (ctx.slots.issuers ?? []) : [];
+  // "QĐ 749 do Phó Thủ tướng Vũ Đức Đam ký đúng không?": the person claimed against the one who signed it.
+  const claimedSigners = claims && claimedYear === undefined && claimedIssuers.length === 0 && document.signer ? (ctx.slots.people ?? []) : [];
   // The first paragraph says what was asked: who issued and signed it, when, or what it sets out.
   const first = ((): string => {
     if (claimedYear !== undefined) return `${yesOrNo(ctx, claimedYear === issuedYear)}: ${name} được ban hành ${issued} (${document.issuer})${period}.`;
     if (claimedIssuers.length > 0) return `${yesOrNo(ctx, claimedIssuers.includes(document.issuer))}: ${name} do ${document.issuer} ban hành ${issued}${signer}.`;
+    if (claimedSigners.length > 0) return `${yesOrNo(ctx, claimedSigners.includes(fold(document.signer!)))}: ${name} do ${document.issuer} ban hành ${issued}${signer}.`;
     switch (aspect) {
       case "who":
         return `${name} do ${document.issuer} ban hành ${issued}; ${document.signer ? `người ký: ${document.signer}` : "nguồn của mình không ghi người ký"}.`;
@@ -93,7 +96,7 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   })();
   const blocks: Block[] = [{ kind: "headline", text: weak(ctx, first, document) }];
   // "Ban hành ngày nào?", "ai ký?" want the fact and what the document is about; the card is one "chi tiết" away.
-  const brief = (claimedYear !== undefined || claimedIssuers.length > 0 || aspect === "when" || aspect === "who") && !ctx.slots.details;
+  const brief = (claimedYear !== undefined || claimedIssuers.length > 0 || claimedSigners.length > 0 || aspect === "when" || aspect === "who") && !ctx.slots.details;
   if (brief) blocks.push({ kind: "paragraph", text: `Về: ${document.title.replace(/[.\s]+$/, "")}.` });
   else if (!first.includes(document.summary)) blocks.push({ kind: "paragraph", text: first.startsWith(name) && first.endsWith(":") ? card : document.summary });
   if (document.details.length > 0 && !brief) {

@@ -5,6 +5,7 @@ import type { Indicator, Measurement, Target } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
 import { capitalize, fold, isFoldedDate, numbersIn, tokens } from "../../text/normalize.js";
 import type { Polarity } from "../aspect.js";
+import type { Relation } from "../understand.js";
 import { formatNumber, formatPeriod, formatTargetValue, formatValue, isProvincial, periodYear, SCOPE_LABELS } from "../format.js";
 import { evaluateTarget, headlineMeasurement, latestFirst, mainSeries, satisfies, type TargetStatus, type Verdict } from "../indicator-status.js";
 import { documentName, pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
@@ -117,9 +118,14 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
         // The target year is over without its own figure, but a figure before it already reached the level (a share
-        // that only grows; a rank goes up and down, so an earlier one says nothing of the target year).
+        // that only grows; a rank goes up and down, so only one of the year just before says it was within reach).
         const early =
-          verdict.kind === "no-data" && verdict.latest && indicator.unit !== "rank" && satisfies(verdict.latest.value, target) ? verdict.latest : undefined;
+          verdict.kind === "no-data" &&
+          verdict.latest &&
+          (indicator.unit !== "rank" || periodYear(verdict.latest.period) >= target.year - 1) &&
+          satisfies(verdict.latest.value, target)
+            ? verdict.latest
+            : undefined;
         const judged = early
           ? `Có, đã ở mức mục tiêu trước hạn: ${name}, ${targetPhrase(ctx, indicator, target)} — số liệu ${shortMeasurement(indicator, early)} đã đạt mức này; chưa có số liệu năm ${target.year}.`
           : `${verdictWord(verdict, ctx.slots.polarity)}: ${name}, ${targetPhrase(ctx, indicator, target)} — ${verdictText(indicator, verdict)}${otherTerritory(target)}.`;
@@ -410,7 +416,7 @@ function confirmClaim(
  * names, of the same year — the value itself, or the one its note gives (the DTI value beside the rank). Undefined
  * when they cannot be set side by side (no figure of that year, a rank, values of different kinds).
  */
-export function composeAgainst(ctx: ComposeContext, subject: Indicator, reference: Indicator): Composed | undefined {
+export function composeAgainst(ctx: ComposeContext, subject: Indicator, reference: Indicator, claimed?: Relation): Composed | undefined {
   if (reference.unit === "rank") return undefined;
   const inYear = (indicator: Indicator, year: number | undefined) =>
     headlineMeasurement(latestFirst(mainSeries(indicator)).filter((m) => year === undefined || periodYear(m.period) === year));
@@ -421,6 +427,9 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
   const value = sameKind ? measured.value : noteValues(measured)[0];
   if (value === undefined) return undefined;
   const relation = value > against.value ? "Cao hơn" : value < against.value ? "Thấp hơn" : "Bằng";
+  // "… cao hơn trung bình phải không?": whether the relation claimed is the one there is.
+  const found: Relation = value > against.value ? "higher" : value < against.value ? "lower" : "same";
+  const lead = claimed === undefined ? relation : claimed === found ? "Đúng" : "Không";
   const year = periodYear(measured.period);
   // A value from the note is named as the note names it: the words before its number ("Giá trị DTI 0,7071").
   const named = sameKind ? subject.short : /^([^.;,\d]{3,40}?)\s*\d/.exec(measured.note ?? "")?.[1];
@@ -433,7 +442,7 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
     blocks: [
       {
         kind: "headline",
-        text: `${relation}: năm ${year}, ${uncapitalize(named)} (${SHORT_SCOPE[measured.scope]}) là ${formatValue(reference, value)}, ${relation.toLowerCase()} ${uncapitalize(reference.name)} (${shortMeasurement(reference, against)}).`,
+        text: `${lead}: năm ${year}, ${uncapitalize(named)} (${SHORT_SCOPE[measured.scope]}) là ${formatValue(reference, value)}, ${relation.toLowerCase()} ${uncapitalize(reference.name)} (${shortMeasurement(reference, against)}).`,
       },
     ],
     sourceIds: unique([measured.source, against.source]),
