@@ -15,7 +15,7 @@ import { documentKindName, documentName, unique, type ComposeContext, type Compo
 import { composeDocument, composeEvent, composeFaq, composeOrder, composePerson } from "./compose/entries.js";
 import { composeComparison, composeGoal, composeGoalsOverview, MAIN_RESOLUTION, NATIONAL_PROGRAMME } from "./compose/goals.js";
 import { composeIndicator } from "./compose/indicator.js";
-import { composeAgainst, noteValues } from "./compose/indicator-answer.js";
+import { composeAgainst, composeMixedMeasures, noteValues } from "./compose/indicator-answer.js";
 import { composeOffice } from "./compose/offices.js";
 import { composeSources, composeStatusAll, composeTimeline } from "./compose/overviews.js";
 import { composeClarify, composeFallback, composeHelp, composeInvalid, composeOffTopic, composeSmallTalk, composeUsage } from "./compose/replies.js";
@@ -259,9 +259,19 @@ const BEFORE_OR_AFTER_WORDS = 2;
 const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)(?! (?:nam|ngay|thang|khi|20\d\d))/;
 /** "đặt" (set), typed with its mark. */
 const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
+/** "đạt", typed with its mark: reaching, beside a target set ("có đặt mục tiêu … và đã đạt chưa"). */
+const REACH_TYPED = /(?<!\p{L})đạt(?!\p{L})/u;
 /** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */
+/** "từ 56% … lên 87,6%", "gấp đôi": figures claimed to be one series, or one a multiple of another; folded. */
+const SERIES_OR_MULTIPLE = /(?<![^ ])(?:tu \S+ (?:\S+ ){0,4}(?:len|xuong|den)|gap (?:doi|ba|\d+ lan))(?= |$)/;
+/** "giờ còn không", "còn tồn tại": whether something is still there; folded, as the topic keeps it. */
+const STILL_THERE = /(?<![^ ])(?:(?:gio|bay gio|hien nay|nay) )?(?:van )?con(?: (?:ton tai|hoat dong))?(?= |$)/;
+/** "X hợp nhất vào", "X sáp nhập vào": an entry saying something (the clause before it) became part of another; folded. */
+const MERGED_INTO = /^(.*) (?:hop nhat|sap nhap|nhap) vao(?= )/;
+/** "ký" (signed), folded: a claim naming a person and a document is about who signed it. */
+const SIGNS = /(?<![^ ])ky(?= |$)/;
 /** An average of the provinces or the nation: what a province's own figure is set against. */
 const AVERAGE = /(?<![^ ])trung binh(?= |$)/;
 const HIGHER_OR_LOWER = /(?<![^ ])(?:cao hay thap|thap hay cao|hon hay kem|kem hay hon|cao hon hay thap hon|thap hon hay cao hon)(?= |$)/;
@@ -869,6 +879,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const readSlots: Slots = slots;
     if (claim?.length) readSlots.claim = claim;
     if (setsTargetOfYear || setByMark) readSlots.aspect = "target";
+    // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
+    if (slots.aspect === "verdict" && slots.polarity === "khong" && SET_TYPED.test(core.toLowerCase()) && !REACH_TYPED.test(core.toLowerCase())) {
+      readSlots.aspect = "target";
+      readSlots.exists = true;
+    }
     if (neighbour) readSlots.next = neighbour;
     if (documents.length === 1) readSlots.document = documents[0]!;
     if (offices.length > 0) readSlots.offices = offices;
@@ -973,6 +988,21 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return words;
   }
 
+  /**
+   * A claim that puts figures of different measures as one series or one a multiple of the other: each number claimed
+   * is a figure of one or two indicators only, and no indicator has them all.
+   */
+  function mixedMeasures(slots: Slots, folded: string): Composed | undefined {
+    const numbers = slots.claim ?? [];
+    if (numbers.length < 2 || !SERIES_OR_MULTIPLE.test(folded)) return undefined;
+    const owners = numbers.map((n) =>
+      [...lookup.indicators.values()].flatMap((indicator) => indicator.measurements.filter((m) => m.value === n).map((measurement) => ({ indicator, measurement })).slice(0, 1)),
+    );
+    if (owners.some((found) => found.length === 0 || found.length > MAX_INDICATORS_SHARING_A_NUMBER)) return undefined;
+    const shared = owners.reduce((common, found) => common.filter((id) => found.some(({ indicator }) => indicator.id === id)), owners[0]!.map(({ indicator }) => indicator.id));
+    return shared.length > 0 ? undefined : composeMixedMeasures({ lookup, slots, today: now() }, owners.map((found) => found[0]!));
+  }
+
   /** The province's figure set against an average of the same measure ("giá trị DTI" against its average), if it has one. */
   function provinceAgainst(average: Indicator, slots: Slots): Composed | undefined {
     if (!AVERAGE.test(fold(average.name))) return undefined;
@@ -1030,10 +1060,24 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function withVerdictFound(composed: Composed, hit: SearchHit, understanding: Understanding): Composed {
     const { slots, topicText } = understanding;
     const whether = slots.exists || (slots.aspect === "verdict" && hit.doc.kind !== "indicator" && hit.doc.kind !== "goal");
+    if (namesOthers(composed, slots) || mergedAway(hit.doc, understanding)) return withVerdict(composed, "Không");
     const existsAsAsked = slots.exists && (hit.unexplained ?? 0) === 0 && saysDigitalPhrases(hit.doc, topicText);
     if (whether && (existsAsAsked || (statesAll(hit.doc, topicText) && !deniesSomething(hit.doc)))) return withVerdict(composed, "Có");
     if (slots.aspect === "confirm" && understanding.kind === undefined && statesAll(hit.doc, topicText)) return withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng");
-    return contradicts(composed, hit.doc, slots, topicText) || namesOthers(composed, slots) ? withVerdict(composed, "Không") : composed;
+    return contradicts(composed, hit.doc, slots, topicText) ? withVerdict(composed, "Không") : composed;
+  }
+
+  /**
+   * "Sở Thông tin và Truyền thông giờ còn không?" of what an entry says was merged into another: the words asked all
+   * said in a clause before "hợp nhất vào" (the one it went into is still there).
+   */
+  function mergedAway(doc: SearchDoc, { slots, topicText }: Understanding): boolean {
+    if (slots.polarity !== "khong" || !STILL_THERE.test(topicText)) return false;
+    const said = saidBy(doc);
+    const asked = topicWords(topicText.replace(STILL_THERE, "").replace(/\s+/g, " ").trim());
+    // Clauses split as typed: folding takes the punctuation out.
+    const mergedClauses = (said ?? "").split(/[.;,]/).flatMap((clause) => MERGED_INTO.exec(fold(clause))?.[1] ?? []);
+    return asked.length > 0 && mergedClauses.some((clause) => asked.every((word) => wordsOf(clause).has(word)));
   }
 
   /**
@@ -1341,10 +1385,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return finish(composed, best.score, conversation, best.doc, leaningSlots, leaning.topicText);
       }
     }
-    // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?": a claim about when or by whom
-    // the document named was issued is the document's to answer, not an FAQ's that mentions it.
+    // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?", "… do ông X ký?": a claim about
+    // when or by whom the document named was issued or signed is the document's to answer, not an FAQ's that mentions it.
+    const mixed = slots.aspect === "confirm" ? mixedMeasures(slots, fold(coreOf(text).text)) : undefined;
+    if (mixed) return finish(mixed, ANSWER_THRESHOLD, conversation, docsById.get(mixed.entries[0]!), carried, understanding.topicText);
     const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
-    const claimsIssuance = slots.aspect === "confirm" && (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)));
+    const claimsIssuance =
+      slots.aspect === "confirm" &&
+      (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)) || (slots.people !== undefined && SIGNS.test(understanding.topicText)));
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
     }

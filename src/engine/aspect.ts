@@ -35,7 +35,8 @@ const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong
 const STATEMENT_ASKED = /(?:^| )(?:a|ha|u)$/;
 /** A figure, not a year ("thứ 41", "80%", "0.7071"). */
 const FIGURE = /(?<![\d.])\d{1,3}(?:\.\d+)?(?![\d.])/;
-const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|that khong|that ko|dung vay khong|co dung|vay co dung");
+// "phải ông X ký … không": "có phải" with its "có" left out, opening the question.
+const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|that khong|that ko|dung vay khong|co dung|vay co dung|^phai(?= (?:ong|ba|la|do|nam|tu) .* (?:khong|ko)$)");
 /** Hearsay put to the bot: a claim to confirm, unless it goes on to ask ("nghe nói … , nó là cái gì?"). */
 /** "… gì đó", "… hay sao ấy": a hedge, which asks nothing. */
 const HEDGE = /(?<![^ ])(?:gi do|gi day|hay sao (?:ay|do)|sao ay)(?= |$)/g;
@@ -65,11 +66,11 @@ const REACHED_FIGURE = /(?<![^ ])dat (?:(?:duoc|muc) )?(?:\d+(?:\.\d+)? ?%|(?:ha
 const TARGET_NAMED = words("muc tieu|chi tieu|top|nhom");
 /** "… có <something> không?" where the something is a thing, not a reaching verb ("có đạt", "có nằm trong", "có lọt"). */
 // The "có" asked is the last before "không": "tỷ lệ hộ có cáp quang có vượt mục tiêu không" asks whether it reached one.
-const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|tang|giam|cao|thap|con)(?:(?!co )\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
+const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|trong (?:top|nhom)|tang|giam|cao|thap|con)(?:(?!co )\S+ ){1,16}(?:khong|ko)(?: \S+)?$/;
 
 /** The aspect of a question and, for a yes-or-no one, how it is put. */
 export function readAspect(folded: string): AspectReading {
-  const polarity: Polarity | undefined = /(?:^| )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai/.test(folded)
+  const polarity: Polarity | undefined = /(?:^| )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai|^phai (?:ong|ba|la|do|nam|tu) (?=.* (?:khong|ko)$)/.test(folded)
     ? "dung"
     : / chua(?: \S+)?$/.test(folded)
       ? "chua"

@@ -50,6 +50,8 @@ export interface Slots {
   change?: boolean;
   /** "… tụt nhiều lắm, thật không?": the way a claim says a figure went. */
   trend?: "up" | "down";
+  /** "… tăng 11 bậc": how many places a claim says a rank moved. */
+  moved?: number;
   /** "… thấp hơn QĐ 749 phải không?": the relation a comparison claims (none for "cao hơn hay thấp hơn?"). */
   relation?: Relation;
 }
@@ -106,6 +108,9 @@ const CHANGE =
   /(?<![^ ])((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu)|(?:tang|giam|tut|len|xuong|thang) (?:bao nhieu|may)|bao nhieu bac|may bac)(?= |$)/;
 /** The question words of a change, stripped; "bậc" stays, it says the figure is a rank. */
 const CHANGE_STRIPPED = /(?<![^ ])((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu))(?= |$)/g;
+/** "tăng 11 bậc", "tụt 5 hạng": how far a rank moved; not looked for in the knowledge. */
+const MOVED_BY = /(?<![^ ])(?:tang|giam|tut|sut|len|xuong|thut lui) (\d+) (?:bac|hang)(?= |$)/;
+const MOVED_BY_ANYWHERE = new RegExp(MOVED_BY.source, "g");
 const TRENDS: readonly [RegExp, "up" | "down"][] = [
   [/(?<![^ ])(tang hang|len hang|thang hang|cai thien|tien bo|tang (?:\S+ )?bac)(?= |$)/, "up"],
   [/(?<![^ ])(tut|sut|giam hang|xuong hang|thut lui|giam (?:\S+ )?bac)(?= |$)/, "down"],
@@ -346,7 +351,8 @@ function topicOf(text: string): string {
   topic = strip(topic, NATIONAL_STRIPPED);
   topic = strip(topic, COMPARE_STRIPPED);
   topic = strip(topic, FOLLOW_UP_STRIPPED);
-  topic = strip(strip(topic, QUESTION_PHRASES), CHANGE_STRIPPED);
+  // "tăng 11 bậc" says a rank moved: what is asked about is a ranking, not a figure 11.
+  topic = strip(strip(topic, QUESTION_PHRASES), CHANGE_STRIPPED).replace(MOVED_BY_ANYWHERE, "xep hang");
   // "ký ngày nào", "ra đời khi nào": the question words and the verbs of happening only ask for the date.
   if (has(topic, WHEN)) topic = strip(strip(topic, WHEN), HAPPENING);
   return strip(topic, PROVINCE).replace(COMPOUNDS, (compound) => compound.replaceAll(" ", ""));
@@ -400,6 +406,9 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (has(text, CHANGE) || has(text, YEAR_COMPARED)) slots.change = true;
   const trends = TRENDS.filter(([pattern]) => has(text, pattern));
   if (trends.length === 1) slots.trend = trends[0]![1];
+  // "tăng 11 bậc": how far, which is no figure claimed.
+  const moved = MOVED_BY.exec(text)?.[1];
+  if (moved !== undefined) slots.moved = Number(moved);
   const relations = RELATIONS.filter(([pattern]) => has(text, pattern));
   if (relations.length === 1) slots.relation = relations[0]![1];
   const { aspect, polarity, exists } = readAspect(text);
@@ -411,7 +420,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   // ("quý 3") are no claim.
   const claim = !hasDigit ? [] : [...text.matchAll(/(?<![^ ])(?<!(?:nghi quyet|quyet dinh|ke hoach|cong van|chuong trinh|nq|qd|kh|muc|muc do|level|quy|thang) )(?<!(?:muc|muc do) \d (?:va |hoac )?)(\d+(?:\.\d+)?)(?= |%|$)/g)]
     .map((match) => Number(match[1]))
-    .filter((n) => !years.includes(n));
+    .filter((n) => !years.includes(n) && n !== slots.moved);
   if (has(text, HALF)) claim.push(50);
   if (claim.length > 0) slots.claim = claim;
   if (has(text, DETAILS)) slots.details = true;

@@ -19,14 +19,16 @@ const ASKER = "em|toi|minh|bac|chau|anh|chi|con|tui";
 const ASKER_OR_WE = `${ASKER}|chung toi|chung em`;
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
 const SELF_DESCRIPTION = new RegExp(
-  `^(?:(?:da|vang|xin chao|chao \\S+) )?(?:${ASKER_OR_WE}|ben minh|ben em|(?:nha|gia dinh) (?:${ASKER}))(?: \\S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly|ban|buon ban|kinh doanh|mo|day|nghien cuu|tham gia|van hanh|nghi huu|ve huu|tot nghiep|quan tam|trong|nuoi)(?= |$)`,
+  `^(?:(?:da|vang|xin chao|chao \\S+) )?(?:${ASKER_OR_WE}|ben minh|ben em|(?:nha|gia dinh) (?:${ASKER}))(?: \\S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly|ban|buon ban|kinh doanh|mo|day|nghien cuu|tham gia|van hanh|nghi huu|ve huu|tot nghiep|quan tam|trong|nuoi|nam nay)(?= |$)`,
 );
 /** What the asker is doing or needs, after saying who they are: "đang làm tiểu luận", "cần số liệu gấp cho tờ trình". */
-const PURPOSE = /^(?:(?:dang|rat|se|sap) )?(?:can|muon|lam|viet|chuan bi|hoc|tim hieu|phu trach|cong tac|soan|tong hop)(?= )/;
+const PURPOSE = /^(?:(?:dang|rat|se|sap) )?(?:can|muon|lam|viet|chuan bi|hoc|tim hieu|phu trach|cong tac|soan|tong hop|duoc giao|duoc phan cong)(?= )/;
 /** An aside that the asker is unsure ("bác nhớ không rõ", "em không biết lắm"): no question, though it ends in "không …". */
 const UNSURE = /^(?:\S+ )?(?:(?:nho|biet|hieu) )?(?:khong|chua|ko) (?:nho|biet|ro|hieu|chac)(?: (?:lam|lam a|het|nua))?$/;
 /** A clause saying only what the asker has heard or read about ("hay nghe nói về đô thị thông minh"): no claim, no question. */
 const HEARD_OF = new RegExp(`^(?:(?:${ASKER}) )?(?:hay |thuong |co |da |vua |moi |cung )?(?:nghe|doc|thay|biet)(?: (?:noi|tin|bao|nhieu))? (?:ve|toi|den)(?= )`);
+/** "bác năm nay 70 tuổi": the asker's age, the one number a self-description gives that reports nothing. */
+const AGE = /(?<![^ ])\d+ tuoi(?= |$)/;
 /** What a self-description reports is part of the question ("bác đọc báo thấy tỉnh muốn đến năm 2030…"). */
 const REPORTS = /\d|(?<![^ ])(?:thay|nghe noi|nghe bao|nghe tin)(?= |$)/;
 // "(?<![^ ])": a word's start, as "(?<=^| )" but ~5× faster in V8 (see understand.ts).
@@ -138,9 +140,10 @@ interface Clause {
 const bareOf = (clause: Clause) => (clause.bare ??= withoutParticles(clause.text));
 
 function clausesOf(text: string): Clause[] {
-  // Sentence and clause ends; a comma between digits is a decimal comma, not a clause end.
+  // Sentence and clause ends; a comma between digits is a decimal comma, not a clause end. "… nên muốn biết X" opens
+  // a clause of its own: what comes before it only says why.
   return text
-    .split(/(?<!\d)[,;]|[,;](?!\d)|[.!?…\n]+(?=\s|$)|:(?=\s)/u)
+    .split(/(?<!\d)[,;]|[,;](?!\d)|[.!?…\n]+(?=\s|$)|:(?=\s)|\s+(?:(?:nên|nen)\s+)?(?=(?:muốn|muon)\s+(?:biết|biet|hỏi|hoi)\s)/iu)
     .map((part) => part.trim())
     .filter((part) => part !== "")
     .map((part) => ({ text: part, folded: fold(part) }));
@@ -261,7 +264,7 @@ function onlySetTheScene(clauses: readonly Clause[]): boolean[] {
   const courteousQuestions: boolean[] = [];
   const context = clauses.map(({ folded }, i) => {
     const asks = ASKS.test(folded);
-    const asker = ((describingAsker && PURPOSE.test(folded)) || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded);
+    const asker = ((describingAsker && PURPOSE.test(folded)) || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded.replace(AGE, ""));
     describingAsker = asker;
     const courteous = onlyCourtesy(folded);
     // Only one asking about what the message said before: "có phải vậy không" after a statement, "… nó là cái gì"

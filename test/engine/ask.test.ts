@@ -1172,3 +1172,51 @@ describe("a claim naming someone else", () => {
     expect(firstParagraph(engine.ask("NQ 16 do Tỉnh ủy Khánh Hòa ban hành phải không"))).toMatch(/^Đúng: /);
   });
 });
+
+describe("claims checked whole", () => {
+  it("says Không when any part of a claim about a document is wrong: its issuer, its signer, or a signer of another", () => {
+    expect(firstParagraph(engine.ask("Kế hoạch 11252 nâng cao DTI năm 2023 là do Tỉnh ủy ban hành phải không?"))).toMatch(/^Không: Kế hoạch 11252\/KH-UBND do UBND tỉnh Khánh Hòa/);
+    expect(firstParagraph(engine.ask("Ông Nguyễn Long Biên là người ký QĐ 512 năm 2025 đúng không?"))).toMatch(/^Không: .*người ký: Nguyễn Tấn Tuân/);
+    expect(firstParagraph(engine.ask("Có phải ông Nguyễn Xuân Phúc ký Nghị quyết 16 của Tỉnh ủy Khánh Hòa không?"))).toMatch(
+      /^Không: Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa .*nguồn của mình không ghi người ký/,
+    );
+    // Someone who signed nothing the sources know of, of a document whose signer they omit: not known either way.
+    expect(firstParagraph(engine.ask("phai ong tran phong ky nghi quyet 16 khong"))).toMatch(/^Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa .*không ghi người ký/);
+    expect(firstParagraph(engine.ask("QĐ 749 do Phó Thủ tướng Vũ Đức Đam ký phải không? Cảm ơn bạn."))).toMatch(/^Không: .*Nguyễn Xuân Phúc/);
+  });
+
+  it("says Không to a rank of another ranking, and to a move of another size", () => {
+    expect(firstParagraph(engine.ask("Khánh Hòa đứng thứ 16 trên 63 tỉnh về DTI 2024, đúng không?"))).toMatch(/^Không: .*16\/34 .*không phải trên 63/);
+    expect(firstParagraph(engine.ask("Khánh Hòa hạng 16/34 năm 2024 đúng không"))).toMatch(/^Đúng: /);
+    expect(firstParagraph(engine.ask("DTI 2022 Khánh Hòa giảm 11 bậc đúng không"))).toMatch(/^Đúng: Thứ hạng chỉ số chuyển đổi số \(DTI\).*giảm 11 bậc/);
+    expect(firstParagraph(engine.ask("DTI 2022 Khánh Hòa tụt 5 bậc đúng không"))).toMatch(/^Không: Thứ hạng chỉ số chuyển đổi số \(DTI\)/);
+    expect(firstParagraph(engine.ask("nghe noi dti 2022 khanh hoa tang 11 bac dung ko"))).toMatch(/^Không: Thứ hạng chỉ số chuyển đổi số \(DTI\).*giảm 11 bậc/);
+    // A move of so many places asks about a ranking: the pillar's, when one is named.
+    expect(firstParagraph(engine.ask("kinh te so nam 2022 cua khanh hoa tang 2 bac so voi 2021 dung ko"))).toMatch(/^Đúng: Thứ hạng trụ cột kinh tế số/);
+  });
+
+  it("says Không to figures of two measures put as one series or as a multiple", () => {
+    expect(firstParagraph(engine.ask("Có đúng là tỷ lệ hồ sơ trực tuyến của Khánh Hòa đã tăng từ 56% năm 2020 lên 87,6% quý III/2025 không?"))).toMatch(
+      /^Không: 56% là .*giải quyết trực tuyến.*87,6% là .*tiếp nhận trực tuyến.*hai thước đo khác nhau/,
+    );
+    expect(firstParagraph(engine.ask("Năm 2020 Khánh Hòa đạt 64,06% DVC mức 3-4, cả nước DVC mức 4 chỉ 30,1%, vậy Khánh Hòa gấp đôi cả nước đúng không?"))).toMatch(
+      /^Không: 64,06% là .*mức độ 3 và 4.*30,1% là .*mức độ 4 .*hai thước đo khác nhau/,
+    );
+    // Two figures of one measure are its series.
+    expect(firstParagraph(engine.ask("DTI Khánh Hòa tụt từ hạng 30 năm 2021 xuống 41 năm 2022 đúng không"))).toMatch(/^Đúng: /);
+  });
+
+  it("says Không of a department still being there where the knowledge says it was merged into another", () => {
+    expect(firstParagraph(engine.ask("so thong tin va truyen thong khanh hoa gio con khong"))).toMatch(/^Không: 1\/3\/2025: Sở Thông tin và Truyền thông hợp nhất vào/);
+    expect(firstParagraph(engine.ask("Sở Khoa học và Công nghệ còn hoạt động không"))).not.toMatch(/^Không/);
+  });
+
+  it("reads 'có đặt … không' typed with its mark as whether a target is set, and 'có trong top 10 không' as whether reached", () => {
+    expect(firstParagraph(engine.ask("NQ 16 có đặt mục tiêu cho doanh nghiệp nhà nước không"))).toMatch(/^Có: .*doanh nghiệp nhà nước.*mục tiêu năm 2025: 100%/);
+    expect(firstParagraph(engine.ask("Năm 2023 Khánh Hòa có trong top 10 DTI không?"))).toMatch(/^Chưa có số liệu: .*năm 2023/);
+  });
+
+  it("puts no claim in asking what someone signed", () => {
+    expect(firstParagraph(engine.ask("ông Trần Phong ký văn bản nào"))).not.toMatch(/^(?:Có|Đúng|Không)/);
+  });
+});

@@ -23,6 +23,13 @@ describe("coreQuestion", () => {
     expect(coreQuestion("Tôi phụ trách một cửa ở xã, đang làm báo cáo tháng. Xin cho biết tỷ lệ hồ sơ trực tuyến").text).toBe("tỷ lệ hồ sơ trực tuyến");
     // A clause after the asker's description that asks or reports something stays.
     expect(coreQuestion("Tôi công tác ở xã, xã tôi có 12 thôn, mục tiêu 2025 là gì").text).toBe("xã tôi có 12 thôn, mục tiêu 2025 là gì");
+    // The asker's age reports nothing; "… nên muốn biết X" asks X, whatever came before it.
+    expect(coreQuestion("Chào cháu, bác năm nay 70 tuổi, nghe con cháu nói tỉnh mình có nghị quyết 16. Cháu cho bác hỏi nó ra đời năm nào").text).toBe(
+      "nghe con nói tỉnh mình có nghị quyết 16, nó ra đời năm nào",
+    );
+    expect(coreQuestion("Chào bạn, bên mình đang tính đầu tư phần mềm nên muốn biết đến năm 2025 bao nhiêu phần trăm doanh nghiệp lên nền tảng số?").text).toBe(
+      "đến năm 2025 bao nhiêu phần trăm doanh nghiệp lên nền tảng số",
+    );
     // What the asker does for a living, or their family does, only sets the scene too.
     expect(coreQuestion("Chào ad, tôi bán hàng online. Theo QĐ 411, thương mại điện tử chiếm bao nhiêu phần trăm bán lẻ?").text).toBe("Theo QĐ 411, thương mại điện tử chiếm bao nhiêu phần trăm bán lẻ");
     expect(coreQuestion("Chào bạn, nhà tôi làm nông ở Diên Khánh. Cho hỏi nông nghiệp có được ưu tiên không?").text).toBe("nông nghiệp có được ưu tiên không");

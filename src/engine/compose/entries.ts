@@ -74,14 +74,26 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   const claims = aspect === "confirm" || polarity !== undefined;
   const claimedYear = claims && year !== undefined && years === undefined && !ownYears.includes(year) ? year : undefined;
   // "NQ 16 có phải do UBND tỉnh ban hành không?": the issuer claimed.
-  const claimedIssuers = claims && claimedYear === undefined ? (ctx.slots.issuers ?? []) : [];
-  // "QĐ 749 do Phó Thủ tướng Vũ Đức Đam ký đúng không?": the person claimed against the one who signed it.
-  const claimedSigners = claims && claimedYear === undefined && claimedIssuers.length === 0 && document.signer ? (ctx.slots.people ?? []) : [];
+  const claimedIssuers = claims ? (ctx.slots.issuers ?? []) : [];
+  // "QĐ 749 do Phó Thủ tướng Vũ Đức Đam ký đúng không?": the person claimed against the one who signed it; one who
+  // signed another document ("ông Nguyễn Xuân Phúc ký NQ 16?") did not sign this one, whose signer the sources omit.
+  const claimedSigners = claims ? (ctx.slots.people ?? []) : [];
+  const signedOther =
+    !document.signer && claimedSigners.length > 0 && [...ctx.lookup.documents.values()].some((other) => other.signer && claimedSigners.includes(fold(other.signer)));
+  // Every claim holds, or the answer is Không: "KH 11252 năm 2023 do Tỉnh ủy ban hành?" is wrong of its issuer.
+  const right =
+    (claimedYear === undefined || claimedYear === issuedYear) &&
+    (claimedIssuers.length === 0 || claimedIssuers.includes(document.issuer)) &&
+    (claimedSigners.length === 0 || (document.signer ? claimedSigners.includes(fold(document.signer)) : !signedOther));
   // The first paragraph says what was asked: who issued and signed it, when, or what it sets out.
   const first = ((): string => {
-    if (claimedYear !== undefined) return `${yesOrNo(ctx, claimedYear === issuedYear)}: ${name} được ban hành ${issued} (${document.issuer})${period}.`;
-    if (claimedIssuers.length > 0) return `${yesOrNo(ctx, claimedIssuers.includes(document.issuer))}: ${name} do ${document.issuer} ban hành ${issued}${signer}.`;
-    if (claimedSigners.length > 0) return `${yesOrNo(ctx, claimedSigners.includes(fold(document.signer!)))}: ${name} do ${document.issuer} ban hành ${issued}${signer}.`;
+    if (claimedIssuers.length > 0 || claimedSigners.length > 0) {
+      const unsigned = claimedSigners.length > 0 && !document.signer ? "; nguồn của mình không ghi người ký" : "";
+      // Someone claimed to have signed what the sources name no signer of, and who signed nothing else: not known.
+      const settled = claimedIssuers.length > 0 || document.signer !== undefined || signedOther;
+      return `${settled ? `${yesOrNo(ctx, right)}: ` : ""}${name} do ${document.issuer} ban hành ${issued}${signer}${unsigned}.`;
+    }
+    if (claimedYear !== undefined) return `${yesOrNo(ctx, right)}: ${name} được ban hành ${issued} (${document.issuer})${period}.`;
     switch (aspect) {
       case "who":
         return `${name} do ${document.issuer} ban hành ${issued}; ${document.signer ? `người ký: ${document.signer}` : "nguồn của mình không ghi người ký"}.`;

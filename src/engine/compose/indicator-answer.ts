@@ -289,6 +289,12 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
   };
 }
 
+/** The size of another ranking than the figure's that a claim names ("trên 63 tỉnh" of a rank among 34), if any. */
+function claimedRankingSize(ctx: ComposeContext, measurements: readonly Measurement[], outOf: number): number | undefined {
+  const sizes = new Set(measurements.flatMap((m) => (m.outOf === undefined ? [] : [m.outOf])));
+  return ctx.slots.claim?.find((n) => n !== outOf && sizes.has(n));
+}
+
 /** "(năm 2022, Khánh Hòa cũ)" */
 function describePeriod(m: Measurement): string {
   return `${formatPeriod(m.period)} (${SHORT_SCOPE[m.scope]})`;
@@ -330,8 +336,11 @@ function confirmClaim(
   if (pair.length === 2 && pair[0] && pair[1] && pair[0].scope === pair[1].scope && pair[0].outOf === pair[1].outOf && pair[0].value !== pair[1].value) {
     const [before, after] = pair as [Measurement, Measurement];
     const better = indicator.unit === "rank" ? after.value < before.value : after.value > before.value;
+    // "tăng 11 bậc" claims how far as well as which way.
+    const { moved } = ctx.slots;
     const figures = [before, after].map((m) => describeMeasurement(ctx, indicator, m, false)).join("; ");
-    return { first: `${(trend === "up") === better ? "Đúng" : "Không"}: ${indicator.name}: ${figures}${change(indicator, [before, after])}.`, support: [], sourceIds: unique([before.source, after.source]) };
+    const holds = (trend === "up") === better && (moved === undefined || moved === Math.abs(after.value - before.value));
+    return { first: `${holds ? "Đúng" : "Không"}: ${indicator.name}: ${figures}${change(indicator, [before, after])}.`, support: [], sourceIds: unique([before.source, after.source]) };
   }
   const ofYear = <T extends { year?: number; period?: string }>(items: readonly T[], yearOf: (item: T) => number) =>
     year === undefined ? items : items.filter((item) => yearOf(item) === year);
@@ -381,6 +390,15 @@ function confirmClaim(
     const said = matchesTarget ? targetPhrase(ctx, indicator, matchesTarget) : `số liệu ${describeMeasurement(ctx, indicator, matchesFigure!, false)}`;
     return {
       first: `Không: ${formatValue(indicator, right.value!)} là của cả nước, không phải của tỉnh — ${uncapitalize(indicator.name)}, ${said}.`,
+      support: [],
+      sourceIds,
+    };
+  }
+  // "Thứ 16 trên 63 tỉnh năm 2024?": the rank is right, of another ranking ("16/34").
+  const otherRanking = matchesFigure && !matchesTarget && matchesFigure.outOf !== undefined ? claimedRankingSize(ctx, measurements, matchesFigure.outOf) : undefined;
+  if (otherRanking !== undefined) {
+    return {
+      first: `Không: ${uncapitalize(indicator.name)} là ${describeMeasurement(ctx, indicator, matchesFigure!, false)}, xếp trên ${matchesFigure!.outOf} tỉnh, thành phố, không phải trên ${otherRanking}.`,
       support: [],
       sourceIds,
     };
@@ -448,5 +466,20 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
     sourceIds: unique([measured.source, against.source]),
     suggestions: pickSuggestions([`${subject.name} qua các năm?`]),
     entries: [subject.id, reference.id],
+  };
+}
+
+/**
+ * "Tăng từ 56% năm 2020 lên 87,6% năm 2025, đúng không?": figures of two measures put as one series (or one as a
+ * multiple of the other) — each said for what it is, and that they do not make one.
+ */
+export function composeMixedMeasures(ctx: ComposeContext, figures: readonly { indicator: Indicator; measurement: Measurement }[]): Composed {
+  const said = figures.map(({ indicator, measurement }) => `${formatValue(indicator, measurement.value, measurement.outOf)} là ${uncapitalize(indicator.name)} ${describePeriod(measurement)}`);
+  return {
+    intent: "compare",
+    blocks: [{ kind: "headline", text: `Không: ${said.join("; ")} — hai thước đo khác nhau, không so trực tiếp được.` }],
+    sourceIds: unique(figures.map(({ measurement }) => measurement.source)),
+    suggestions: pickSuggestions(figures.map(({ indicator }) => `${indicator.name} qua các năm?`)),
+    entries: unique(figures.map(({ indicator }) => indicator.id)),
   };
 }

@@ -89,8 +89,9 @@ function inYear(ctx: ComposeContext, office: Office, all: readonly Tenure[], yea
 export function putsClaim(ctx: ComposeContext): boolean {
   const { aspect } = ctx.slots;
   // "hiện tại là ông X" reads as asking for a current figure: for an office it is the same claim. An office said of
-  // someone asked what they said ("ông X, bí thư hồi đó, phát biểu gì") only says who they were.
-  return (aspect === undefined && !ctx.slots.quote && !ctx.slots.then) || aspect === "actual" || aspect === "confirm" || aspect === "verdict" || ctx.slots.polarity !== undefined;
+  // someone asked what they said ("ông X, bí thư hồi đó, phát biểu gì") only says who they were; so does one asked
+  // what they signed.
+  return (aspect === undefined && !ctx.slots.quote && !ctx.slots.then && !ctx.slots.signed) || aspect === "actual" || aspect === "confirm" || aspect === "verdict" || ctx.slots.polarity !== undefined;
 }
 
 /** "Đúng"/"Có" or "Không"/"Chưa", as the question was put. */
