@@ -62,6 +62,8 @@ const ACTUAL = words("dat duoc|da dat duoc|hien nay|hien tai|bay gio|thuc te|ket
  * value may be put roughly: "đạt 0,71").
  */
 const REACHED_FIGURE = /(?<![^ ])dat (?:(?:duoc|muc) )?(?:\d+(?:\.\d+)? ?%|(?:hang|thu|vi tri) \d)/;
+/** "Mục tiêu EGDI năm 2025 … là gì?": the target of a year, asked with "là gì", is a target, not a definition. */
+const TARGET_OF_YEAR = /(?<![^ ])(?:muc tieu|chi tieu)(?= ).*(?<![^ ])(?:nam )?20[2-4]\d(?= |$)/;
 /** A target named beside it: "… đạt hạng 41 là đạt mục tiêu rồi phải không?" still asks whether it is reached. */
 const TARGET_NAMED = words("muc tieu|chi tieu|top|nhom");
 /** "… có <something> không?" where the something is a thing, not a reaching verb ("có đạt", "có nằm trong", "có lọt"). */
@@ -95,7 +97,7 @@ export function readAspect(folded: string): AspectReading {
           ? "compare"
           : LIST.test(folded)
             ? "list"
-            : DEFINE.test(folded) && !ACTUAL.test(folded)
+            : DEFINE.test(folded) && !ACTUAL.test(folded) && !TARGET_OF_YEAR.test(folded)
               ? "define"
               : TARGET.test(folded)
                 ? "target"

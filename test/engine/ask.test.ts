@@ -1220,3 +1220,15 @@ describe("claims checked whole", () => {
     expect(firstParagraph(engine.ask("ông Trần Phong ký văn bản nào"))).not.toMatch(/^(?:Có|Đúng|Không)/);
   });
 });
+
+describe("the target of a year asked with 'là gì'", () => {
+  it("is the target, not what the measure is", () => {
+    expect(firstParagraph(engine.ask("Mục tiêu EGDI năm 2025 trong QĐ 749 là gì?"))).toMatch(/^Xếp hạng chỉ số phát triển Chính phủ điện tử .*mục tiêu năm 2025: nhóm 70/);
+  });
+
+  it("follows the document asked about to another year it sets a target for", () => {
+    const conversation = createConversation();
+    engine.ask("QĐ 411 đặt mục tiêu kinh tế số năm 2030 bao nhiêu % GDP?", conversation);
+    expect(firstParagraph(engine.ask("còn 2025?", conversation))).toMatch(/mục tiêu năm 2025: 20% \(cả nước, 411\/QĐ-TTg\)/);
+  });
+});
