@@ -259,8 +259,8 @@ const BEFORE_OR_AFTER_WORDS = 2;
 const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)(?! (?:nam|ngay|thang|khi|20\d\d))/;
 /** "đặt" (set), typed with its mark. */
 const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
-/** "đạt", typed with its mark: reaching, beside a target set ("có đặt mục tiêu … và đã đạt chưa"). */
-const REACH_TYPED = /(?<!\p{L})đạt(?!\p{L})/u;
+/** "có đặt", typed with its mark: whether a target is set ("… như NQ 16 đặt ra không?" asks whether one was reached). */
+const ASKS_IF_SET = /(?<!\p{L})có\s+đặt(?!\p{L})/u;
 /** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */
@@ -702,6 +702,20 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       hits.splice(0, 2, { ...second, score: first.score }, first);
       return;
     }
+    // "Ngày Chuyển đổi số quốc gia là ngày nào?": an FAQ tied with a document it names asks what the FAQ answers, unless
+    // the question names a document or its issuing ("quyết định nào …", "… ban hành khi nào").
+    const faqOfTheSubject =
+      second?.doc.kind === "faq" &&
+      first.doc.kind === "document" &&
+      first.score - second.score < TIE &&
+      understanding.slots.document === undefined &&
+      !SETTER.test(understanding.topicText) &&
+      !ISSUED.test(understanding.topicText) &&
+      !/(?<![^ ])van ban(?= |$)/.test(understanding.topicText);
+    if (faqOfTheSubject) {
+      hits.splice(0, 2, { ...second, score: first.score }, first);
+      return;
+    }
     if (understanding.definitional) {
       // "DTI là gì" asks for the explanation an FAQ gives, not for the indicator's figures.
       const explaining =
@@ -880,7 +894,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (claim?.length) readSlots.claim = claim;
     if (setsTargetOfYear || setByMark) readSlots.aspect = "target";
     // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
-    if (slots.aspect === "verdict" && slots.polarity === "khong" && SET_TYPED.test(core.toLowerCase()) && !REACH_TYPED.test(core.toLowerCase())) {
+    if (slots.aspect === "verdict" && slots.polarity === "khong" && ASKS_IF_SET.test(core.toLowerCase())) {
       readSlots.aspect = "target";
       readSlots.exists = true;
     }
@@ -1288,7 +1302,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       (previousDoc !== undefined && standsFor(previousDoc) > 0);
     // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
     // So does the next part of one message ("năm 2021 đứng thứ mấy, có lọt top 25 không?").
-    const carried = understanding.followUp && previous ? { ...previous.slots, ...slots } : laterPart && previous ? { ...pick(previous.slots, CARRIED_FROM_CONTEXT), ...slots } : slots;
+    // "Theo QĐ 749, năm 2025 DVC mức 4 bao nhiêu % và kinh tế số chiếm bao nhiêu % GDP?": the second part asks the
+    // document's target too.
+    const targetOfPart = laterPart && previous?.slots.aspect === "target" && previous.slots.document !== undefined && targetSetters.has(previous.slots.document) && slots.aspect === undefined;
+    const carried = understanding.followUp && previous
+      ? { ...previous.slots, ...slots }
+      : laterPart && previous
+        ? { ...pick(previous.slots, CARRIED_FROM_CONTEXT), ...slots, ...(targetOfPart ? { aspect: "target" as const } : {}) }
+        : slots;
     // "Mục tiêu kinh tế số của Nghị quyết 16?": that pillar's goals of the document, both years — a
     // question of its own, also after another indicator (not "còn kinh tế số?" about it).
     if (slots.pillar && slots.aspect === "target" && (slots.document === MAIN_RESOLUTION || slots.document === NATIONAL_PROGRAMME) && chosen.namedBesidesDocument === 0) {

@@ -72,7 +72,8 @@ const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|trong
 
 /** The aspect of a question and, for a yes-or-no one, how it is put. */
 export function readAspect(folded: string): AspectReading {
-  const polarity: Polarity | undefined = /(?:^| )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai|^phai (?:ong|ba|la|do|nam|tu) (?=.* (?:khong|ko)$)/.test(folded)
+  // "nội dung gì", "sử dụng gì": "dụng" and "dung" fold alike, and are no "đúng".
+  const polarity: Polarity | undefined = /(?:^| )(?<!(?:noi|su|ap|ung|tuyen|tin|cong) )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai|^phai (?:ong|ba|la|do|nam|tu) (?=.* (?:khong|ko)$)/.test(folded)
     ? "dung"
     : / chua(?: \S+)?$/.test(folded)
       ? "chua"

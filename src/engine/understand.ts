@@ -26,6 +26,8 @@ export interface Slots {
   details?: boolean;
   /** "nói gì", "phát biểu", "nhận xét thế nào": what someone said, not who they are. */
   quote?: boolean;
+  /** "DTI 2024 bao nhiêu điểm?": the score beside a rank. */
+  scoreAsked?: boolean;
   /** "ông X ký văn bản nào?": the documents a person signed. */
   signed?: boolean;
   /** Every year named, when more than one ("mục tiêu 2025 và 2030", "2022 so với 2021"). */
@@ -101,7 +103,7 @@ const END_OF_TERM = /(?<![^ ])(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
 const THEN = /(?<![^ ])((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
 // "đứng đầu cả nước", "xếp thứ 9 cả nước" rank the province, they do not ask about the nation.
 // Decision 749 is the national programme: its goals are the nation's.
-const NATIONAL = /(?<![^ ])(?<!(?:dau|(?:thu|hang|top|nhom) \S+) )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749)(?= |$)/;
+const NATIONAL = /(?<![^ ])(?<!(?:dau|(?:thu|hang|top|nhom) \S+) )(ca nuoc|toan quoc|quoc gia|viet nam|trung uong|chinh phu|nuoc ta|quyet dinh 749|chuong trinh (?:cua )?nha nuoc)(?= |$)/;
 const NATIONAL_STRIPPED = /(?<![^ ])(ca nuoc|toan quoc|nuoc ta)(?= |$)/g;
 const COMPARE = /(?<![^ ])(so sanh|so voi|doi chieu|khac gi|khac nhau|khac biet|chenh lech|cao hon|thap hon|hon so|(?:giong|y het)(?: het| nhu| voi)?(?= (?:ca nuoc|toan quoc|trung uong|quoc gia|quyet dinh 749)))(?= |$)/;
 const CHANGE =
@@ -165,6 +167,8 @@ export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
 const SIGNED = /(?<![^ ])(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
+/** "bao nhiêu điểm", "giá trị": the score of a ranking, which its figure's note gives beside the rank. */
+const SCORE_ASKED = /(?<![^ ])(?:diem|diem so|gia tri)(?= |$)/;
 const QUOTE = /(?<![^ ])(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /**
  * How people say where they heard something, with marks: the knowledge never writes some of their words ("đứa",
@@ -426,6 +430,7 @@ export function understand(folded: string, people: readonly string[] = []): Unde
   if (has(text, DETAILS)) slots.details = true;
   if (has(text, QUOTE)) slots.quote = true;
   if (has(text, SIGNED)) slots.signed = true;
+  if (has(text, SCORE_ASKED)) slots.scoreAsked = true;
   // One pillar named narrows the question; all of them ("chính quyền số, kinh tế số, xã hội số") do not.
   const pillars = PILLARS.filter(([pattern]) => has(text, pattern));
   if (pillars.length === 1) slots.pillar = pillars[0]![1];

@@ -1095,12 +1095,12 @@ describe("a figure set against another", () => {
     engine.ask("DTI 2024 Khánh Hòa hạng mấy?", conversation);
     engine.ask("giá trị chỉ số là bao nhiêu?", conversation);
     expect(firstParagraph(engine.ask("vậy là cao hay thấp so với trung bình các tỉnh?", conversation))).toBe(
-      "Cao hơn: năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071, cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).",
+      "Cao hơn: năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071 (hạng 16/34), cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).",
     );
   });
 
   it("sets the province's figure against the average a single question names, and checks the relation it claims", () => {
-    const against = "năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071, cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).";
+    const against = "năm 2024, giá trị DTI (Khánh Hòa mới) là 0,7071 (hạng 16/34), cao hơn giá trị DTI trung bình của các tỉnh, thành phố (0,6961 năm 2024).";
     expect(firstParagraph(engine.ask("Chỉ số DTI 2024 của Khánh Hòa so với mức trung bình các tỉnh thì cao hơn hay thấp hơn?"))).toBe(`Cao hơn: ${against}`);
     expect(firstParagraph(engine.ask("DTI 2024 của Khánh Hòa cao hơn trung bình các tỉnh phải không?"))).toBe(`Đúng: ${against}`);
     expect(firstParagraph(engine.ask("DTI của Khánh Hòa thấp hơn trung bình cả nước đúng không"))).toBe(`Không: ${against}`);
@@ -1230,5 +1230,60 @@ describe("the target of a year asked with 'là gì'", () => {
     const conversation = createConversation();
     engine.ask("QĐ 411 đặt mục tiêu kinh tế số năm 2030 bao nhiêu % GDP?", conversation);
     expect(firstParagraph(engine.ask("còn 2025?", conversation))).toMatch(/mục tiêu năm 2025: 20% \(cả nước, 411\/QĐ-TTg\)/);
+  });
+});
+
+describe("what the question asks of its subject", () => {
+  it("answers the day an FAQ gives, not when the document naming it was issued", () => {
+    expect(firstParagraph(engine.ask("Ngay Chuyen doi so quoc gia la ngay nao?"))).toMatch(/^Ngày 10\/10 hằng năm là Ngày Chuyển đổi số quốc gia/);
+    expect(firstParagraph(engine.ask("quyết định chọn ngày chuyển đổi số quốc gia ban hành khi nào"))).toMatch(/^Quyết định 505\/QĐ-TTg được ban hành ngày 22\/4\/2022/);
+  });
+
+  it("gives a rank's score first when the score is asked", () => {
+    expect(firstParagraph(engine.ask("dti 2024 khanh hoa bao nhieu diem"))).toMatch(/hạng 16\/34 .*Giá trị DTI 0,7071/);
+    expect(firstParagraph(engine.ask("DTI 2024 Khánh Hòa hạng mấy"))).not.toContain("0,7071");
+  });
+
+  it("asks the document's target in the second part of a question about its targets", () => {
+    const answer = text(engine.ask("Theo QĐ 749, năm 2025 bao nhiêu % dịch vụ công trực tuyến mức 4 và kinh tế số chiếm bao nhiêu % GDP?"));
+    expect(answer).toMatch(/mức độ 4 — mục tiêu năm 2025: 80% \(cả nước, 749\/QĐ-TTg\)/);
+    expect(answer).toMatch(/Tỷ trọng kinh tế số trong GDP cả nước — mục tiêu năm 2025: 20% \(cả nước, 749\/QĐ-TTg\)/);
+  });
+});
+
+describe("words that fold like others", () => {
+  it("reads 'nội dung gì' as asking what a document is about, not as 'đúng'", () => {
+    expect(firstParagraph(engine.ask("qd 512/qd-ubnd nam 2025 ve noi dung gi"))).toMatch(/^Quyết định 512\/QĐ-UBND do UBND tỉnh Khánh Hòa ban hành ngày 21\/2\/2025: /);
+  });
+});
+
+describe("an indicator with only the nation's figures", () => {
+  it("gives the nation's figure, said to be the nation's, when the province was not asked about", () => {
+    expect(firstParagraph(engine.ask("cuối năm 2024 tỷ lệ hộ gia đình có cáp quang là bao nhiêu"))).toMatch(
+      /^Phủ Internet băng rộng cáp quang tới hộ gia đình: mình chưa có số liệu của tỉnh; của cả nước: 82,9% \(tháng 12\/2024, cả nước\)/,
+    );
+  });
+
+  it("reads 'chương trình của nhà nước' as the nation's", () => {
+    expect(firstParagraph(engine.ask("theo chương trình của nhà nước thì đến năm 2025 cáp quang phải phủ bao nhiêu phần trăm hộ gia đình"))).toMatch(
+      /mục tiêu năm 2025: trên 80% \(cả nước, 749\/QĐ-TTg\)/,
+    );
+  });
+});
+
+describe("a verdict over the years asked", () => {
+  it("judges each year asked that has a figure, saying the verdict once where they agree", () => {
+    expect(firstParagraph(engine.ask("Năm 2021 và năm 2022 Khánh Hòa có lọt vào nhóm 25 tỉnh dẫn đầu về DTI như mục tiêu của NQ16 không?"))).toBe(
+      "Không: năm 2021, thứ hạng chỉ số chuyển đổi số (DTI) của tỉnh Khánh Hòa là hạng 30/63 (năm 2021, Khánh Hòa cũ), chưa đạt mức nhóm 25. " +
+        "Năm 2022, thứ hạng chỉ số chuyển đổi số (DTI) của tỉnh Khánh Hòa là hạng 41/63 (năm 2022, Khánh Hòa cũ), chưa đạt mức nhóm 25.",
+    );
+  });
+
+  it("reads 'như nghị quyết 16 đặt ra' as the target to reach, not as asking whether one is set", () => {
+    const conversation = createConversation();
+    engine.ask("DTI 2022 Khánh Hòa xếp thứ mấy?", conversation);
+    engine.ask("còn năm 2021?", conversation);
+    engine.ask("vậy là tăng hay giảm?", conversation);
+    expect(firstParagraph(engine.ask("có nằm trong top 25 như nghị quyết 16 đặt ra không?", conversation))).toMatch(/^Không: .*41\/63.*chưa đạt mức nhóm 25/);
   });
 });

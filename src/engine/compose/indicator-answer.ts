@@ -72,8 +72,12 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   );
   const documentScopes = new Set(ofDocument.map((t) => t.scope));
   const inScope = ofDocument.length > 0 ? (scope: Measurement["scope"]) => documentScopes.has(scope) : scopeFilter(ctx, indicator);
-  const series = latestFirst(mainSeries(indicator).filter((m) => inScope(m.scope)));
-  const measurements = latestFirst(indicator.measurements.filter((m) => inScope(m.scope)));
+  // An indicator with the province's targets but only the nation's figures ("cáp quang cuối 2024?"): the nation's figure,
+  // said to be the nation's, unless the province was asked about.
+  const nationsFiguresOnly = !indicator.measurements.some((m) => inScope(m.scope)) && ctx.slots.scope === undefined && ofDocument.length === 0;
+  const figuresInScope = nationsFiguresOnly ? () => true : inScope;
+  const series = latestFirst(mainSeries(indicator).filter((m) => figuresInScope(m.scope)));
+  const measurements = latestFirst(indicator.measurements.filter((m) => figuresInScope(m.scope)));
   const latest = headlineMeasurement(series);
   const targets = (ofDocument.length > 0 ? ofDocument : indicator.targets.filter((t) => inScope(t.scope))).sort(
     (a, b) => a.year - b.year || a.scope.localeCompare(b.scope),
@@ -100,8 +104,15 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const focus = ((): Focus => {
     switch (aspect) {
       case "verdict": {
-        const measured = year !== undefined && year < thisYear ? measurements.find((m) => periodYear(m.period) === year) : undefined;
-        if (measured) return measuredAgainst(ctx, indicator, measured, targets);
+        // "Năm 2021 và 2022 có lọt top 25 không?": each year asked that has a figure, in order; a verdict said once where
+        // the years agree.
+        const judgedYears = (ctx.slots.years ?? (year !== undefined ? [year] : [])).filter((y) => y < thisYear).sort((a, b) => a - b);
+        const perYear = judgedYears.flatMap((y) => measurements.find((m) => periodYear(m.period) === y) ?? []).map((m) => measuredAgainst(ctx, indicator, m, targets));
+        if (perYear.length > 0) {
+          const word = (focus: Focus) => /^[^:]+/.exec(focus.first)![0];
+          const said = perYear.map((focus, i) => (i > 0 && word(focus) === word(perYear[0]!) ? capitalize(focus.first.slice(word(focus).length + 2)) : focus.first));
+          return { first: said.join(" "), support: perYear[perYear.length - 1]!.support, sourceIds: unique(perYear.flatMap((focus) => focus.sourceIds)) };
+        }
         // "Đạt chưa?" is judged against a target with a number where there is one ("phổ cập" cannot be reached or not),
         // the one with the number asked first ("chỉ tiêu trên 80% … đã đạt chưa?").
         const numeric = targets.filter((t) => t.value !== undefined);
@@ -202,9 +213,11 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const targetSaid = year === undefined ? targetLine : [];
         // What a figure is compared with ("Để so sánh, … của Khánh Hòa là …") is often in its note.
         const note = shown[0]!.note ? sentence(shown[0]!.note) : undefined;
-        const noteFirst = note !== undefined && aspect === "compare";
+        // So is the score a rank's note gives, when the score is asked ("DTI 2024 bao nhiêu điểm?").
+        const noteFirst = note !== undefined && (aspect === "compare" || (ctx.slots.scoreAsked === true && noteValues(shown[0]!).length > 0));
+        const nationsOnly = nationsFiguresOnly && shown.every((m) => m.scope === "national") ? "mình chưa có số liệu của tỉnh; của cả nước: " : "";
         return {
-          first: `${name}: ${shown.map(figure).join("; ")}.${noteFirst ? ` ${note}` : ""}`,
+          first: `${name}: ${nationsOnly}${shown.map(figure).join("; ")}.${noteFirst ? ` ${note}` : ""}`,
           support: [...(note && !noteFirst ? [note] : []), ...targetSaid],
           sourceIds: unique([...shown.map((m) => m.source), ...(next && targetSaid.length > 0 ? [next.source] : [])]),
         };
@@ -283,7 +296,7 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
   const word = within ? "Có" : ctx.slots.polarity === "chua" ? "Chưa" : "Không";
   const level = indicator.unit === "rank" ? `nhóm ${threshold}` : formatValue(indicator, threshold);
   return {
-    first: `${word}: năm ${periodYear(measured.period)}, ${indicator.name} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
+    first: `${word}: năm ${periodYear(measured.period)}, ${uncapitalize(indicator.name)} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
     support: target ? [`${capitalize(targetPhrase(ctx, indicator, target))}.`] : [],
     sourceIds: unique([measured.source, ...(target ? [target.source] : [])]),
   };
@@ -460,7 +473,8 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
     blocks: [
       {
         kind: "headline",
-        text: `${lead}: năm ${year}, ${uncapitalize(named)} (${SHORT_SCOPE[measured.scope]}) là ${formatValue(reference, value)}, ${relation.toLowerCase()} ${uncapitalize(reference.name)} (${shortMeasurement(reference, against)}).`,
+        // A value from a rank's note is said with the rank ("0,7071, hạng 16/34").
+        text: `${lead}: năm ${year}, ${uncapitalize(named)} (${SHORT_SCOPE[measured.scope]}) là ${formatValue(reference, value)}${sameKind ? "" : ` (${formatValue(subject, measured.value, measured.outOf)})`}, ${relation.toLowerCase()} ${uncapitalize(reference.name)} (${shortMeasurement(reference, against)}).`,
       },
     ],
     sourceIds: unique([measured.source, against.source]),
