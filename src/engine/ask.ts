@@ -270,6 +270,8 @@ const SERIES_OR_MULTIPLE = /(?<![^ ])(?:tu \S+ (?:\S+ ){0,4}(?:len|xuong|den)|ga
 const STILL_THERE = /(?<![^ ])(?:(?:gio|bay gio|hien nay|nay) )?(?:van )?con(?: (?:ton tai|hoat dong))?(?= |$)/;
 /** "X hợp nhất vào", "X sáp nhập vào": an entry saying something (the clause before it) became part of another; folded. */
 const MERGED_INTO = /^(.*) (?:hop nhat|sap nhap|nhap) vao(?= )/;
+/** "đề nghị", "đề xuất", "tham mưu", "trình" (not "chương trình"): who proposed a document; folded. */
+const PROPOSER = /(?<![^ ])(?<!chuong )(?:de nghi|de xuat|tham muu|trinh)(?= |$)/;
 /** "ký" (signed), folded: a claim naming a person and a document is about who signed it. */
 const SIGNS = /(?<![^ ])ky(?= |$)/;
 /** An average of the provinces or the nation: what a province's own figure is set against. */
@@ -1155,12 +1157,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    * "Tỷ lệ giải quyết đúng hạn quý III/2025?", "Công văn 2390 giao đơn vị nào làm đầu mối?": the detail of an FAQ or
    * a document that says clearly more of what was asked than its answer does, and the entry it is said in.
    */
-  function askedDetail(doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): { detail: string; from: FaqEntry | DocumentEntry } | undefined {
+  function askedDetail(doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): { detail: string; from: FaqEntry | DocumentEntry; proposer?: boolean } | undefined {
     if (NOT_LED.has(aspect)) return undefined;
     const faq = lookup.faq.get(doc.id);
     const document = lookup.documents.get(doc.id);
     const from = faq ? (faq.results ? undefined : faq) : document;
     if (!from || from.details.length === 0) return undefined;
+    // "Ai đề nghị ban hành …?", "sở nào tham mưu?": the detail of a document saying who proposed it.
+    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSER.test(expand(fold(detail)))) : undefined;
+    if (proposed) return { detail: proposed, from, proposer: true };
     const answer = faq?.answer ?? `${document!.title} ${document!.summary}`;
     // Words naming the document ("công văn 2390") ask for none of its details.
     const naming = document ? wordsOf(`${document.number} ${document.aliases.join(" ")}`) : new Set<string>();
@@ -1183,7 +1188,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function composeLed(doc: SearchDoc, slots: Slots, sourceIds: readonly string[], topicText: string, settle = (composed: Composed) => composed): Composed {
     const asked = askedDetail(doc, topicText, slots.aspect);
     const documentWho = doc.kind === "document" && slots.aspect === "who";
-    const detailsWho = asked !== undefined && documentWho && !ISSUED.test(topicText);
+    // "Ai ban hành …?" asks who issued it; "ai đề nghị ban hành …?" who proposed it, which a detail says.
+    const detailsWho = asked !== undefined && documentWho && (!ISSUED.test(topicText) || asked.proposer === true);
     const composed = settle(composeDoc(doc, detailsWho ? { ...slots, aspect: undefined } : slots, sourceIds));
     const [headline, ...rest] = composed.blocks;
     if (headline?.kind !== "headline") return composed;

@@ -1287,3 +1287,12 @@ describe("a verdict over the years asked", () => {
     expect(firstParagraph(engine.ask("có nằm trong top 25 như nghị quyết 16 đặt ra không?", conversation))).toMatch(/^Không: .*41\/63.*chưa đạt mức nhóm 25/);
   });
 });
+
+describe("who proposed a document", () => {
+  it("is the detail saying so, not who issued or signed it", () => {
+    expect(firstParagraph(engine.ask("Cơ quan nào đề nghị UBND tỉnh ban hành Kế hoạch 4205?"))).toMatch(/^Do Sở Thông tin và Truyền thông đề xuất/);
+    expect(firstParagraph(engine.ask("KH 4636 của UBND tỉnh được ban hành theo đề nghị của sở nào?"))).toMatch(/^Do Sở Khoa học và Công nghệ đề xuất/);
+    // "chương trình" is no "trình".
+    expect(firstParagraph(engine.ask("Thủ tướng nào ký quyết định chương trình chuyển đổi số quốc gia năm 2020?"))).not.toMatch(/^Được ban hành theo đề nghị/);
+  });
+});
