@@ -272,6 +272,8 @@ const STILL_THERE = /(?<![^ ])(?:(?:gio|bay gio|hien nay|nay) )?(?:van )?con(?: 
 const MERGED_INTO = /^(.*) (?:hop nhat|sap nhap|nhap) vao(?= )/;
 /** "đề nghị", "đề xuất", "tham mưu", "trình" (not "chương trình"): who proposed a document; folded. */
 const PROPOSER = /(?<![^ ])(?<!chuong )(?:de nghi|de xuat|tham muu|trinh)(?= |$)/;
+/** Any province but Khánh Hòa named, folded: only then can an issuer be another province's. */
+const ANOTHER_PROVINCE_NAMED = new RegExp(`(?<![^ ])${ANOTHER_PROVINCE}(?= |$)`);
 /** "ký" (signed), folded: a claim naming a person and a document is about who signed it. */
 const SIGNS = /(?<![^ ])ky(?= |$)/;
 /** An average of the provinces or the nation: what a province's own figure is set against. */
@@ -870,8 +872,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
+    const namesAnotherProvince = ANOTHER_PROVINCE_NAMED.test(expanded);
     const issuers = issuerNames.flatMap(({ issuer, pattern, elsewhere }) => {
-      const province = elsewhere.exec(expanded)?.[1];
+      const province = namesAnotherProvince ? elsewhere.exec(expanded)?.[1] : undefined;
       return province ? [`${issuer} (${province})`] : pattern.test(expanded) ? [issuer] : [];
     });
     const named = personNames.filter(({ pattern }) => pattern.test(expanded));

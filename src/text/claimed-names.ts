@@ -25,8 +25,13 @@ export interface ClaimedNames {
   readonly papers: readonly ClaimedName[];
 }
 
+/** A capitalised word after a word that may end a title: most questions name no one, and are done with in one test. */
+const MAY_NAME = /(?:ông|bà|tướng|trưởng|tịch|thư|đốc|chí|báo|tờ)\s+\p{Lu}/iu;
+const NO_NAMES: ClaimedNames = { people: [], papers: [] };
+
 /** The people and newspapers a text names after a title. */
 export function claimedNames(text: string): ClaimedNames {
+  if (!MAY_NAME.test(text)) return NO_NAMES;
   return { people: namesAfter(text, PERSON_TITLE, PERSON_NAME), papers: namesAfter(text, PAPER_TITLE, PAPER_NAME) };
 }
 
