@@ -259,25 +259,30 @@ const BEFORE_OR_AFTER_WORDS = 2;
 const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)(?! (?:nam|ngay|thang|khi|20\d\d))/;
 /** "đặt" (set), typed with its mark. */
 const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
-/** "có đặt", typed with its mark: whether a target is set ("… như NQ 16 đặt ra không?" asks whether one was reached). */
-const ASKS_IF_SET = /(?<!\p{L})có\s+đặt(?!\p{L})/u;
+/**
+ * "có đặt", typed with its mark, as the "có" a "không" closes: whether a target is set ("… như NQ 16 đặt ra không?" and
+ * "NQ 16 có đặt mục tiêu top 25, năm 2022 có lọt không?" ask whether one was reached).
+ */
+const ASKS_IF_SET = /^có\s+đặt(?!\p{L})/u;
 /** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
-/** "cao hay thấp", "hơn hay kém": a figure set against another. */
 /** "từ 56% … lên 87,6%", "gấp đôi": figures claimed to be one series, or one a multiple of another; folded. */
-const SERIES_OR_MULTIPLE = /(?<![^ ])(?:tu \S+ (?:\S+ ){0,4}(?:len|xuong|den)|gap (?:doi|ba|\d+ lan))(?= |$)/;
+const SERIES_OR_MULTIPLE = /(?<![^ ])(?:tu \d[\d.]*%? (?:\S+ ){0,4}(?:len|xuong|den) (?:\S+ )?\d[\d.]*|gap (?:doi|ba|\d+ lan))(?= |%|$)/;
 /** "giờ còn không", "còn tồn tại": whether something is still there; folded, as the topic keeps it. */
 const STILL_THERE = /(?<![^ ])(?:(?:gio|bay gio|hien nay|nay) )?(?:van )?con(?: (?:ton tai|hoat dong))?(?= |$)/;
 /** "X hợp nhất vào", "X sáp nhập vào": an entry saying something (the clause before it) became part of another; folded. */
 const MERGED_INTO = /^(.*) (?:hop nhat|sap nhap|nhap) vao(?= )/;
-/** "đề nghị", "đề xuất", "tham mưu", "trình" (not "chương trình"): who proposed a document; folded. */
-const PROPOSER = /(?<![^ ])(?<!chuong )(?:de nghi|de xuat|tham muu|trinh)(?= |$)/;
+/** "đề nghị", "đề xuất", "tham mưu", "trình" (not "chương trình", "quy trình", "trình độ"): who proposed a document; folded. */
+const PROPOSER = /(?<![^ ])(?<!(?:chuong|quy|lo|toan|tien) )(?:de nghi|de xuat|tham muu|trinh(?! do))(?= |$)/;
+/** A detail saying who proposed a document: "theo đề nghị của …", "do … đề xuất", "tờ trình"; folded. */
+const PROPOSED_BY = /(?<![^ ])(?:theo de nghi cua|do (?:\S+ ){1,8}de xuat|to trinh|tham muu)(?= |$)/;
 /** Any province but Khánh Hòa named, folded: only then can an issuer be another province's. */
 const ANOTHER_PROVINCE_NAMED = new RegExp(`(?<![^ ])${ANOTHER_PROVINCE}(?= |$)`);
 /** "ký" (signed), folded: a claim naming a person and a document is about who signed it. */
 const SIGNS = /(?<![^ ])ky(?= |$)/;
 /** An average of the provinces or the nation: what a province's own figure is set against. */
 const AVERAGE = /(?<![^ ])trung binh(?= |$)/;
+/** "cao hay thấp", "hơn hay kém": a figure set against another. */
 const HIGHER_OR_LOWER = /(?<![^ ])(?:cao hay thap|thap hay cao|hon hay kem|kem hay hon|cao hon hay thap hon|thap hon hay cao hon)(?= |$)/;
 /**
  * Aspects whose answer no detail or note leads: a claim is checked against the answer, which is what it is about;
@@ -377,9 +382,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const elsewhere = new RegExp(`(?<![^ ])${escapeRegExp(expand(fold(short)))} (?:tinh )?(${ANOTHER_PROVINCE})(?= |$)`);
     return { issuer, pattern: wordsPattern(unique([issuer, short, `${short} tỉnh`]), "(?<!pho )"), elsewhere };
   });
-  // The newspapers the sources are from, folded: "báo Thanh Niên" names one of them, "báo Tuổi Trẻ" none.
-  const publishers = unique(knowledge.sources.map((source) => fold(source.publisher)));
+  // The newspapers the sources are from, folded, without what follows their name ("(bản tiếng Anh)"): "báo Thanh Niên"
+  // names one of them, "báo Tuổi Trẻ" none.
+  const publishers = unique(knowledge.sources.map((source) => fold(source.publisher.replace(/\s*\(.*$/u, ""))));
   const knownPaper = (name: string) => publishers.some((publisher) => ` ${publisher} `.includes(` ${name} `));
+  // A person the knowledge has, named in full or by the end of their name ("ông Tấn Tuân").
+  const isKnownPerson = (name: string) => peopleNames.some((known) => known === name || known.endsWith(` ${name}`));
   const personNames = unique(peopleNames).map((name) => ({
     name,
     pattern: wordsPattern([name]),
@@ -864,7 +872,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A person or newspaper named that the knowledge lacks ("Phó Thủ tướng Vũ Đức Đam") is a claim to check, not words to
     // look for: it is kept aside and taken out of the text searched.
     const names = claimedNames(typed);
-    const otherPeople = names.people.filter(({ folded }) => !peopleNames.includes(folded));
+    const otherPeople = names.people.filter(({ folded }) => !isKnownPerson(folded));
     const papers = names.papers.map(({ folded }) => folded);
     const core = [...otherPeople, ...names.papers.filter(({ folded }) => !knownPaper(folded))].reduce((left, { typed: name }) => left.replace(name, " "), typed);
     const folded = fold(core);
@@ -899,7 +907,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (claim?.length) readSlots.claim = claim;
     if (setsTargetOfYear || setByMark) readSlots.aspect = "target";
     // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
-    if (slots.aspect === "verdict" && slots.polarity === "khong" && ASKS_IF_SET.test(core.toLowerCase())) {
+    const lowered = core.toLowerCase();
+    if (slots.aspect === "verdict" && slots.polarity === "khong" && ASKS_IF_SET.test(lowered.slice(lowered.lastIndexOf("có ")))) {
       readSlots.aspect = "target";
       readSlots.exists = true;
     }
@@ -1080,6 +1089,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const { slots, topicText } = understanding;
     const whether = slots.exists || (slots.aspect === "verdict" && hit.doc.kind !== "indicator" && hit.doc.kind !== "goal");
     if (namesOthers(composed, slots) || mergedAway(hit.doc, understanding)) return withVerdict(composed, "Không");
+    // "Báo Tuổi Trẻ có đưa tin … không?": an answer that does not name the paper says nothing of it either way.
+    if (slots.papers?.length && !namesPaperAsked(composed, slots.papers)) return composed;
     const existsAsAsked = slots.exists && (hit.unexplained ?? 0) === 0 && saysDigitalPhrases(hit.doc, topicText);
     if (whether && (existsAsAsked || (statesAll(hit.doc, topicText) && !deniesSomething(hit.doc)))) return withVerdict(composed, "Có");
     if (slots.aspect === "confirm" && understanding.kind === undefined && statesAll(hit.doc, topicText)) return withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng");
@@ -1099,20 +1110,29 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return asked.length > 0 && mergedClauses.some((clause) => asked.every((word) => wordsOf(clause).has(word)));
   }
 
+  /** Whether an answer's first paragraph says a folded name, as a whole word or words. */
+  function firstSays(composed: Composed): (name: string) => boolean {
+    const first = composed.blocks[0];
+    const said = first ? ` ${fold(blockTexts(first).join(" "))} ` : "";
+    return (name) => said.includes(` ${name} `);
+  }
+
+  function namesPaperAsked(composed: Composed, papers: readonly string[]): boolean {
+    return papers.some(firstSays(composed));
+  }
+
   /**
    * Whether a claim names a person the knowledge lacks, or a newspaper, where the answer's first paragraph names
    * another: "bài đầu tiên là của báo Tuổi Trẻ đúng không?" against "Báo Khánh Hòa đăng bài …".
    */
   function namesOthers(composed: Composed, slots: Slots): boolean {
     if (slots.aspect !== "confirm") return false;
-    const first = composed.blocks[0];
-    const said = first ? ` ${fold(blockTexts(first).join(" "))} ` : "";
-    const says = (name: string) => said.includes(` ${name} `);
-    const otherPeople = (slots.people ?? []).filter((name) => !peopleNames.includes(name));
+    const says = firstSays(composed);
+    const otherPeople = (slots.people ?? []).filter((name) => !isKnownPerson(name));
     const papers = slots.papers ?? [];
     return (
       (otherPeople.length > 0 && !otherPeople.some(says) && peopleNames.some(says)) ||
-      (papers.length > 0 && !papers.some(says) && publishers.some((publisher) => says(publisher.replace(/ \(.*$/, ""))))
+      (papers.length > 0 && !papers.some(says) && publishers.some(says))
     );
   }
 
@@ -1124,9 +1144,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const document = lookup.documents.get(doc.id);
     const said = saidBy(doc) ?? (document && `${document.title} ${document.summary}`);
     if (said === undefined) return true;
-    const saidText = ` ${topicWords(expand(fold(said))).join(" ")} `;
+    const saidText = ` ${expand(fold(said))} `;
     const asked = topicWords(topicText);
-    return asked.every((word, i) => word !== DIGITAL || i === 0 || saidText.includes(` ${asked[i - 1]} ${word} `));
+    // The word before may be a compound the topic joined ("xahoi"): its letters, spaced or not.
+    const saysBefore = (word: string) => new RegExp(` ${[...word].map(escapeRegExp).join(" ?")} ${DIGITAL} `).test(saidText);
+    return asked.every((word, i) => word !== DIGITAL || i === 0 || saysBefore(asked[i - 1]!));
   }
 
   /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
@@ -1167,7 +1189,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const from = faq ? (faq.results ? undefined : faq) : document;
     if (!from || from.details.length === 0) return undefined;
     // "Ai đề nghị ban hành …?", "sở nào tham mưu?": the detail of a document saying who proposed it.
-    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSER.test(expand(fold(detail)))) : undefined;
+    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSED_BY.test(expand(fold(detail)))) : undefined;
     if (proposed) return { detail: proposed, from, proposer: true };
     const answer = faq?.answer ?? `${document!.title} ${document!.summary}`;
     // Words naming the document ("công văn 2390") ask for none of its details.
@@ -1415,10 +1437,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return finish(composed, best.score, conversation, best.doc, leaningSlots, leaning.topicText);
       }
     }
-    // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?", "… do ông X ký?": a claim about
-    // when or by whom the document named was issued or signed is the document's to answer, not an FAQ's that mentions it.
+    // "Tăng từ 56% lên 87,6%, đúng không?" of two measures: each said for what it is.
     const mixed = slots.aspect === "confirm" ? mixedMeasures(slots, fold(coreOf(text).text)) : undefined;
     if (mixed) return finish(mixed, ANSWER_THRESHOLD, conversation, docsById.get(mixed.entries[0]!), carried, understanding.topicText);
+    // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?", "… do ông X ký?": a claim about
+    // when or by whom the document named was issued or signed is the document's to answer, not an FAQ's that mentions it.
     const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
     const claimsIssuance =
       slots.aspect === "confirm" &&

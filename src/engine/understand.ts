@@ -112,10 +112,11 @@ const CHANGE =
 const CHANGE_STRIPPED = /(?<![^ ])((?:tang|giam|len|xuong) hay (?:tang|giam|len|xuong)|thay doi (?:the nao|ra sao|bao nhieu))(?= |$)/g;
 /** "tăng 11 bậc", "tụt 5 hạng": how far a rank moved; not looked for in the knowledge. */
 const MOVED_BY = /(?<![^ ])(?:tang|giam|tut|sut|len|xuong|thut lui) (\d+) (?:bac|hang)(?= |$)/;
+/** MOVED_BY, for replacing every move in a topic. */
 const MOVED_BY_ANYWHERE = new RegExp(MOVED_BY.source, "g");
 const TRENDS: readonly [RegExp, "up" | "down"][] = [
-  [/(?<![^ ])(tang hang|len hang|thang hang|cai thien|tien bo|tang (?:\S+ )?bac)(?= |$)/, "up"],
-  [/(?<![^ ])(tut|sut|giam hang|xuong hang|thut lui|giam (?:\S+ )?bac)(?= |$)/, "down"],
+  [/(?<![^ ])(tang hang|len hang|thang hang|cai thien|tien bo|tang (?:\S+ )?bac|tang \d+ hang)(?= |$)/, "up"],
+  [/(?<![^ ])(tut|sut|giam hang|xuong hang|thut lui|giam (?:\S+ )?bac|giam \d+ hang)(?= |$)/, "down"],
 ];
 const RELATIONS: readonly [RegExp, Relation][] = [
   [/(?<![^ ])(cao hon|nhieu hon|vuot|tham vong hon)(?= |$)/, "higher"],
@@ -134,7 +135,7 @@ const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi s
 const MERGER_SIDE = /(?<![^ ])(?:hoi|luc|thoi|khi|truoc khi|truoc|sau khi|sau)(?: (?:chua|con chua|da))? (?:sap nhap|hop nhat)(?= |$)/g;
 // Question scaffolding that reads like content: "bao nhiêu phần trăm", "là bao nhiêu %", "nói ngắn gọn", "cụ thể",
 // "lần lượt là bao nhiêu", "chính xác là".
-const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|nhac (?:toi|den)|de cap(?: (?:toi|den))?|(?:khong|chua) hieu(?: lam)?(?! qua| luc))(?= |$)/g;
+const QUESTION_PHRASES = /(?<![^ ])(phan tram|%|ngan gon|cu the|lan luot|tuong ung|chinh xac|khoang chung|giai thich|don gian|de hieu|(?:khong|chua) hieu(?: lam)?(?! qua| luc))(?= |$)/g;
 const SOURCES = /(?<![^ ])(nguon|trich dan|lay tu dau|o dau ra|can cu vao dau|tai lieu nao|ai noi (?:vay|the|dieu do)|bao nao (?:dang|noi|viet)|dang (?:o|tren) bao nao)(?= |$)/;
 // What "nguồn tin ở đâu", "số liệu này lấy từ đâu" say besides asking for the source.
 /** How a question asks for a source ("lấy từ nguồn nào", "báo nào đưa tin"): no topic. */
@@ -167,8 +168,8 @@ export function questionKind(folded: string): QuestionKind | undefined {
   return QUESTION_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
 }
 const SIGNED = /(?<![^ ])(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
-/** "bao nhiêu điểm", "giá trị": the score of a ranking, which its figure's note gives beside the rank. */
-const SCORE_ASKED = /(?<![^ ])(?:diem|diem so|gia tri)(?= |$)/;
+/** "bao nhiêu điểm", "giá trị": the score of a ranking, which its figure's note gives beside the rank ("thời điểm" is none). */
+const SCORE_ASKED = /(?<![^ ])(?:bao nhieu diem|may diem|diem so|so diem|gia tri)(?= |$)/;
 const QUOTE = /(?<![^ ])(noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /**
  * How people say where they heard something, with marks: the knowledge never writes some of their words ("đứa",

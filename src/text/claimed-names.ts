@@ -5,10 +5,16 @@ import { fold } from "./normalize.js";
 
 /** A title before a person's name: "ông", "Phó Thủ tướng", "đồng chí". */
 const PERSON_TITLE = /(?:^|\s)(?:(?:phó\s+)?(?:thủ\s+tướng|bộ\s+trưởng|chủ\s+tịch|bí\s+thư|giám\s+đốc)|ông|bà|đồng\s+chí)\s+/giu;
-/** A title before a newspaper's name: "báo Tuổi Trẻ", "tờ Thanh Niên" ("nhà báo Giang Đình" is a journalist). */
-const PAPER_TITLE = /(?:^|\s)(?<!nhà\s+|bài\s+)(?:báo|tờ|tạp\s+chí)\s+/giu;
-/** Two to four capitalised syllables: a person's name. */
-const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3}(?=[\s,.?!;:]|$)/u;
+/**
+ * A title before a newspaper's name: "báo Tuổi Trẻ", "tờ Thanh Niên" ("nhà báo Giang Đình" is a journalist; "thông
+ * báo", "dự báo", "cảnh báo" are no papers, and "báo" there is no word of its own).
+ */
+const PAPER_TITLE = /(?:^|\s)(?<!(?:nhà|bài|thông|dự|cảnh|công|tình)\s+)(?:báo|tờ|tạp\s+chí)\s+/giu;
+/**
+ * Two to four capitalised syllables: a person's name — up to a capitalised title typed after it without a comma
+ * ("ông Trần Phong Chủ tịch tỉnh").
+ */
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?!(?:Chủ|Bí|Giám|Phó|Thủ|Bộ|Tỉnh|Ủy|Uỷ|Sở|Ban|Trưởng|Đồng)(?![\p{L}]))\p{Lu}\p{Ll}+){1,3}(?=[\s,.?!;:]|$)/u;
 /** One to three capitalised words (a brand may have capitals inside: "VnExpress"): a newspaper's name. */
 const PAPER_NAME = /^\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*){0,2}(?=[\s,.?!;:]|$)/u;
 /** Capitalised words that name an office, a body or the province, not a person or a paper. */

@@ -1056,8 +1056,6 @@ describe("whether something is so, asked of an entry that is not a figure", () =
   it("answers Có when the entry says all of it, after an opening that only says what the asker heard about", () => {
     expect(firstParagraph(engine.ask("tinh khanh hoa da co trung tam du lieu, IOC, SOC chua"))).toMatch(/^Có: .*IOC/);
     expect(firstParagraph(engine.ask("Mình hay nghe nói về đô thị thông minh. Nghị quyết 16 có mục tiêu xây dựng đô thị thông minh không?"))).toMatch(/^Có: .*đô thị thông minh/);
-    // "có nhắc tới … không" asks whether the entry says it; the words asking are no part of what is claimed.
-    expect(firstParagraph(engine.ask("Nghị quyết 16 có nhắc tới xây dựng đô thị thông minh không vậy ad?"))).toMatch(/^Có: .*đô thị thông minh/);
   });
 
   it("does not affirm from an entry that says something is not so, nor say Có twice", () => {
@@ -1294,5 +1292,40 @@ describe("who proposed a document", () => {
     expect(firstParagraph(engine.ask("KH 4636 của UBND tỉnh được ban hành theo đề nghị của sở nào?"))).toMatch(/^Do Sở Khoa học và Công nghệ đề xuất/);
     // "chương trình" is no "trình".
     expect(firstParagraph(engine.ask("Thủ tướng nào ký quyết định chương trình chuyển đổi số quốc gia năm 2020?"))).not.toMatch(/^Được ban hành theo đề nghị/);
+  });
+});
+
+describe("fixes from the review of the ninth session's rules", () => {
+  it("reads a name up to a title typed after it, and a known person by the end of their name", () => {
+    expect(firstParagraph(engine.ask("Có phải ông Trần Phong Chủ tịch UBND tỉnh không?"))).toMatch(/^Đúng: /);
+    expect(firstParagraph(engine.ask("Ông Nguyễn Tấn Tuân Chủ tịch UBND tỉnh ký QĐ 512 phải không?"))).toMatch(/^Đúng: /);
+    expect(firstParagraph(engine.ask("Ông Tấn Tuân ký QĐ 512 phải không?"))).not.toMatch(/^Không/);
+  });
+
+  it("takes no signer of the same issuer's other document for a Không, nor 'có đặt' before the 'có' asked", () => {
+    expect(firstParagraph(engine.ask("KH 2044 do ông Nguyễn Tấn Tuân ký phải không?"))).not.toMatch(/^Không/);
+    expect(firstParagraph(engine.ask("NQ 16 có đặt mục tiêu top 25, năm 2022 tỉnh có lọt top 25 không?"))).toMatch(/^Không: năm 2022, .*41\/63/);
+  });
+
+  it("says no Có of a newspaper the answer does not name, nor early of a rank in the target's own year", () => {
+    expect(firstParagraph(engine.ask("Báo Tuổi Trẻ có đưa tin về nghị quyết 16 không?"))).not.toMatch(/^Có/);
+    expect(firstParagraph(engine.ask("Khánh Hòa có lọt top 20 DTI năm 2025 không?"))).not.toMatch(/^Có/);
+  });
+
+  it("reads a series only from a number after 'từ', and a ranking size as the rank's it follows", () => {
+    const twoFigures = "Từ năm 2020 đến nay, hồ sơ giải quyết trực tuyến năm 2020 là 56% còn hồ sơ nộp trực tuyến quý III/2025 là 87,6% đúng không?";
+    expect(firstParagraph(engine.ask(twoFigures))).not.toMatch(/hai thước đo/);
+    expect(firstParagraph(engine.ask("Năm 2024 hạng 16, còn năm 2022 hạng 41/63 đúng không?"))).not.toMatch(/không phải trên 63/);
+    expect(firstParagraph(engine.ask("DTI 2022 giảm 11 hạng so với 2021 phải không?"))).toMatch(/^Đúng: .*giảm 11 bậc/);
+  });
+
+  it("leads with a proposer only from a detail saying who proposed, and with no old figure of the nation", () => {
+    expect(firstParagraph(engine.ask("Ai đề nghị ban hành QĐ 942?"))).not.toMatch(/quy trình/);
+    expect(firstParagraph(engine.ask("Công văn 2390 do ai đề xuất?"))).not.toMatch(/^Sở Thông tin và Truyền thông của mỗi tỉnh được đề nghị/);
+    expect(firstParagraph(engine.ask("Tỷ lệ DVC mức 4 hiện nay bao nhiêu?"))).not.toMatch(/của cả nước: 30,1%/);
+  });
+
+  it("keeps the words asking whether something is mentioned, which FAQs are written with", () => {
+    expect(firstParagraph(engine.ask("NQ 16 có nhắc đến xã hội số không?"))).toMatch(/^Có: .*xã hội số/);
   });
 });

@@ -13,6 +13,8 @@ describe("names a question claims", () => {
     expect(claimedNames("QĐ 749 do Thủ tướng Chính Phủ ký")).toEqual({ people: [], papers: [] });
     expect(claimedNames("báo Khánh Hòa đăng ngày nào")).toEqual({ people: [], papers: [] });
     expect(claimedNames("nhà báo Giang Đình viết gì")).toEqual({ people: [], papers: [] });
+    expect(claimedNames("Thông báo Kết luận số 5 nói gì")).toEqual({ people: [], papers: [] });
+    expect(claimedNames("Có phải ông Trần Phong Chủ tịch UBND tỉnh không?").people.map((name) => name.folded)).toEqual(["tran phong"]);
     expect(claimedNames("ông ấy là ai, do pho thu tuong vu duc dam ky a")).toEqual({ people: [], papers: [] });
   });
 });

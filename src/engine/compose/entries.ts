@@ -76,10 +76,14 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   // "NQ 16 có phải do UBND tỉnh ban hành không?": the issuer claimed.
   const claimedIssuers = claims ? (ctx.slots.issuers ?? []) : [];
   // "QĐ 749 do Phó Thủ tướng Vũ Đức Đam ký đúng không?": the person claimed against the one who signed it; one who
-  // signed another document ("ông Nguyễn Xuân Phúc ký NQ 16?") did not sign this one, whose signer the sources omit.
+  // signed for another issuer ("ông Nguyễn Xuân Phúc ký NQ 16?") did not sign this one, whose signer the sources omit.
   const claimedSigners = claims ? (ctx.slots.people ?? []) : [];
+  // Only a signer for another issuer: the chairman who signed one of the People's Committee's documents may have signed
+  // another of its documents whose signer the sources omit.
   const signedOther =
-    !document.signer && claimedSigners.length > 0 && [...ctx.lookup.documents.values()].some((other) => other.signer && claimedSigners.includes(fold(other.signer)));
+    !document.signer &&
+    claimedSigners.length > 0 &&
+    [...ctx.lookup.documents.values()].some((other) => other.signer && other.issuer !== document.issuer && claimedSigners.includes(fold(other.signer)));
   // Every claim holds, or the answer is Không: "KH 11252 năm 2023 do Tỉnh ủy ban hành?" is wrong of its issuer.
   const right =
     (claimedYear === undefined || claimedYear === issuedYear) &&

@@ -74,7 +74,13 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
   const inScope = ofDocument.length > 0 ? (scope: Measurement["scope"]) => documentScopes.has(scope) : scopeFilter(ctx, indicator);
   // An indicator with the province's targets but only the nation's figures ("cáp quang cuối 2024?"): the nation's figure,
   // said to be the nation's, unless the province was asked about.
-  const nationsFiguresOnly = !indicator.measurements.some((m) => inScope(m.scope)) && ctx.slots.scope === undefined && ofDocument.length === 0;
+  // Only a recent one (of the last two years, or of the year asked): an old figure of the nation answers nothing asked now.
+  const recentYear = ctx.slots.year ?? ctx.today.getUTCFullYear() - 2;
+  const nationsFiguresOnly =
+    !indicator.measurements.some((m) => inScope(m.scope)) &&
+    ctx.slots.scope === undefined &&
+    ofDocument.length === 0 &&
+    indicator.measurements.some((m) => periodYear(m.period) >= recentYear);
   const figuresInScope = nationsFiguresOnly ? () => true : inScope;
   const series = latestFirst(mainSeries(indicator).filter((m) => figuresInScope(m.scope)));
   const measurements = latestFirst(indicator.measurements.filter((m) => figuresInScope(m.scope)));
@@ -129,11 +135,12 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
         // The target year is over without its own figure, but a figure before it already reached the level (a share
-        // that only grows; a rank goes up and down, so only one of the year just before says it was within reach).
+        // that only grows; a rank goes up and down, so only one of the year just before says it was within reach, and
+        // not when the target's year itself is asked).
         const early =
           verdict.kind === "no-data" &&
           verdict.latest &&
-          (indicator.unit !== "rank" || periodYear(verdict.latest.period) >= target.year - 1) &&
+          (indicator.unit !== "rank" || (periodYear(verdict.latest.period) >= target.year - 1 && ctx.slots.year !== target.year)) &&
           satisfies(verdict.latest.value, target)
             ? verdict.latest
             : undefined;
@@ -302,10 +309,15 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
   };
 }
 
+const RELATION_LEADS: Record<Relation, string> = { higher: "Cao hơn", lower: "Thấp hơn", same: "Bằng" };
+
 /** The size of another ranking than the figure's that a claim names ("trên 63 tỉnh" of a rank among 34), if any. */
 function claimedRankingSize(ctx: ComposeContext, measurements: readonly Measurement[], outOf: number): number | undefined {
+  const claim = ctx.slots.claim ?? [];
   const sizes = new Set(measurements.flatMap((m) => (m.outOf === undefined ? [] : [m.outOf])));
-  return ctx.slots.claim?.find((n) => n !== outOf && sizes.has(n));
+  // "… năm 2022 hạng 41/63": a size that belongs to another rank claimed is that rank's.
+  const ofAnother = (n: number) => measurements.some((m) => m.outOf === n && m.value !== undefined && claim.includes(m.value) && m.outOf !== outOf);
+  return claim.find((n) => n !== outOf && sizes.has(n) && !ofAnother(n));
 }
 
 /** "(năm 2022, Khánh Hòa cũ)" */
@@ -457,9 +469,9 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
   const sameKind = subject.unit === reference.unit;
   const value = sameKind ? measured.value : noteValues(measured)[0];
   if (value === undefined) return undefined;
-  const relation = value > against.value ? "Cao hơn" : value < against.value ? "Thấp hơn" : "Bằng";
-  // "… cao hơn trung bình phải không?": whether the relation claimed is the one there is.
   const found: Relation = value > against.value ? "higher" : value < against.value ? "lower" : "same";
+  const relation = RELATION_LEADS[found];
+  // "… cao hơn trung bình phải không?": whether the relation claimed is the one there is.
   const lead = claimed === undefined ? relation : claimed === found ? "Đúng" : "Không";
   const year = periodYear(measured.period);
   // A value from the note is named as the note names it: the words before its number ("Giá trị DTI 0,7071").
