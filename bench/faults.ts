@@ -23,7 +23,6 @@ import { createLogger } from "../src/logger.js";
 import { Store } from "../src/store/store.js";
 import {
   keepAliveAgent,
-  post,
   postUpdate,
   problemsIn,
   ROOT,

@@ -38,7 +38,6 @@ import {
   SECRET_OF,
   ZALO_SECRET_HEADER,
   zaloTextUpdate,
-  type BotProcess,
 } from "./support/harness.js";
 
 const { values: args } = parseArgs({

@@ -1,7 +1,7 @@
 // A chart spec → SVG, 1080 px wide (a phone shows it at full width; no text under 18 px). Layout is measured with
 // the font's own widths (font.ts), so nothing is cut off or overlaps whatever the labels say.
 import { FONT_FAMILY, textWidth, wrapText, type Weight } from "./font.js";
-import { STATUS_LABELS, type ChartPanel, type ChartPoint, type DashboardRow, type DashboardSpec, type IndicatorChartSpec, type Status } from "./spec.js";
+import { STATUS_LABELS, type ChartPanel, type DashboardRow, type DashboardSpec, type IndicatorChartSpec, type Status } from "./spec.js";
 
 export const CHART_WIDTH = 1080;
 const MARGIN = 40;

@@ -1028,7 +1028,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     );
     if (owners.some((found) => found.length === 0 || found.length > MAX_INDICATORS_SHARING_A_NUMBER)) return undefined;
     const shared = owners.reduce((common, found) => common.filter((id) => found.some(({ indicator }) => indicator.id === id)), owners[0]!.map(({ indicator }) => indicator.id));
-    return shared.length > 0 ? undefined : composeMixedMeasures({ lookup, slots, today: now() }, owners.map((found) => found[0]!));
+    return shared.length > 0 ? undefined : composeMixedMeasures(owners.map((found) => found[0]!));
   }
 
   /** The province's figure set against an average of the same measure ("giá trị DTI" against its average), if it has one. */

@@ -499,7 +499,7 @@ export function composeAgainst(ctx: ComposeContext, subject: Indicator, referenc
  * "Tăng từ 56% năm 2020 lên 87,6% năm 2025, đúng không?": figures of two measures put as one series (or one as a
  * multiple of the other) — each said for what it is, and that they do not make one.
  */
-export function composeMixedMeasures(ctx: ComposeContext, figures: readonly { indicator: Indicator; measurement: Measurement }[]): Composed {
+export function composeMixedMeasures(figures: readonly { indicator: Indicator; measurement: Measurement }[]): Composed {
   const said = figures.map(({ indicator, measurement }) => `${formatValue(indicator, measurement.value, measurement.outOf)} là ${uncapitalize(indicator.name)} ${describePeriod(measurement)}`);
   return {
     intent: "compare",

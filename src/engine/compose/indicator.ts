@@ -6,7 +6,6 @@ import type { Relation } from "../understand.js";
 import {
   attribute,
   citeSource,
-  formatNumber,
   formatPeriod,
   formatTargetValue,
   formatValue,
