@@ -1090,7 +1090,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const whether = slots.exists || (slots.aspect === "verdict" && hit.doc.kind !== "indicator" && hit.doc.kind !== "goal");
     if (namesOthers(composed, slots) || mergedAway(hit.doc, understanding)) return withVerdict(composed, "Không");
     // "Báo Tuổi Trẻ có đưa tin … không?": an answer that does not name the paper says nothing of it either way.
-    if (slots.papers?.length && !namesPaperAsked(composed, slots.papers)) return composed;
+    if (slots.papers?.length && !slots.papers.some(firstSays(composed))) return composed;
     const existsAsAsked = slots.exists && (hit.unexplained ?? 0) === 0 && saysDigitalPhrases(hit.doc, topicText);
     if (whether && (existsAsAsked || (statesAll(hit.doc, topicText) && !deniesSomething(hit.doc)))) return withVerdict(composed, "Có");
     if (slots.aspect === "confirm" && understanding.kind === undefined && statesAll(hit.doc, topicText)) return withVerdict(composed, slots.polarity === "khong" ? "Có" : "Đúng");
@@ -1115,10 +1115,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const first = composed.blocks[0];
     const said = first ? ` ${fold(blockTexts(first).join(" "))} ` : "";
     return (name) => said.includes(` ${name} `);
-  }
-
-  function namesPaperAsked(composed: Composed, papers: readonly string[]): boolean {
-    return papers.some(firstSays(composed));
   }
 
   /**

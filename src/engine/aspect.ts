@@ -35,11 +35,12 @@ const CONFIRM_END = /(?:^| )(?:dung khong|dung ko|dung k|dung chu|dung vay khong
 const STATEMENT_ASKED = /(?:^| )(?:a|ha|u)$/;
 /** A figure, not a year ("thứ 41", "80%", "0.7071"). */
 const FIGURE = /(?<![\d.])\d{1,3}(?:\.\d+)?(?![\d.])/;
-// "phải ông X ký … không": "có phải" with its "có" left out, opening the question.
-const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|that khong|that ko|dung vay khong|co dung|vay co dung|^phai(?= (?:ong|ba|la|do|nam|tu) .* (?:khong|ko)$)");
-/** Hearsay put to the bot: a claim to confirm, unless it goes on to ask ("nghe nói … , nó là cái gì?"). */
+const CONFIRM = words("dung khong|dung ko|phai khong|phai ko|co phai|co dung la|co that la|that khong|that ko|dung vay khong|co dung|vay co dung");
+/** "phải ông X ký … không": "có phải" with its "có" left out, opening the question. */
+const OPENING_CONFIRM = /^phai (?:ong|ba|la|do|nam|tu) .* (?:khong|ko)$/;
 /** "… gì đó", "… hay sao ấy": a hedge, which asks nothing. */
 const HEDGE = /(?<![^ ])(?:gi do|gi day|hay sao (?:ay|do)|sao ay)(?= |$)/g;
+/** Hearsay put to the bot: a claim to confirm, unless it goes on to ask ("nghe nói … , nó là cái gì?"). */
 const HEARD = words("nghe noi(?! ve)|nghe bao|thay bao|doc thay");
 const VERDICT = words(
   "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
@@ -73,7 +74,7 @@ const EXISTS = /(?:^| )co (?!dat|phai|dung|that|kip|vuot|lot|vao|nam trong|trong
 /** The aspect of a question and, for a yes-or-no one, how it is put. */
 export function readAspect(folded: string): AspectReading {
   // "nội dung gì", "sử dụng gì": "dụng" and "dung" fold alike, and are no "đúng".
-  const polarity: Polarity | undefined = /(?:^| )(?<!(?:noi|su|ap|ung|tuyen|tin|cong) )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai|^phai (?:ong|ba|la|do|nam|tu) (?=.* (?:khong|ko)$)/.test(folded)
+  const polarity: Polarity | undefined = /(?:^| )(?<!(?:noi|su|ap|ung|tuyen|tin|cong) )(?:dung|phai)(?: \S+)?$|(?:^| )(?:dung|phai) (?:khong|ko|k)(?= |$)|co phai/.test(folded) || OPENING_CONFIRM.test(folded)
     ? "dung"
     : / chua(?: \S+)?$/.test(folded)
       ? "chua"
@@ -83,7 +84,7 @@ export function readAspect(folded: string): AspectReading {
   // "Khánh Hòa xếp thứ 41 là năm 2021 à?": a statement of a figure closed by "à" asks whether it is so.
   const statesFigure = STATEMENT_ASKED.test(folded) && FIGURE.test(folded) && !hasQuestionWord(folded);
   const confirms =
-    CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded.replace(HEDGE, ""))) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
+    CONFIRM.test(folded) || OPENING_CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded.replace(HEDGE, ""))) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
   // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
   // "… đạt 46% đúng không?" claims a figure: a claim to check, not whether a target is reached.
   if (VERDICT.test(folded) && !(confirms && REACHED_FIGURE.test(folded) && !TARGET_NAMED.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };

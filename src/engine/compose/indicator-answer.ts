@@ -115,9 +115,10 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
         const judgedYears = (ctx.slots.years ?? (year !== undefined ? [year] : [])).filter((y) => y < thisYear).sort((a, b) => a - b);
         const perYear = judgedYears.flatMap((y) => measurements.find((m) => periodYear(m.period) === y) ?? []).map((m) => measuredAgainst(ctx, indicator, m, targets));
         if (perYear.length > 0) {
-          const word = (focus: Focus) => /^[^:]+/.exec(focus.first)![0];
-          const said = perYear.map((focus, i) => (i > 0 && word(focus) === word(perYear[0]!) ? capitalize(focus.first.slice(word(focus).length + 2)) : focus.first));
-          return { first: said.join(" "), support: perYear[perYear.length - 1]!.support, sourceIds: unique(perYear.flatMap((focus) => focus.sourceIds)) };
+          const first = perYear.map(({ word, said }, i) =>
+            word === undefined ? said : i > 0 && word === perYear[0]!.word ? capitalize(said) : `${word}: ${said}`,
+          );
+          return { first: first.join(" "), support: perYear[perYear.length - 1]!.support, sourceIds: unique(perYear.flatMap((judged) => judged.sourceIds)) };
         }
         // "Đạt chưa?" is judged against a target with a number where there is one ("phổ cập" cannot be reached or not),
         // the one with the number asked first ("chỉ tiêu trên 80% … đã đạt chưa?").
@@ -284,17 +285,26 @@ function change(indicator: Indicator, figures: readonly Measurement[]): string {
  * "Năm 2022 có nằm trong top 25 không?": the figure of that year against the threshold claimed, or else the
  * target's own, on the same scale.
  */
-function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Measurement, targets: readonly Target[]): Focus {
+/** A year's figure judged: the verdict word, apart, so that several years can say it once; what follows it. */
+interface Judged {
+  readonly word?: string;
+  readonly said: string;
+  readonly support: string[];
+  readonly sourceIds: string[];
+}
+
+function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Measurement, targets: readonly Target[]): Judged {
   const target = targets.find((t) => t.scope === measured.scope && t.value !== undefined) ?? targets.find((t) => t.value !== undefined);
   // The figure itself, said in the question ("hạng 16/34 có đạt top 20 không?"), is no threshold.
   const claimed = ctx.slots.claim?.find((n) => n !== measured.value && n !== measured.outOf);
   const threshold = claimed ?? target?.value;
   const figure = describeMeasurement(ctx, indicator, measured, false);
-  if (threshold === undefined) return { first: `${indicator.name}: ${figure}.`, support: [], sourceIds: [measured.source] };
+  if (threshold === undefined) return { said: `${indicator.name}: ${figure}.`, support: [], sourceIds: [measured.source] };
   // A rank among the 34 provinces after the merger says nothing of a target set among the 63 before it.
   if (indicator.unit === "rank" && claimed === undefined && target && target.scope !== measured.scope) {
     return {
-      first: `Chưa có số liệu để kết luận: năm ${periodYear(measured.period)}, ${uncapitalize(indicator.name)} là ${figure}, trên thang xếp hạng khác với mục tiêu (${targetPhrase(ctx, indicator, target)}), nên không so trực tiếp được.`,
+      word: "Chưa có số liệu để kết luận",
+      said: `năm ${periodYear(measured.period)}, ${uncapitalize(indicator.name)} là ${figure}, trên thang xếp hạng khác với mục tiêu (${targetPhrase(ctx, indicator, target)}), nên không so trực tiếp được.`,
       support: [],
       sourceIds: unique([measured.source, target.source]),
     };
@@ -303,7 +313,8 @@ function measuredAgainst(ctx: ComposeContext, indicator: Indicator, measured: Me
   const word = within ? "Có" : ctx.slots.polarity === "chua" ? "Chưa" : "Không";
   const level = indicator.unit === "rank" ? `nhóm ${threshold}` : formatValue(indicator, threshold);
   return {
-    first: `${word}: năm ${periodYear(measured.period)}, ${uncapitalize(indicator.name)} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
+    word,
+    said: `năm ${periodYear(measured.period)}, ${uncapitalize(indicator.name)} là ${figure}, ${within ? "đạt" : "chưa đạt"} mức ${level}.`,
     support: target ? [`${capitalize(targetPhrase(ctx, indicator, target))}.`] : [],
     sourceIds: unique([measured.source, ...(target ? [target.source] : [])]),
   };
