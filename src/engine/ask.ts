@@ -1,6 +1,6 @@
 // ask(question, conversation) → Answer: the one entry point every channel calls.
 import type { DocumentEntry, FaqEntry, Indicator, Knowledge, Scope } from "../knowledge/schema.js";
-import { clean, escapeRegExp, fold, hasNoWords, isFoldedDate, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
+import { clean, escapeRegExp, fold, hasNoWords, isAscii, isFoldedDate, keystrokeRepairs, numbersIn, STOPWORDS, tokens } from "../text/normalize.js";
 import { coreQuestion, hasQuestionWord, MARKED_QUESTION_PHRASES, type CoreQuestion } from "../text/courtesy.js";
 import { createMarkedFilter, FOREIGN_MARK } from "../text/marks.js";
 import { ANOTHER_PROVINCE, MERGED_PROVINCE, otherProvinces } from "../text/places.js";
@@ -110,7 +110,7 @@ const OVERVIEW_OF_FAQ_TOPIC: Readonly<Record<string, string>> = {
 const ITSELF_GAP = 0.1;
 /** …when the FAQ stands for at most this many. */
 const MAX_STOOD_FOR = 3;
-/** "…đạt chưa" asks for a status, which only the indicator or goal itself can give. */
+/** "…đạt chưa" asks for a status, and a figure claimed of a document is checked: only the indicator itself can. */
 const PROGRESS_ITSELF_GAP = 0.2;
 /** How far below the best match an FAQ may score and still answer a "… là gì" question. */
 const DEFINITION_GAP = 0.02;
@@ -264,6 +264,8 @@ const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
  * "NQ 16 có đặt mục tiêu top 25, năm 2022 có lọt không?" ask whether one was reached).
  */
 const ASKS_IF_SET = /^có\s+đặt(?!\p{L})/u;
+/** "nghi quyet 16 co dat muc tieu …": a document followed by "có đặt" and what it sets; folded and expanded. */
+const DOCUMENT_SETS = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an) (?:so )?\S+ co dat (?:ra )?(?:muc tieu|chi tieu)(?= |$)/;
 /** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "từ 56% … lên 87,6%", "gấp đôi": figures claimed to be one series, or one a multiple of another; folded. */
@@ -293,6 +295,11 @@ const NOT_LED: ReadonlySet<Slots["aspect"]> = new Set(["confirm", "verdict", "de
 const COMPARING_WORDS: ReadonlySet<string> = new Set("vay la cao thap hon kem hay so voi bang nhu the nao".split(" "));
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
+/**
+ * "ra từ năm 2020", "định hướng tới năm 2035": a year said of a document's issuing or horizon; folded, in the
+ * question as asked ("đề ra năm 2025" is what it sets).
+ */
+const YEAR_OF_DOCUMENT = /(?<![^ ])(?<!(?:de|dat) )(?:ra(?: doi)?|dinh huong|tam nhin)(?: (?:tu|vao|hoi|trong|den|toi))?(?: nam)? (?:19|20)\d\d(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
 const SILENT_SOURCES = /^[^.]*(?:khong noi|chua (?:tim thay|co thong tin|co so lieu|cong bo)|khong co thong tin)/;
@@ -728,6 +735,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       hits.splice(0, 2, { ...second, score: first.score }, first);
       return;
     }
+    // "KH 4205 đặt mục tiêu 100% trường học dùng nền tảng số đúng không?": a figure claimed of a document is checked by
+    // the indicator it sets a target of.
+    const setByTheDocument =
+      first.doc.kind === "document" && understanding.slots.claim
+        ? hits.find((hit) => hit.doc.kind === "indicator" && relatedTo(hit.doc).has(first.doc.id) && first.score - hit.score < PROGRESS_ITSELF_GAP)
+        : undefined;
+    if (setByTheDocument) {
+      hits.splice(hits.indexOf(setByTheDocument), 1);
+      hits.unshift({ ...setByTheDocument, score: first.score });
+      return;
+    }
     if (understanding.definitional) {
       // "DTI là gì" asks for the explanation an FAQ gives, not for the indicator's figures.
       const explaining =
@@ -908,7 +926,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (setsTargetOfYear || setByMark) readSlots.aspect = "target";
     // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
     const lowered = core.toLowerCase();
-    if (slots.aspect === "verdict" && slots.polarity === "khong" && ASKS_IF_SET.test(lowered.slice(lowered.lastIndexOf("có ")))) {
+    // Typed without marks, "co dat muc tieu" right after the document is what it sets ("Khánh Hòa có đạt mục tiêu của
+    // NQ 16 không" names the province before it).
+    const setUnmarked = isAscii(core) && documents.length > 0 && DOCUMENT_SETS.test(expanded);
+    if (slots.aspect === "verdict" && slots.polarity === "khong" && (ASKS_IF_SET.test(lowered.slice(lowered.lastIndexOf("có "))) || setUnmarked)) {
       readSlots.aspect = "target";
       readSlots.exists = true;
     }
@@ -1439,9 +1460,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?", "… do ông X ký?": a claim about
     // when or by whom the document named was issued or signed is the document's to answer, not an FAQ's that mentions it.
     const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
+    // A year claimed of a document named with nothing else ("KH 4205 là của năm 2023 đúng không?") is when it was issued.
+    const claimsYear =
+      slots.year !== undefined &&
+      (ISSUED.test(understanding.topicText) || YEAR_OF_DOCUMENT.test(fold(coreOf(text).text)) || chosen.namedBesidesDocument === 0);
     const claimsIssuance =
-      slots.aspect === "confirm" &&
-      (slots.issuers !== undefined || (slots.year !== undefined && ISSUED.test(understanding.topicText)) || (slots.people !== undefined && SIGNS.test(understanding.topicText)));
+      slots.aspect === "confirm" && (slots.issuers !== undefined || claimsYear || (slots.people !== undefined && SIGNS.test(understanding.topicText)));
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
     }

@@ -2,6 +2,7 @@
 // says (the target when a target is asked, the figure of the year asked, a verdict word first for a yes-or-no).
 // Works on the folded text of the question's core (courtesy already dropped).
 import { hasQuestionWord } from "../text/courtesy.js";
+import { otherProvinces } from "../text/places.js";
 
 export type Aspect =
   /** "… đúng không", "nghe nói …", "có phải …": a claim to confirm or correct. */
@@ -81,10 +82,11 @@ export function readAspect(folded: string): AspectReading {
       : /(?:^| )(?:khong|ko)(?: (?:vay|a|nhi|ha|the|nhe|chau|ban|ad))?$/.test(folded)
         ? "khong"
         : undefined;
-  // "Khánh Hòa xếp thứ 41 là năm 2021 à?": a statement of a figure closed by "à" asks whether it is so.
-  const statesFigure = STATEMENT_ASKED.test(folded) && FIGURE.test(folded) && !hasQuestionWord(folded);
+  // "Khánh Hòa xếp thứ 41 là năm 2021 à?", "khanh hoa sap nhap voi binh thuan a": a statement of a figure or naming
+  // a province, closed by "à", asks whether it is so ("… mục tiêu 2030 ạ" folds alike, and states nothing).
+  const statesClaim = STATEMENT_ASKED.test(folded) && (FIGURE.test(folded) || otherProvinces(folded).length > 0) && !hasQuestionWord(folded);
   const confirms =
-    CONFIRM.test(folded) || OPENING_CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded.replace(HEDGE, ""))) || (CONFIRM_END.test(folded) && polarity === "dung") || statesFigure;
+    CONFIRM.test(folded) || OPENING_CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded.replace(HEDGE, ""))) || (CONFIRM_END.test(folded) && polarity === "dung") || statesClaim;
   // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
   // "… đạt 46% đúng không?" claims a figure: a claim to check, not whether a target is reached.
   if (VERDICT.test(folded) && !(confirms && REACHED_FIGURE.test(folded) && !TARGET_NAMED.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };

@@ -2,7 +2,7 @@
 // a question only matches when most of its content words are explained by one phrasing. Telex leftovers and
 // words typed without a space are repaired exactly; fuse.js proposes a fix for other typos.
 import Fuse from "fuse.js";
-import { STOPWORDS, undoTelex } from "../text/normalize.js";
+import { isFoldedDate, STOPWORDS, undoTelex } from "../text/normalize.js";
 import { RecentResults } from "./recent.js";
 import type { Aspect } from "./aspect.js";
 import { isJoinedCompound, type QuestionKind } from "./understand.js";
@@ -459,6 +459,8 @@ export class SearchIndex {
         terms.push(token);
         continue;
       }
+      // A day no entry is dated ("tính đến 26/10/2025") is no word unknown: its year stands beside it.
+      if (isFoldedDate(Number(token))) continue;
       const fixed = repairs++ < MAX_REPAIRS_PER_QUESTION && performance.now() < repairDeadline ? this.repair(token) : null;
       if (!fixed) {
         unknown.push(token);

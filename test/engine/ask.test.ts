@@ -92,7 +92,7 @@ describe("goals and comparison", () => {
   it("summarise how NQ 16 differs from QĐ 749", () => {
     const answer = engine.ask("so sánh NQ16 với QĐ 749");
     expect(answer.entries[0]).toBe("@compare");
-    expect(text(answer)).toContain("Tỉnh bổ sung");
+    expect(text(answer)).toContain("bổ sung mục tiêu riêng của tỉnh: 100% doanh nghiệp nhà nước thuộc tỉnh");
   });
 });
 
@@ -1327,5 +1327,47 @@ describe("fixes from the review of the ninth session's rules", () => {
 
   it("keeps the words asking whether something is mentioned, which FAQs are written with", () => {
     expect(firstParagraph(engine.ask("NQ 16 có nhắc đến xã hội số không?"))).toMatch(/^Có: .*xã hội số/);
+  });
+});
+
+describe("claims about a document, a province or a comparison (tenth session)", () => {
+  it("checks a year said of a document named with nothing else, and a horizon year", () => {
+    expect(firstParagraph(engine.ask("ke hoach 4205 la cua nam 2023 dung khong"))).toMatch(/^Không: .*12\/5\/2022/);
+    expect(firstParagraph(engine.ask("nghe noi nghi quyet 16 ra tu nam 2020 phai ko"))).toMatch(/^Không: .*19\/10\/2021/);
+    expect(firstParagraph(engine.ask("NQ 16 định hướng tới năm 2035 đúng ko?"))).toMatch(/^Không: .*2030/);
+    // What a document sets in a year is no claim about when it was issued.
+    expect(firstParagraph(engine.ask("NQ 16 đề ra năm 2025 DVC mức 4 đạt 100% đúng không?"))).not.toMatch(/ban hành ngày 19\/10\/2021/);
+  });
+
+  it("checks a figure claimed of a document against the indicator it sets a target of", () => {
+    expect(firstParagraph(engine.ask("Kế hoạch 4205 đặt mục tiêu 100% trường học dùng nền tảng số năm 2022 đúng không?"))).toMatch(/^Không.*50%/);
+    expect(firstParagraph(engine.ask("Kế hoạch 4205 đặt mục tiêu 50% trường học dùng nền tảng số năm 2022 đúng không?"))).toMatch(/^Đúng.*50%/);
+  });
+
+  it("reads a statement naming another province closed by an unmarked 'a' as a claim, but not a polite 'ạ'", () => {
+    expect(firstParagraph(engine.ask("khanh hoa sap nhap voi binh thuan a"))).toMatch(/^Không: .*Ninh Thuận/);
+    expect(firstParagraph(engine.ask("cho em hoi muc tieu 2030 cua nghi quyet 16 a"))).not.toMatch(/^(Không|Đúng)/);
+  });
+
+  it("reads 'co dat muc tieu' right after a document as what it sets, typed without marks", () => {
+    expect(firstParagraph(engine.ask("nq16 co dat chi tieu cho doanh nghiep nho va vua khong"))).toMatch(/^Có: .*50%/);
+    expect(firstParagraph(engine.ask("khanh hoa co dat muc tieu cua nghi quyet 16 khong"))).not.toMatch(/^Có: .*mục tiêu năm 2025: 50%/);
+  });
+
+  it("names in the first paragraph where NQ 16 is higher than QĐ 749 and what it adds", () => {
+    const first = firstParagraph(engine.ask("so voi qd 749 thi nghi quyet 16 cao hon cho nao"));
+    expect(first).toMatch(/100% dịch vụ công trực tuyến đạt mức độ 4; cả nước: 80%/);
+    expect(first).toMatch(/doanh nghiệp nhà nước/);
+    expect(first).toMatch(/50% doanh nghiệp vừa và nhỏ/);
+    // A target set on another basis is not called higher.
+    expect(firstParagraph(engine.ask("So sánh mục tiêu năm 2030 của NQ 16 với QĐ 749"))).not.toMatch(/cao hơn/);
+  });
+});
+
+describe("a full date in a question", () => {
+  it("takes a day no entry is dated as no unknown word: its year is asked", () => {
+    const answer = engine.ask("Tính đến 26/10/2025 khối địa phương đạt tỷ lệ hồ sơ toàn trình bao nhiêu?");
+    expect(answer.answered).toBe(true);
+    expect(firstParagraph(answer)).toMatch(/16,94%/);
   });
 });

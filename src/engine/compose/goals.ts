@@ -132,14 +132,17 @@ export function composeComparison(ctx: ComposeContext): Composed {
   const line = (g: Goal) => `${g.year}: ${goalText(ctx, g)}${g.national?.text ? ` — cả nước: ${g.national.text}` : ""}`;
   const higher = goals.filter((g) => g.national?.relation === "higher" || g.national?.relation === "different-basis");
   const added = goals.filter((g) => g.national?.relation === "added");
+  // "Cao hơn chỗ nào?", "bổ sung mục tiêu nào?": the first paragraph names them, not only that there are some.
+  const clause = (g: Goal) => goalText(ctx, g).replace(/[.\s]+$/, "").replace(/^\p{Lu}(?!\p{Lu})/u, (letter) => letter.toLowerCase());
+  const example = higher.find((g) => g.national?.relation === "higher") ?? higher[0];
+  const higherSaid = example
+    ? ` đặt ${example.national?.relation === "higher" ? "một số chỉ tiêu cao hơn" : "chỉ tiêu theo cách khác cả nước"} (năm ${example.year}, tỉnh: ${clause(example)}${example.national?.text ? `; cả nước: ${example.national.text.replace(/[.\s]+$/, "")}` : ""})`
+    : "";
+  const addedSaid = added.length > 0 ? ` bổ sung mục tiêu riêng của tỉnh: ${added.map((g) => `${clause(g)} (năm ${g.year})`).join("; ")}` : "";
   const blocks: Block[] = [
-    {
-      kind: "headline",
-      text: "So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16 đặt một số chỉ tiêu cao hơn và bổ sung mục tiêu riêng của tỉnh.",
-    },
+    { kind: "headline", text: `So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16${[higherSaid, addedSaid].filter(Boolean).join(" và")}.` },
   ];
-  if (higher.length > 0) blocks.push({ kind: "bullets", title: "Cao hơn hoặc chặt hơn cả nước:", items: higher.map(line) });
-  if (added.length > 0) blocks.push({ kind: "bullets", title: "Tỉnh bổ sung (cả nước không đặt ra):", items: added.map((g) => `${g.year}: ${goalText(ctx, g)}`) });
+  if (higher.length > 1) blocks.push({ kind: "bullets", title: "Cao hơn hoặc chặt hơn cả nước:", items: higher.map(line) });
   return {
     intent: "compare",
     blocks,
