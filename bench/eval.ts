@@ -1,4 +1,4 @@
-// npm run eval [-- --verbose | --changed | --write-baseline]: accuracy figures of the engine and of a naive fuse.js
+// npm run eval [-- --verbose | --changed | --write-baseline | --changed --write-baseline]: accuracy figures of the engine and of a naive fuse.js
 // baseline; --changed lists the questions whose outcome moved since bench/eval/baseline.json, --write-baseline
 // records today's outcomes there.
 import { loadKnowledgeOrExit } from "../src/bootstrap.js";
@@ -66,14 +66,17 @@ if (verbose) {
   for (const item of metrics.wronglyAnsweredOutOfScope) console.log(`  ${item.confidence.toFixed(2)} ${item.q} → ${item.got}`);
 }
 const outcomes = await currentOutcomes(engine.knowledge, knownNumbers);
-if (process.argv.includes("--write-baseline")) {
-  await writeBaseline(outcomes);
-  console.log(`\nbaseline written: ${Object.keys(outcomes).length} questions (bench/eval/baseline.json)`);
-} else {
+const writing = process.argv.includes("--write-baseline");
+// With both flags, what moved is listed before the baseline is replaced: one run instead of two.
+if (!writing || process.argv.includes("--changed")) {
   const { worse, better, changed } = compareOutcomes(await loadBaseline(), outcomes);
   console.log(`\nagainst bench/eval/baseline.json: ${worse.length} worse, ${better.length} better, ${changed.length} otherwise changed`);
   const listed = process.argv.includes("--changed") ? ([["worse", worse], ["better", better], ["changed", changed]] as const) : ([["worse", worse]] as const);
   for (const [label, movements] of listed) for (const movement of movements) console.log(`  ${label}: ${describeMovement(movement)}`);
+}
+if (writing) {
+  await writeBaseline(outcomes);
+  console.log(`\nbaseline written: ${Object.keys(outcomes).length} questions (bench/eval/baseline.json)`);
 }
 const failures = failedTargets(metrics);
 console.log(failures.length === 0 ? "\nAll targets met." : `\nTargets missed: ${failures.join("; ")}`);
