@@ -257,6 +257,8 @@ const BEFORE_OR_AFTER = /(?<![^ ])(?:truoc hay sau|sau hay truoc)(?= |$)/;
 const BEFORE_OR_AFTER_WORDS = 2;
 /** "… cái nào có trước?": which of two came first, the earlier named first. */
 const WHICH_FIRST = /(?<![^ ])(?:cai|van ban) nao (?:co |ban ?hanh |ra doi |duoc ban ?hanh )?(?:truoc|som hon)(?= |$)(?! (?:nam|ngay|thang|khi|20\d\d))/;
+/** Words asking what was measured, not what was set: "thực tế", "đạt được", "kết quả"; folded. */
+const MEASURED = /(?<![^ ])(?:thuc te|dat duoc|da dat|hien nay|hien tai|ket qua|so lieu)(?= |$)/;
 /** "đặt" (set), typed with its mark. */
 const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
 /**
@@ -923,7 +925,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // a key is only set when it has a value, as later slots are spread over earlier ones.
     const readSlots: Slots = slots;
     if (claim?.length) readSlots.claim = claim;
-    if (setsTargetOfYear || setByMark) readSlots.aspect = "target";
+    // "Tỷ lệ … năm 2030 là bao nhiêu?": a year still to come has no figure, only a target ("thực tế năm 2030" asks one).
+    const yearToCome = slots.year !== undefined && slots.year > now().getFullYear() && (slots.aspect === undefined || slots.aspect === "actual") && !MEASURED.test(expanded);
+    if (setsTargetOfYear || setByMark || yearToCome) readSlots.aspect = "target";
     // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
     const lowered = core.toLowerCase();
     // Typed without marks, "co dat muc tieu" right after the document is what it sets ("Khánh Hòa có đạt mục tiêu của
@@ -1408,7 +1412,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "còn cấp huyện?", "cấp tỉnh thì sao?": a follow-up naming a detail asks the last question about that detail —
     // the entry the last topic and the detail find together that mentions the detail, unless the detail alone
     // finds something unrelated for sure.
-    const detail = understanding.followUp && unknownInTopic === 0 && namedInTopic <= MAX_DETAIL_WORDS ? detailOf(understanding.topicText) : "";
+    // "ai ký?", "ký ngày nào?" name an attribute, no detail ("Kỳ" folds like "ký": the focus answers them, below).
+    const detail =
+      understanding.followUp && unknownInTopic === 0 && namedInTopic <= MAX_DETAIL_WORDS && !isBareQuestion(understanding.topicText) ? detailOf(understanding.topicText) : "";
     if (previousDoc && previous?.topic && detail !== "") {
       const merged = { ...previous.slots, ...slots };
       const withDetail = search({ tokens: tokens(`${previous.topic} ${detail}`), years: merged.year ? [merged.year] : [], national: merged.scope === "national" }, DETAIL_CANDIDATES);
@@ -1531,9 +1537,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
     }
     // Nothing matched well, but the question names one document and nothing unknown, and asks when, by whom, or
-    // whether ("QĐ 749 ký năm 2019 đúng không?"): it is about that document.
+    // whether ("QĐ 749 ký năm 2019 đúng không?"), or what one of its details says ("theo QĐ 411 bao nhiêu % người
+    // từ 15 tuổi có tài khoản thanh toán?"): it is about that document.
     const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
-    if (namedDocument && aboutTheDocument && unknownInTopic === 0) {
+    // Words only its details use are unknown to the search, not to the document.
+    const documentDetail = namedDocument && !aboutTheDocument ? askedDetail(namedDocument, understanding.topicText, slots.aspect)?.detail : undefined;
+    const saysUnknown = () => index.analyze(tokens(understanding.topicText), repairDeadline).unknown.every((word) => wordsOf(documentDetail!).has(word));
+    if (namedDocument && ((aboutTheDocument && unknownInTopic === 0) || (documentDetail && saysUnknown()))) {
       return finish(composeLed(namedDocument, carried, previous?.sourceIds ?? [], understanding.topicText), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
     }
     // Likewise for one person named and asked what they said or who they are ("Ông Tuân nhận xét thế nào về …").

@@ -53,7 +53,8 @@ export function focusOf(lookup: Lookup, entryId: string, previous: Focus | undef
     indicator: firstOf(related, indicatorOf),
   };
   // What "nó" means: the entry itself, or else the first thing it is about.
-  const main = [brought.office, brought.person, brought.document, brought.indicator].find((entity) => entity?.id === entryId) ?? brought.document ?? brought.indicator;
+  // A signer the knowledge has no person entry for carries the document's id: the document is still what "nó" is.
+  const main = [brought.office, brought.document, brought.person, brought.indicator].find((entity) => entity?.id === entryId) ?? brought.document ?? brought.indicator;
   // The kinds brought replace those before; set one by one rather than spread (spreads of optional parts are slow).
   const focus: { -readonly [K in keyof Focus]: Focus[K] } = { ...previous };
   if (brought.person) focus.person = brought.person;
@@ -104,7 +105,7 @@ export function resolveReferences(folded: string, focus: Focus | undefined): str
 
 /** Words that only ask for an attribute of something ("ai ký", "ngày nào", "giữ chức gì", "hạn là năm nào"). */
 const ATTRIBUTE_WORDS: ReadonlySet<string> = new Set(
-  "ai ky ngay nao khi bao gio luc nam han chuc vu giu lam noi vay nguoi ban hanh de xuat chu tri dau o may gi la co khong con thi sao cu the so hieu tu ra doi hieu luc".split(" "),
+  "ai ky ngay nao khi bao gio luc nam han chuc vu giu lam noi vay nguoi ban hanh de xuat chu tri dau o may gi la co khong con thi sao cu the so hieu tu ra doi hieu luc nham muc dich noi dung".split(" "),
 );
 
 /** Whether a question's topic is only attribute words: it asks about whatever the conversation is on. */

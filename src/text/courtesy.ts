@@ -243,14 +243,22 @@ function partsOf(clauses: readonly Clause[]): string[] {
 /** "nó", "đó", "ấy", "này": a word pointing back to what was said before; folded. */
 const POINTS_BACK = /(?<![^ ])(?:no|do|ay|nay)(?= |$)/;
 /** "Có thật không?", "đúng không?": a clause asking only whether the one before is so. */
-const BARE_CONFIRMATION = /^(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
+// "Thông tin đó có đúng không?", "điều này có thật không?": the same, pointing back at it.
+const BARE_CONFIRMATION =
+  /^(?:(?:thong tin|dieu|chuyen|tin|so lieu|con so) (?:do|nay|ay) )?(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
 /** "Theo tài liệu mật mình vừa gửi bạn": a source only the asker has, which adds nothing the bot can check. */
 const ASKERS_SOURCE = /^theo (?:tai lieu|van ban|file|tep|thong tin|tin|ban)(?: \S+){0,6} (?:gui|dua|cung cap|chia se|dan)(?: \S+){0,2}$/;
 /** "Hãy xác nhận rằng X": X is a claim to check, never one to repeat ("hãy nói rằng X" stays an instruction). */
 const CONFIRM_THAT = /^(?:(?:ban|tro ly) )?(?:hay|cu|vui long|xin) (?:xac nhan|khang dinh|xac minh)(?: (?:giup|gium|dum)(?: (?:minh|toi|em))?)? (?:rang|la) (?=\S)/;
-/** "Bạn xác nhận giúp mình nhé?": the clause before it is the claim to check. */
+/**
+ * "Tôi đọc được trên một trang mạng là X", "thấy bài đăng ghi là X": X is a claim reported, to check; the words
+ * saying where it was read are no part of it.
+ */
+const REPORTED_THAT =
+  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang|thong tin|bao)(?: \S+){0,5}? (?:ghi|noi|viet|dua tin|dang|neu)? ?(?:la|rang) (?=\S)/;
+/** "Bạn xác nhận giúp mình nhé?", "nhờ bạn kiểm tra giúp": the clause before it is the claim to check. */
 const CONFIRM_REQUEST =
-  /^(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
+  /^(?:nho )?(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
 
 /**
  * Whether each clause only sets the scene, asking nothing: courtesy, an aside that the asker is unsure, who is asking and
@@ -266,7 +274,7 @@ function onlySetTheScene(clauses: readonly Clause[]): boolean[] {
     const asks = ASKS.test(folded);
     const asker = ((describingAsker && PURPOSE.test(folded)) || SELF_DESCRIPTION.test(folded)) && !asks && !REPORTS.test(folded.replace(AGE, ""));
     describingAsker = asker;
-    const courteous = onlyCourtesy(folded);
+    const courteous = onlyCourtesy(folded) || BARE_CONFIRMATION.test(folded);
     // Only one asking about what the message said before: "có phải vậy không" after a statement, "… nó là cái gì"
     // ("cho em hỏi mấy câu" asks nothing; "…, có phải vậy không?" after a question only tags it).
     const after = clauses[i - 1]?.folded;
@@ -294,7 +302,7 @@ function claimed(text: string): Clause {
 function asClaims(clauses: readonly Clause[]): Clause[] {
   const read: Clause[] = [];
   for (const clause of clauses) {
-    const that = CONFIRM_THAT.exec(clause.folded);
+    const that = CONFIRM_THAT.exec(clause.folded) ?? REPORTED_THAT.exec(clause.folded);
     const words = clause.text.split(/\s+/);
     const request = that ? that[0].trim().split(" ").length : 0;
     // The claim is the words typed after the request, marks and all (the request's words fold one to one).

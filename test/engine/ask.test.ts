@@ -1371,3 +1371,59 @@ describe("a full date in a question", () => {
     expect(firstParagraph(answer)).toMatch(/16,94%/);
   });
 });
+
+describe("reported claims, follow-ups on a document and what people said (tenth session)", () => {
+  it("checks a claim read somewhere, put before 'có phải vậy không' or 'thông tin đó có đúng không'", () => {
+    const read = "Chào bạn, tôi thấy một bài đăng trên mạng ghi là Nghị quyết 16 đặt mục tiêu kinh tế số chiếm 20% GRDP vào năm 2030. Có phải vậy không, nhờ bạn kiểm tra giúp.";
+    expect(firstParagraph(engine.ask(read))).toMatch(/^Không.*30%/);
+    const pointing = "Chao ban, toi doc duoc tren mot trang mang la nam 2022 Khanh Hoa tang 11 bac DTI len thu 41. Thong tin do co dung khong ban?";
+    const answer = text(engine.ask(pointing));
+    expect(answer).toMatch(/^Không: .*giảm 11 bậc/);
+    expect(answer).not.toMatch(/Nguồn chính mình dùng/);
+  });
+
+  it("answers 'ai ký?' and 'ký ngày nào' after a document with its signer and date, and 'ông ấy' with the signer's office", () => {
+    const conversation = createConversation();
+    engine.ask("Quyết định 749/QĐ-TTg phê duyệt cái gì vậy ạ?", conversation);
+    expect(firstParagraph(engine.ask("ai ký?", conversation))).toMatch(/người ký: Nguyễn Xuân Phúc/);
+    expect(firstParagraph(engine.ask("ký ngày nào", conversation))).toMatch(/3\/6\/2020/);
+    expect(firstParagraph(engine.ask("ông ấy giữ chức gì lúc đó?", conversation))).toMatch(/Nguyễn Xuân Phúc: Thủ tướng Chính phủ/);
+  });
+
+  it("says whether QĐ 749 is still in force, as the sources say", () => {
+    expect(firstParagraph(engine.ask("Quyết định 749 còn hiệu lực không?"))).toMatch(/^Có: .*vẫn còn hiệu lực/);
+  });
+
+  it("finds the detail of a document named that only its details word", () => {
+    const answer = engine.ask("Theo QĐ 411, đến 2025 bao nhiêu phần trăm người từ 15 tuổi có tài khoản thanh toán?");
+    expect(answer.answered).toBe(true);
+    expect(firstParagraph(answer)).toMatch(/80% người từ 15 tuổi có tài khoản thanh toán/);
+  });
+
+  it("reads a year still to come as asking the target, unless a measured figure is asked", () => {
+    expect(firstParagraph(engine.ask("tỷ lệ kiểm tra qua môi trường số năm 2030 là bao nhiêu"))).toMatch(/mục tiêu năm 2030: 70%/);
+    expect(firstParagraph(engine.ask("kinh tế số năm 2030 thực tế bao nhiêu"))).toMatch(/chưa có số liệu năm 2030/);
+  });
+
+  it("keeps the document of the first part for 'nhằm mục đích gì', and gives a rank's score for 'điểm bao nhiêu'", () => {
+    const purpose = text(engine.ask("Kế hoạch 11252 của UBND tỉnh ban hành ngày nào và nhằm mục đích gì vậy bạn?"));
+    expect(purpose).toMatch(/30\/10\/2023/);
+    expect(purpose).toMatch(/nâng cao chỉ số chuyển đổi số \(DTI\)/);
+    expect(purpose).not.toMatch(/4205/);
+    const conversation = createConversation();
+    engine.ask("DTI nam 2024 tinh minh xep thu may", conversation);
+    expect(firstParagraph(engine.ask("diem bao nhieu", conversation))).toMatch(/0,7071/);
+  });
+
+  it("refuses where somebody lives and a currency conversion, but still says who somebody is", () => {
+    expect(engine.ask("nha ong nguyen tan tuan o duong nao vay").answered).toBe(false);
+    expect(engine.ask("1 usd doi duoc bao nhieu tien viet vay").answered).toBe(false);
+    expect(engine.ask("ông Nguyễn Tấn Tuân ở đâu").answered).toBe(true);
+  });
+
+  it("gives what a person said when asked why or 'theo ông X'", () => {
+    expect(firstParagraph(engine.ask("Theo ông Nguyễn Hải Ninh, vì sao phải chuyển đổi số?"))).toMatch(/nhiệm vụ chính trị/);
+    expect(firstParagraph(engine.ask("Theo ông Nguyễn Tấn Tuân thì trong dịch chuyển đổi số giúp gì cho tỉnh vậy?"))).toMatch(/E-Office/);
+    expect(firstParagraph(engine.ask("ông Nguyễn Tấn Tuân là ai"))).toMatch(/^Nguyễn Tấn Tuân: Phó Bí thư/);
+  });
+});

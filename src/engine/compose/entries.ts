@@ -168,7 +168,8 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
       ? `${verdict}: ${person.name} không còn là ${left.map((office) => office.name).join(", ")}. ${now.map((o) => o.text).join(" ")}`
       : asksNow && holdsSome
         ? `${ctx.slots.aspect === "confirm" ? "Đúng: " : ""}${person.name} hiện là ${held.filter((office) => holdsNow(ctx, office, person.id)).map((office) => office.name).join(", ")} (theo nguồn mới nhất mình có).`
-        : (ctx.slots.quote || aboutWhatWasSaid) && person.said
+        : // "Theo ông X, vì sao …?": why, in their words.
+          (ctx.slots.quote || ctx.slots.aspect === "why" || aboutWhatWasSaid) && person.said
           ? `${person.name} (${person.role}, ${asOf}): ${person.said}`
           : role;
   // "Ông X ký văn bản nào?": the documents naming them as signer, first.
