@@ -298,10 +298,16 @@ function has(text: string, pattern: RegExp): boolean {
   return text.search(pattern) !== -1;
 }
 
+/**
+ * White space that is not one plain space: replaced by one, it leaves the text as /\s+/g would, without rewriting every
+ * single space (several times faster on text in single spaces).
+ */
+const SPACES = /\s{2,}|[^\S ]/g;
+
 /** The text without what the pattern matches, in single spaces; text with nothing to strip is returned as it is (understand() only strips text in single spaces). */
 function strip(text: string, pattern: RegExp): string {
   const stripped = text.replace(pattern, " ");
-  return stripped === text ? text : stripped.replace(/\s+/g, " ").trim();
+  return stripped === text ? text : stripped.replace(SPACES, " ").trim();
 }
 
 function smallTalkOf(text: string): SmallTalk | undefined {
@@ -315,7 +321,7 @@ function smallTalkOf(text: string): SmallTalk | undefined {
 
 /** The folded text in single spaces, without a greeting in front and with hearsay read as "nghe noi". */
 function withoutOpening(folded: string): string {
-  return strip(folded.replace(/\s+/g, " ").trim(), GREETING_PREFIX).replace(HEARSAY, "nghe noi");
+  return strip(folded.replace(SPACES, " ").trim(), GREETING_PREFIX).replace(HEARSAY, "nghe noi");
 }
 
 function yearsIn(text: string): number[] {

@@ -24,9 +24,20 @@ export function unique<T>(items: Iterable<T>): T[] {
 }
 
 /** At most three follow-ups, never the question just answered. */
-export function pickSuggestions(candidates: readonly (string | undefined)[], exclude: readonly string[] = []): string[] {
-  const excluded = new Set(exclude.map((text) => text.toLowerCase()));
-  return unique(candidates.filter((text): text is string => !!text && !excluded.has(text.toLowerCase()))).slice(0, 3);
+export function pickSuggestions(candidates: readonly (string | undefined)[], exclude: readonly string[] = EXCLUDE_NONE): string[] {
+  const excluded = loweredLists.get(exclude) ?? lowered(exclude);
+  // Lowering Vietnamese text is not cheap, and most answers exclude nothing.
+  return unique(candidates.filter((text): text is string => !!text && (excluded.size === 0 || !excluded.has(text.toLowerCase())))).slice(0, 3);
+}
+
+/** One list for "nothing excluded", rather than a new one (and a new entry below) per answer. */
+const EXCLUDE_NONE: readonly string[] = [];
+/** Each list excluded, lowered once: an FAQ's phrasings (many, and long) are excluded from every answer it gives. */
+const loweredLists = new WeakMap<readonly string[], ReadonlySet<string>>();
+function lowered(list: readonly string[]): ReadonlySet<string> {
+  const set = new Set(list.map((text) => text.toLowerCase()));
+  loweredLists.set(list, set);
+  return set;
 }
 
 const DOCUMENT_KINDS: Record<DocumentEntry["kind"], string> = {
