@@ -1208,7 +1208,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    * "Tỷ lệ giải quyết đúng hạn quý III/2025?", "Công văn 2390 giao đơn vị nào làm đầu mối?": the detail of an FAQ or
    * a document that says clearly more of what was asked than its answer does, and the entry it is said in.
    */
-  function askedDetail(doc: SearchDoc, topicText: string, aspect: Slots["aspect"]): { detail: string; from: FaqEntry | DocumentEntry; proposer?: boolean } | undefined {
+  function askedDetail(doc: SearchDoc, topicText: string, { aspect, year }: Slots): { detail: string; from: FaqEntry | DocumentEntry; proposer?: boolean } | undefined {
     if (NOT_LED.has(aspect)) return undefined;
     const faq = lookup.faq.get(doc.id);
     const document = lookup.documents.get(doc.id);
@@ -1220,9 +1220,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const answer = faq?.answer ?? `${document!.title} ${document!.summary}`;
     // Words naming the document ("công văn 2390") ask for none of its details.
     const naming = document ? wordsOf(`${document.number} ${document.aliases.join(" ")}`) : new Set<string>();
-    const asked = unique(topicWords(topicText)).filter((word) => !naming.has(word));
+    // The year asked is a word of the question the reading took out ("… năm 2030": the detail for 2030, not for 2025).
+    const asked = unique([...topicWords(topicText).filter((word) => !naming.has(word)), ...(year === undefined ? [] : [String(year)])]);
     const saidIn = (text: string) => asked.filter((word) => wordsOf(text).has(word)).length;
-    const best = from.details.map((detail) => ({ detail, said: saidIn(detail) })).reduce((best, next) => (next.said > best.said ? next : best));
+    // Of two details saying as much, the one of the year asked.
+    const ofYear = (text: string) => year !== undefined && wordsOf(text).has(String(year));
+    const best = from.details
+      .map((detail) => ({ detail, said: saidIn(detail) }))
+      .reduce((best, next) => (next.said > best.said || (next.said === best.said && ofYear(next.detail) && !ofYear(best.detail)) ? next : best));
     if (best.said < saidIn(answer) + MIN_DETAIL_LEAD) return undefined;
     // A document's details are many and long: one must say a phrase asked ("đầu mối") that its summary does not, not
     // only a syllable of one ("xuất" of "đề xuất" in "sản xuất").
@@ -1237,7 +1242,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
    * names ("giao đơn vị nào làm đầu mối"), not who signed it. `settle` gives the answer its verdict before it is led.
    */
   function composeLed(doc: SearchDoc, slots: Slots, sourceIds: readonly string[], topicText: string, settle = (composed: Composed) => composed): Composed {
-    const asked = askedDetail(doc, topicText, slots.aspect);
+    const asked = askedDetail(doc, topicText, slots);
     const documentWho = doc.kind === "document" && slots.aspect === "who";
     // "Ai ban hành …?" asks who issued it; "ai đề nghị ban hành …?" who proposed it, which a detail says.
     const detailsWho = asked !== undefined && documentWho && (!ISSUED.test(topicText) || asked.proposer === true);
@@ -1352,21 +1357,29 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const asksOfTheLast = slots.progress === true || slots.aspect === "verdict" || slots.aspect === "target";
     const onlySlots = !hasTopic || onlyDocument || (namedInRest === 0 && elsewhere.length === 0 && (understanding.followUp || hasSlots(slots) || asksOfTheLast));
     // An FAQ that stands for indicators or goals ("Việt Nam xếp hạng chính phủ điện tử…") has targets too.
+    // So has a document that sets some ("mục tiêu năm 2022?" after KH 4205).
     const hasTargets =
       previousDoc?.kind === "indicator" ||
       previousDoc?.kind === "goal" ||
       previousDoc?.kind === "topic" ||
+      (previousDoc?.kind === "document" && targetSetters.has(previousDoc.id)) ||
       (previousDoc !== undefined && standsFor(previousDoc) > 0);
     // A new topic asked as a follow-up ("còn kinh tế số?") keeps the year and scope of the last answer.
     // So does the next part of one message ("năm 2021 đứng thứ mấy, có lọt top 25 không?").
     // "Theo QĐ 749, năm 2025 DVC mức 4 bao nhiêu % và kinh tế số chiếm bao nhiêu % GDP?": the second part asks the
     // document's target too.
     const targetOfPart = laterPart && previous?.slots.aspect === "target" && previous.slots.document !== undefined && targetSetters.has(previous.slots.document) && slots.aspect === undefined;
+    // "Mục tiêu năm 2025?" naming nothing else after an answer about QĐ 749: that document's targets.
+    const focusDocument = previous?.focus?.document?.id;
+    const targetsOfFocus =
+      slots.aspect === "target" && slots.document === undefined && focusDocument !== undefined && targetSetters.has(focusDocument) && namedInTopic <= 2 && namedInRest === 0;
     const carried = understanding.followUp && previous
       ? { ...previous.slots, ...slots }
       : laterPart && previous
         ? { ...pick(previous.slots, CARRIED_FROM_CONTEXT), ...slots, ...(targetOfPart ? { aspect: "target" as const } : {}) }
-        : slots;
+        : targetsOfFocus
+          ? { ...slots, document: focusDocument, ...(lookup.documents.get(focusDocument)?.scope === "national" ? { scope: "national" as const } : {}) }
+          : slots;
     // "Mục tiêu kinh tế số của Nghị quyết 16?": that pillar's goals of the document, both years — a
     // question of its own, also after another indicator (not "còn kinh tế số?" about it).
     if (slots.pillar && slots.aspect === "target" && (slots.document === MAIN_RESOLUTION || slots.document === NATIONAL_PROGRAMME) && chosen.namedBesidesDocument === 0) {
@@ -1397,6 +1410,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // Naming nothing but what it asks of the last figure, the question is about that very entry.
       if (asksOfTheLast && !hasSlots(slots) && !understanding.followUp) {
         return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
+      }
+      // "Đến 2030?" after a document's detail for 2025: its detail for that year, not another entry on the same words.
+      if (previousDoc.kind === "document" && slots.year !== undefined && slots.year !== previous.slots.year) {
+        const led = composeLed(previousDoc, merged, previous.sourceIds, previous.topic ?? "");
+        return finish(led, 1, conversation, previousDoc, merged, previous.topic);
       }
       const topic = withPillar(previous.topic ?? "", slots.pillar);
       const againHits = search({ tokens: tokens(topic), years: merged.year ? [merged.year] : [], national: merged.scope === "national" });
@@ -1546,7 +1564,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // từ 15 tuổi có tài khoản thanh toán?"): it is about that document.
     const aboutTheDocument = slots.aspect === "confirm" || slots.aspect === "when" || slots.aspect === "who";
     // Words only its details use are unknown to the search, not to the document.
-    const documentDetail = namedDocument && !aboutTheDocument ? askedDetail(namedDocument, understanding.topicText, slots.aspect)?.detail : undefined;
+    const documentDetail = namedDocument && !aboutTheDocument ? askedDetail(namedDocument, understanding.topicText, slots)?.detail : undefined;
     const saysUnknown = () => index.analyze(tokens(understanding.topicText), repairDeadline).unknown.every((word) => wordsOf(documentDetail!).has(word));
     if (namedDocument && ((aboutTheDocument && unknownInTopic === 0) || (documentDetail && saysUnknown()))) {
       return finish(composeLed(namedDocument, carried, previous?.sourceIds ?? [], understanding.topicText), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);

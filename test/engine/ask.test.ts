@@ -1427,3 +1427,34 @@ describe("reported claims, follow-ups on a document and what people said (tenth 
     expect(firstParagraph(engine.ask("ông Nguyễn Tấn Tuân là ai"))).toMatch(/^Nguyễn Tấn Tuân: Phó Bí thư/);
   });
 });
+
+describe("the targets of the document just talked about, and figures the sources add (tenth session)", () => {
+  it("answers 'mục tiêu năm …?' after a document with that document's targets", () => {
+    const plan = createConversation();
+    engine.ask("Kế hoạch 4205 năm 2022 về cái gì?", plan);
+    expect(firstParagraph(engine.ask("mục tiêu năm 2022?", plan))).toMatch(/50% trường học/);
+    const national = createConversation();
+    engine.ask("QĐ 749 là gì", national);
+    expect(firstParagraph(engine.ask("mục tiêu năm 2025?", national))).toMatch(/Quyết định 749 \(cả nước\)/);
+  });
+
+  it("answers another year after a document's detail with its detail for that year", () => {
+    const conversation = createConversation();
+    engine.ask("Quyết định 411 là chiến lược gì?", conversation);
+    engine.ask("mục tiêu thương mại điện tử năm 2025 trong đó là bao nhiêu?", conversation);
+    expect(firstParagraph(engine.ask("đến 2030?", conversation))).toMatch(/^Năm 2030: .*thương mại điện tử trên 20%/);
+  });
+
+  it("says how much a figure changed where the source wrote it", () => {
+    expect(firstParagraph(engine.ask("dti quoc gia 2024 tang bao nhieu phan tram so voi 2023"))).toMatch(/tăng 8,6% so với năm 2023/);
+  });
+
+  it("gives Ninh Thuận's 2022 rank beside Khánh Hòa's, and not for another year", () => {
+    expect(firstParagraph(engine.ask("Năm 2022 Ninh Thuận xếp hạng DTI thứ mấy, còn Khánh Hòa thứ mấy?"))).toMatch(/27\/63.*41\/63/);
+    expect(firstParagraph(engine.ask("Tỉnh mình DTI 2024 hơn Ninh Thuận không?"))).not.toMatch(/^Có: Năm 2022/);
+  });
+
+  it("gives the administrative-reform indices the sources report, attributed", () => {
+    expect(firstParagraph(engine.ask("PAR INDEX 2024 của Khánh Hòa xếp hạng mấy?"))).toMatch(/^Theo Báo Khánh Hòa .*10\/63/);
+  });
+});

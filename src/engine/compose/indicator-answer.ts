@@ -278,7 +278,9 @@ function change(indicator: Indicator, figures: readonly Measurement[]): string {
   const difference = to.value - from.value;
   if (difference === 0) return ", không đổi";
   if (indicator.unit === "rank") return `, ${difference > 0 ? "giảm" : "tăng"} ${Math.abs(difference)} bậc`;
-  return `, ${difference > 0 ? "tăng" : "giảm"}`;
+  // How much, where a source wrote it beside the later figure ("Tăng 8,6% so với năm 2023").
+  const written = to.note && new RegExp(`(?:tăng|giảm)[^.;]*so với năm ${periodYear(from.period)}`, "i").exec(to.note)?.[0];
+  return written ? `, ${uncapitalize(written)}` : `, ${difference > 0 ? "tăng" : "giảm"}`;
 }
 
 /**
