@@ -249,6 +249,8 @@ function hasSlots(slots: Slots): boolean {
   return slots.year !== undefined || slots.scope !== undefined || slots.compare === true || slots.now === true || slots.pillar !== undefined;
 }
 
+/** Words that turn what a claim says, folded: one of them missing from an answer is no mere wording. */
+const TURNING_WORDS: ReadonlySet<string> = new Set("het chua khong ko ngung bo huy thoi".split(" "));
 /** A "not" or "not yet" in what an entry says. */
 const NEGATION = /(?<![^ ])(?:chua|khong|ko)(?= |$)/;
 /** "… trước hay sau …?": which of two came first. */
@@ -266,8 +268,11 @@ const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
  * "NQ 16 có đặt mục tiêu top 25, năm 2022 có lọt không?" ask whether one was reached).
  */
 const ASKS_IF_SET = /^có\s+đặt(?!\p{L})/u;
-/** "nghi quyet 16 co dat muc tieu …": a document followed by "có đặt" and what it sets; folded and expanded. */
-const DOCUMENT_SETS = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an) (?:so )?\S+ co dat (?:ra )?(?:muc tieu|chi tieu)(?= |$)/;
+/**
+ * "nghi quyet 16 co dat muc tieu (rieng) cho …": a document followed by "có đặt" a target for or about something;
+ * folded and expanded ("… co dat muc tieu top 25 khong" asks whether it was reached).
+ */
+const DOCUMENT_SETS = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an) (?:so )?\S+ co dat (?:ra )?(?:muc tieu|chi tieu)(?: rieng)? (?:cho|ve)(?= )/;
 /** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
 const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
 /** "từ 56% … lên 87,6%", "gấp đôi": figures claimed to be one series, or one a multiple of another; folded. */
@@ -297,6 +302,8 @@ const NOT_LED: ReadonlySet<Slots["aspect"]> = new Set(["confirm", "verdict", "de
 const COMPARING_WORDS: ReadonlySet<string> = new Set("vay la cao thap hon kem hay so voi bang nhu the nao".split(" "));
 /** Words of issuing a document, as read ("ban hành" is joined into one word). */
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
+/** "định hướng tới năm 2035", "tầm nhìn 2030": the horizon year said of a document; folded. */
+const HORIZON = /(?<![^ ])(?:dinh huong|tam nhin)(?: (?:den|toi))?(?: nam)? (20\d\d)(?= |$)/;
 /**
  * "ra từ năm 2020", "định hướng tới năm 2035": a year said of a document's issuing or horizon; folded, in the
  * question as asked ("đề ra năm 2025" is what it sets).
@@ -377,6 +384,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const source = `(?<![^ ])(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
     return { id: document.id, names, pattern: new RegExp(source), everywhere: new RegExp(source, "g") };
   });
+  const targetYears = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].map((target) => target.year));
   const targetSetters = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].flatMap((target) => target.document ?? []));
   // Most questions name no document: a substring check spares the regular expression (which only adds word edges).
   const documentsNamed = (folded: string) =>
@@ -591,8 +599,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         if (setsGoals && slots.compare) return composeComparison(ctx);
         // "NQ16 đạt chưa" asks how its indicators stand.
         if (doc.id === MAIN_RESOLUTION && slots.progress) return composeStatusAll(ctx);
-        // "NQ16 năm 2030" asks for what the resolution wants by then, not for the document.
-        if (setsGoals && slots.year !== undefined && goalYears.has(slots.year)) {
+        // "NQ16 năm 2030" asks for what the resolution wants by then, not for the document ("NQ 16 định hướng đến năm
+        // 2030 đúng không?" asks its horizon).
+        if (setsGoals && slots.year !== undefined && goalYears.has(slots.year) && slots.horizon === undefined) {
           const scope = doc.id === NATIONAL_PROGRAMME ? "national" : slots.scope;
           return composeGoalsOverview({ ...ctx, slots: { ...slots, ...(scope ? { scope } : {}) } });
         }
@@ -931,7 +940,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const readSlots: Slots = slots;
     if (claim?.length) readSlots.claim = claim;
     // "Tỷ lệ … năm 2030 là bao nhiêu?": a year still to come has no figure, only a target ("thực tế năm 2030" asks one).
-    const yearToCome = slots.year !== undefined && slots.year > now().getFullYear() && (slots.aspect === undefined || slots.aspect === "actual") && !MEASURED.test(expanded);
+    // Only a year some target is set for: "năm 2027 xếp hạng mấy" is better told there is no figure yet, and the latest.
+    const yearToCome =
+      slots.year !== undefined && slots.year > now().getFullYear() && targetYears.has(slots.year) && (slots.aspect === undefined || slots.aspect === "actual") && !MEASURED.test(expanded);
     if (setsTargetOfYear || setByMark || yearToCome) readSlots.aspect = "target";
     // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
     const lowered = core.toLowerCase();
@@ -942,6 +953,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       readSlots.aspect = "target";
       readSlots.exists = true;
     }
+    const horizon = HORIZON.exec(expanded)?.[1];
+    // Only claimed: "mục tiêu tầm nhìn 2030 của NQ 16" asks for the goals of that year.
+    if (horizon && documents.length > 0 && (slots.aspect === "confirm" || slots.polarity !== undefined)) readSlots.horizon = Number(horizon);
     if (neighbour) readSlots.next = neighbour;
     if (documents.length === 1) readSlots.document = documents[0]!;
     if (offices.length > 0) readSlots.offices = offices;
@@ -1104,7 +1118,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
     const words = wordsOf(said);
     const missing = asked.filter((word) => !words.has(word));
-    return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!));
+    // … unless it turns the meaning ("hết hiệu lực" of an answer saying "còn hiệu lực").
+    return missing.length === 0 || (missing.length === 1 && asked.length >= MIN_WORDS_FOR_WORDING && !/\d/.test(missing[0]!) && !TURNING_WORDS.has(missing[0]!));
   }
 
   /**
@@ -1372,7 +1387,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "Mục tiêu năm 2025?" naming nothing else after an answer about QĐ 749: that document's targets.
     const focusDocument = previous?.focus?.document?.id;
     const targetsOfFocus =
-      slots.aspect === "target" && slots.document === undefined && focusDocument !== undefined && targetSetters.has(focusDocument) && namedInTopic <= 2 && namedInRest === 0;
+      slots.aspect === "target" &&
+      slots.document === undefined &&
+      slots.scope === undefined &&
+      focusDocument !== undefined &&
+      targetSetters.has(focusDocument) &&
+      namedInTopic <= 2 &&
+      namedInRest === 0;
     const carried = understanding.followUp && previous
       ? { ...previous.slots, ...slots }
       : laterPart && previous
@@ -1412,7 +1433,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
       }
       // "Đến 2030?" after a document's detail for 2025: its detail for that year, not another entry on the same words.
-      if (previousDoc.kind === "document" && slots.year !== undefined && slots.year !== previous.slots.year) {
+      const detailsOfYear = slots.year !== undefined && lookup.documents.get(previousDoc.id)?.details.some((detail) => wordsOf(detail).has(String(slots.year)));
+      if (previousDoc.kind === "document" && detailsOfYear && slots.year !== previous.slots.year && slots.aspect !== "actual") {
         const led = composeLed(previousDoc, merged, previous.sourceIds, previous.topic ?? "");
         return finish(led, 1, conversation, previousDoc, merged, previous.topic);
       }

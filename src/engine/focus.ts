@@ -105,7 +105,7 @@ export function resolveReferences(folded: string, focus: Focus | undefined): str
 
 /** Words that only ask for an attribute of something ("ai ký", "ngày nào", "giữ chức gì", "hạn là năm nào"). */
 const ATTRIBUTE_WORDS: ReadonlySet<string> = new Set(
-  "ai ky ngay nao khi bao gio luc nam han chuc vu giu lam noi vay nguoi ban hanh de xuat chu tri dau o may gi la co khong con thi sao cu the so hieu tu ra doi hieu luc nham muc dich noi dung".split(" "),
+  "ai ky ngay nao khi bao gio luc nam han chuc vu giu lam noi vay nguoi ban hanh de xuat chu tri dau o may gi la co khong con thi sao cu the so hieu tu ra doi hieu luc nham muc dich".split(" "),
 );
 
 /** Whether a question's topic is only attribute words: it asks about whatever the conversation is on. */

@@ -12,12 +12,13 @@ const OFF_TOPICS: readonly [OffTopic, RegExp][] = [
     words(
       "so dien thoai|sdt|dien thoai (?:di dong|ca nhan|rieng|lien lac|cua ong|cua ba)|so (?:di dong|zalo)|zalo (?:ca nhan|rieng)|email (?:ca nhan|rieng)|" +
         "dia chi (?:nha|rieng|ca nhan|cu tru|thuong tru)|nha rieng|cccd|cmnd|can cuoc|chung minh (?:nhan dan|thu)|ngay sinh|nam sinh|sinh (?:nam|ngay) (?:bao nhieu|nao|may)|vo con|que quan|" +
-        // "nhà ông X ở đường nào" ("nhà" may be read as courtesy and dropped): where somebody lives.
-        "(?:nha (?:cua )?)?(?:ong|ba)(?: \\S+){1,4} o (?:duong|so nha|phuong|thon|to dan pho)(?: nao)?",
+        // "nhà ông X ở đường nào" ("nhà" may be read as courtesy and dropped), closing the question: where somebody
+        // lives ("bà con ở phường nào…" is the public; "ông X ở phường nào chủ trì…" asks something else).
+        "(?:nha (?:cua )?)?(?:ong|ba)(?! con)(?: \\S+){1,4} o (?:duong|so nha|phuong|thon|to dan pho)(?: nao)?(?: (?:vay|a|ha|the|nhi))?$",
     ),
   ],
   // "quốc gia đặt ra", "quốc gia về" are no prices.
-  ["prices", words("ty gia|(?<!quoc )gia (?:vang|xang|dat|bao nhieu|ca|ve|usd)|lai suat|chung khoan|co phieu|xo so|doi (?:\\S+ ){0,2}usd|usd doi|doi (?:\\S+ ){0,3}tien viet|exchange rate")],
+  ["prices", words("ty gia|(?<!quoc )gia (?:vang|xang|dat|bao nhieu|ca|ve|usd)|lai suat|chung khoan|co phieu|xo so|doi (?:\\S+ ){0,2}usd|usd (?:doi|bang|la) (?:duoc |ra |sang )?(?:bao nhieu|may)|doi (?:\\S+ ){0,3}tien viet|exchange rate")],
   // "con bão sắp vào", not "(nghe) con (bác) bảo": a storm word needs a storm's verb.
   ["weather", words("thoi tiet|nhiet do|mua bao|con bao (?:so|sap|dang|nay|lon|vao)|bao so \\d+|bao (?:sap )?vao|co mua|du bao thoi tiet|weather")],
 ];

@@ -8,6 +8,8 @@ import { otherProvinces } from "../text/places.js";
 export type SmallTalk = "greeting" | "thanks" | "help" | "about" | "goodbye";
 
 export interface Slots {
+  /** "định hướng tới năm 2035", "tầm nhìn 2030": the horizon year claimed of a document. */
+  horizon?: number;
   year?: number;
   /** "hiện nay", "mới nhất": the latest known figure. */
   now?: boolean;
@@ -169,8 +171,8 @@ export function questionKind(folded: string): QuestionKind | undefined {
 }
 const SIGNED = /(?<![^ ])(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
 /** "bao nhiêu điểm", "giá trị": the score of a ranking, which its figure's note gives beside the rank ("thời điểm" is none). */
-const SCORE_ASKED = /(?<![^ ])(?:bao nhieu diem|may diem|diem so|so diem|gia tri|diem (?:la |duoc )?(?:bao nhieu|may))(?= |$)/;
-const QUOTE = /(?<![^ ])(theo (?:ong|ba)|noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
+const SCORE_ASKED = /(?<![^ ])(?:bao nhieu diem|may diem|diem so|so diem|gia tri|(?<!thoi )diem (?:la |duoc )?(?:bao nhieu|may))(?= |$)/;
+const QUOTE = /(?<![^ ])(theo (?:ong|ba)(?! (?:tru cot|nhom|noi dung|linh vuc|muc|chi|loai|\d))|noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /**
  * How people say where they heard something, with marks: the knowledge never writes some of their words ("đứa",
  * "máng"), and a marked word it never writes is taken for another word, which would break the hearsay read below.

@@ -255,7 +255,7 @@ const CONFIRM_THAT = /^(?:(?:ban|tro ly) )?(?:hay|cu|vui long|xin) (?:xac nhan|k
  * saying where it was read are no part of it.
  */
 const REPORTED_THAT =
-  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang|thong tin|bao)(?: \S+){0,5}? (?:ghi|noi|viet|dua tin|dang|neu)? ?(?:la|rang) (?=\S)/;
+  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang(?: xa hoi)?|thong tin|bao|facebook|fb|zalo|tiktok|youtube)(?: \S+){0,5}? (?:ghi|noi|viet|dua tin|dang|neu)? ?(?:la|rang) (?=\S)/;
 /** "Bạn xác nhận giúp mình nhé?", "nhờ bạn kiểm tra giúp": the clause before it is the claim to check. */
 const CONFIRM_REQUEST =
   /^(?:nho )?(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
@@ -302,12 +302,21 @@ function claimed(text: string): Clause {
 function asClaims(clauses: readonly Clause[]): Clause[] {
   const read: Clause[] = [];
   for (const clause of clauses) {
-    const that = CONFIRM_THAT.exec(clause.folded) ?? REPORTED_THAT.exec(clause.folded);
+    // A claim reported is the question only where it asks nothing itself ("… là gì") and no other clause asks ("…, vậy
+    // năm 2022 xếp thứ mấy?" asks that): then it is left as it was.
+    const reported = REPORTED_THAT.exec(clause.folded);
+    const reportedClaim =
+      reported && !QUESTION_WORD.test(clause.folded.slice(reported[0].length)) && !clauses.some((other) => other !== clause && QUESTION_WORD.test(other.folded))
+        ? reported
+        : null;
+    const that = CONFIRM_THAT.exec(clause.folded) ?? reportedClaim;
     const words = clause.text.split(/\s+/);
     const request = that ? that[0].trim().split(" ").length : 0;
-    // The claim is the words typed after the request, marks and all (the request's words fold one to one).
+    // The claim is the words typed after the request, marks and all (the request's words fold one to one); one closed
+    // by "đúng không" already asks.
     if (that && fold(words.slice(0, request).join(" ")) === that[0].trim()) {
-      read.push(claimed(words.slice(request).join(" ")));
+      const claim = words.slice(request).join(" ");
+      read.push(QUESTION.test(fold(claim)) ? { text: claim, folded: fold(claim) } : claimed(claim));
     } else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) {
       // After a clause that asks ("… bao nhiêu? Kiểm tra giúp mình") it only asks for care.
       if (!QUESTION.test(read.at(-1)!.folded)) read.push(claimed(read.pop()!.text));

@@ -1458,3 +1458,54 @@ describe("the targets of the document just talked about, and figures the sources
     expect(firstParagraph(engine.ask("PAR INDEX 2024 của Khánh Hòa xếp hạng mấy?"))).toMatch(/^Theo Báo Khánh Hòa .*10\/63/);
   });
 });
+
+describe("from the review of the tenth session's rules", () => {
+  it("reads unmarked 'co dat muc tieu …' as reached unless a target is set for or about something", () => {
+    expect(firstParagraph(engine.ask("quyet dinh 749 co dat muc tieu kinh te so 20% khong"))).not.toMatch(/^Có/);
+    expect(firstParagraph(engine.ask("nghi quyet 16 co dat muc tieu top 25 khong"))).not.toMatch(/^Có/);
+  });
+
+  it("gives no Có or Đúng when the one word the answer lacks turns the claim ('hết hiệu lực')", () => {
+    expect(firstParagraph(engine.ask("quyết định 749 hết hiệu lực chưa"))).not.toMatch(/^Có/);
+    expect(firstParagraph(engine.ask("QĐ 749 đã hết hiệu lực đúng không"))).not.toMatch(/^Đúng/);
+  });
+
+  it("keeps the province's targets when the province is named after an answer about QĐ 749", () => {
+    const conversation = createConversation();
+    engine.ask("QĐ 749 là gì", conversation);
+    expect(firstParagraph(engine.ask("Khánh Hòa đặt mục tiêu gì cho năm 2025?", conversation))).not.toMatch(/Quyết định 749 \(cả nước\)/);
+  });
+
+  it("leaves a reported statement as it was when the message asks something else", () => {
+    expect(text(engine.ask("Mình đọc báo thấy nói là Khánh Hòa xếp thứ 16 về DTI năm 2024, vậy năm 2022 xếp thứ mấy?"))).toMatch(/41\/63/);
+    expect(engine.ask("Em đọc bài viết về nghị quyết 16 là gì ạ").answered).toBe(true);
+    expect(firstParagraph(engine.ask("Em thấy trên facebook ghi là Nghị quyết 16 đặt mục tiêu kinh tế số 20% GRDP năm 2030, đúng không ạ?"))).toMatch(/^Không/);
+  });
+
+  it("refuses no question about 'bà con' or an official's meeting as personal data, and refuses 'usd bằng bao nhiêu'", () => {
+    expect(text(engine.ask("Bà con ở phường nào được hỗ trợ cài ứng dụng VNeID?"))).not.toMatch(/thông tin cá nhân/);
+    expect(text(engine.ask("Ông Tuân ở phường nào chủ trì phiên họp ban chỉ đạo chuyển đổi số"))).not.toMatch(/thông tin cá nhân/);
+    expect(engine.ask("1 usd bằng bao nhiêu tiền việt").answered).toBe(false);
+  });
+
+  it("quotes no words a person never said, and keeps a comparison's sentence whole for a year without goals", () => {
+    expect(firstParagraph(engine.ask("ông Nguyễn Xuân Phúc nói gì về chuyển đổi số"))).not.toMatch(/^Nguyễn Xuân Phúc \(Thủ tướng/);
+    expect(firstParagraph(engine.ask("So sánh Nghị quyết 16 với QĐ 749 năm 2024"))).not.toMatch(/Nghị quyết 16\.$/);
+  });
+
+  it("reads only a year some target is set for as asking the target", () => {
+    expect(firstParagraph(engine.ask("Khánh Hòa năm 2027 xếp hạng DTI"))).toMatch(/chưa có số liệu năm 2027/);
+  });
+
+  it("gives no document's detail of another year when a measured figure is asked", () => {
+    const conversation = createConversation();
+    engine.ask("Quyết định 411 là chiến lược gì?", conversation);
+    engine.ask("mục tiêu thương mại điện tử năm 2025 trong đó là bao nhiêu?", conversation);
+    expect(firstParagraph(engine.ask("năm 2024 thực tế đạt bao nhiêu?", conversation))).not.toMatch(/^Năm 2025: thương mại/);
+  });
+
+  it("checks a horizon claimed of a document, true or false, and says its own", () => {
+    expect(firstParagraph(engine.ask("QĐ 749 định hướng đến năm 2030 phải không?"))).toMatch(/^Đúng: .*định hướng đến năm 2030/);
+    expect(firstParagraph(engine.ask("QĐ 749 định hướng tới năm 2035 đúng không?"))).toMatch(/^Không: .*định hướng đến năm 2030/);
+  });
+});

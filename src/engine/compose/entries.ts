@@ -72,7 +72,10 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   const issuedYear = Number(document.date.slice(0, 4));
   const ownYears = [document.periodFrom, document.periodTo, document.vision].filter((own) => own !== issuedYear);
   const claims = aspect === "confirm" || polarity !== undefined;
-  const claimedYear = claims && year !== undefined && years === undefined && !ownYears.includes(year) ? year : undefined;
+  // "… định hướng tới năm 2035 đúng không?": the horizon claimed, against the document's own.
+  const ownHorizon = document.vision ?? document.periodTo;
+  const claimedHorizon = claims && ctx.slots.horizon !== undefined && ownHorizon !== undefined ? ctx.slots.horizon : undefined;
+  const claimedYear = claims && claimedHorizon === undefined && year !== undefined && years === undefined && !ownYears.includes(year) ? year : undefined;
   // "NQ 16 có phải do UBND tỉnh ban hành không?": the issuer claimed.
   const claimedIssuers = claims ? (ctx.slots.issuers ?? []) : [];
   // "QĐ 749 do Phó Thủ tướng Vũ Đức Đam ký đúng không?": the person claimed against the one who signed it; one who
@@ -97,6 +100,10 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
       const settled = claimedIssuers.length > 0 || document.signer !== undefined || signedOther;
       return `${settled ? `${yesOrNo(ctx, right)}: ` : ""}${name} do ${document.issuer} ban hành ${issued}${signer}${unsigned}.`;
     }
+    if (claimedHorizon !== undefined) {
+      const horizonSaid = document.vision ? `định hướng đến năm ${document.vision}` : `có thời hạn đến năm ${document.periodTo}`;
+      return `${yesOrNo(ctx, claimedHorizon === ownHorizon)}: ${name} ${horizonSaid} (ban hành ${issued}, ${document.issuer}).`;
+    }
     if (claimedYear !== undefined) return `${yesOrNo(ctx, right)}: ${name} được ban hành ${issued} (${document.issuer})${period}.`;
     switch (aspect) {
       case "who":
@@ -112,7 +119,7 @@ export function composeDocument(ctx: ComposeContext, document: DocumentEntry): C
   })();
   const blocks: Block[] = [{ kind: "headline", text: weak(ctx, first, document) }];
   // "Ban hành ngày nào?", "ai ký?" want the fact and what the document is about; the card is one "chi tiết" away.
-  const brief = (claimedYear !== undefined || claimedIssuers.length > 0 || claimedSigners.length > 0 || aspect === "when" || aspect === "who") && !ctx.slots.details;
+  const brief = (claimedYear !== undefined || claimedHorizon !== undefined || claimedIssuers.length > 0 || claimedSigners.length > 0 || aspect === "when" || aspect === "who") && !ctx.slots.details;
   if (brief) blocks.push({ kind: "paragraph", text: `Về: ${document.title.replace(/[.\s]+$/, "")}.` });
   else if (!first.includes(document.summary)) blocks.push({ kind: "paragraph", text: first.startsWith(name) && first.endsWith(":") ? card : document.summary });
   if (document.details.length > 0 && !brief) {

@@ -140,7 +140,13 @@ export function composeComparison(ctx: ComposeContext): Composed {
     : "";
   const addedSaid = added.length > 0 ? ` bổ sung mục tiêu riêng của tỉnh: ${added.map((g) => `${clause(g)} (năm ${g.year})`).join("; ")}` : "";
   const blocks: Block[] = [
-    { kind: "headline", text: `So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16${[higherSaid, addedSaid].filter(Boolean).join(" và")}.` },
+    {
+      kind: "headline",
+      text:
+        higherSaid || addedSaid
+          ? `So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16${[higherSaid, addedSaid].filter(Boolean).join(" và")}.`
+          : "So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16 đặt một số chỉ tiêu cao hơn và bổ sung mục tiêu riêng của tỉnh.",
+    },
   ];
   if (higher.length > 1) blocks.push({ kind: "bullets", title: "Cao hơn hoặc chặt hơn cả nước:", items: higher.map(line) });
   return {
