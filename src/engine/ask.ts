@@ -304,11 +304,8 @@ const COMPARING_WORDS: ReadonlySet<string> = new Set("vay la cao thap hon kem ha
 const ISSUED = /(?:^| )(?:banhanh|ky|ra doi)(?= |$)/;
 /** "định hướng tới năm 2035", "tầm nhìn 2030": the horizon year said of a document; folded. */
 const HORIZON = /(?<![^ ])(?:dinh huong|tam nhin)(?: (?:den|toi))?(?: nam)? (20\d\d)(?= |$)/;
-/**
- * "ra từ năm 2020", "định hướng tới năm 2035": a year said of a document's issuing or horizon; folded, in the
- * question as asked ("đề ra năm 2025" is what it sets).
- */
-const YEAR_OF_DOCUMENT = /(?<![^ ])(?<!(?:de|dat) )(?:ra(?: doi)?|dinh huong|tam nhin)(?: (?:tu|vao|hoi|trong|den|toi))?(?: nam)? (?:19|20)\d\d(?= |$)/;
+/** "ra từ năm 2020": a year said of a document's issuing; folded, in the question as asked ("đề ra năm 2025" is what it sets). */
+const RELEASED_IN = /(?<![^ ])(?<!(?:de|dat) )ra(?: doi)?(?: (?:tu|vao|hoi|trong))?(?: nam)? (?:19|20)\d\d(?= |$)/;
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
 const SILENT_SOURCES = /^[^.]*(?:khong noi|chua (?:tim thay|co thong tin|co so lieu|cong bo)|khong co thong tin)/;
@@ -1511,10 +1508,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "NQ 16 ban hành năm 2020 đúng không?", "… có phải do UBND tỉnh ban hành không?", "… do ông X ký?": a claim about
     // when or by whom the document named was issued or signed is the document's to answer, not an FAQ's that mentions it.
     const namedDocument = slots.document ? docsById.get(slots.document) : undefined;
-    // A year claimed of a document named with nothing else ("KH 4205 là của năm 2023 đúng không?") is when it was issued.
+    // A year claimed of a document named with nothing else ("KH 4205 là của năm 2023 đúng không?") is when it was issued;
+    // one said with "định hướng tới" its horizon.
     const claimsYear =
       slots.year !== undefined &&
-      (ISSUED.test(understanding.topicText) || YEAR_OF_DOCUMENT.test(fold(coreOf(text).text)) || chosen.namedBesidesDocument === 0);
+      (ISSUED.test(understanding.topicText) || RELEASED_IN.test(fold(coreOf(text).text)) || slots.horizon !== undefined || chosen.namedBesidesDocument === 0);
     const claimsIssuance =
       slots.aspect === "confirm" && (slots.issuers !== undefined || claimsYear || (slots.people !== undefined && SIGNS.test(understanding.topicText)));
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
