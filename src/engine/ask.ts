@@ -268,13 +268,14 @@ const SET_TYPED = /(?<!\p{L})đặt(?!\p{L})(?! được)/u;
  * "NQ 16 có đặt mục tiêu top 25, năm 2022 có lọt không?" ask whether one was reached).
  */
 const ASKS_IF_SET = /^có\s+đặt(?!\p{L})/u;
+/** What sets targets, named in a question: a plan, a resolution, a decision, a programme; folded. */
+const SETTER_WORDS = "ke hoach|nghi quyet|quyet dinh|chuong trinh|de an";
+const SETTER = new RegExp(`(?<![^ ])(?:${SETTER_WORDS})(?= |$)`);
 /**
  * "nghi quyet 16 co dat muc tieu (rieng) cho …": a document followed by "có đặt" a target for or about something;
  * folded and expanded ("… co dat muc tieu top 25 khong" asks whether it was reached).
  */
-const DOCUMENT_SETS = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an) (?:so )?\S+ co dat (?:ra )?(?:muc tieu|chi tieu)(?: rieng)? (?:cho|ve)(?= )/;
-/** What sets targets, named in a question: a plan, a resolution, a decision, a programme. */
-const SETTER = /(?<![^ ])(?:ke hoach|nghi quyet|quyet dinh|chuong trinh|de an)(?= |$)/;
+const DOCUMENT_SETS = new RegExp(`(?<![^ ])(?:${SETTER_WORDS}) (?:so )?\\S+ co dat (?:ra )?(?:muc tieu|chi tieu)(?: rieng)? (?:cho|ve)(?= )`);
 /** "từ 56% … lên 87,6%", "gấp đôi": figures claimed to be one series, or one a multiple of another; folded. */
 const SERIES_OR_MULTIPLE = /(?<![^ ])(?:tu \d[\d.]*%? (?:\S+ ){0,4}(?:len|xuong|den) (?:\S+ )?\d[\d.]*|gap (?:doi|ba|\d+ lan))(?= |%|$)/;
 /** "giờ còn không", "còn tồn tại": whether something is still there; folded, as the topic keeps it. */
@@ -381,8 +382,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const source = `(?<![^ ])(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
     return { id: document.id, names, pattern: new RegExp(source), everywhere: new RegExp(source, "g") };
   });
-  const targetYears = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].map((target) => target.year));
-  const targetSetters = new Set([...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals].flatMap((target) => target.document ?? []));
+  // Every target set, an indicator's or a goal: the years some target is set for, and the documents that set them.
+  const allTargets = [...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals];
+  const targetYears = new Set(allTargets.map((target) => target.year));
+  const targetSetters = new Set(allTargets.flatMap((target) => target.document ?? []));
   // Most questions name no document: a substring check spares the regular expression (which only adds word edges).
   const documentsNamed = (folded: string) =>
     documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id);
@@ -945,14 +948,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const lowered = core.toLowerCase();
     // Typed without marks, "co dat muc tieu" right after the document is what it sets ("Khánh Hòa có đạt mục tiêu của
     // NQ 16 không" names the province before it).
-    const setUnmarked = isAscii(core) && documents.length > 0 && DOCUMENT_SETS.test(expanded);
-    if (slots.aspect === "verdict" && slots.polarity === "khong" && (ASKS_IF_SET.test(lowered.slice(lowered.lastIndexOf("có "))) || setUnmarked)) {
+    const setUnmarked = () => isAscii(core) && documents.length > 0 && DOCUMENT_SETS.test(expanded);
+    if (slots.aspect === "verdict" && slots.polarity === "khong" && (ASKS_IF_SET.test(lowered.slice(lowered.lastIndexOf("có "))) || setUnmarked())) {
       readSlots.aspect = "target";
       readSlots.exists = true;
     }
-    const horizon = HORIZON.exec(expanded)?.[1];
-    // Only claimed: "mục tiêu tầm nhìn 2030 của NQ 16" asks for the goals of that year.
-    if (horizon && documents.length > 0 && (slots.aspect === "confirm" || slots.polarity !== undefined)) readSlots.horizon = Number(horizon);
+    // Only claimed of a document named: "mục tiêu tầm nhìn 2030 của NQ 16" asks for the goals of that year.
+    const horizon = documents.length > 0 && (slots.aspect === "confirm" || slots.polarity !== undefined) ? HORIZON.exec(expanded)?.[1] : undefined;
+    if (horizon) readSlots.horizon = Number(horizon);
     if (neighbour) readSlots.next = neighbour;
     if (documents.length === 1) readSlots.document = documents[0]!;
     if (offices.length > 0) readSlots.offices = offices;

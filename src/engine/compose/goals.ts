@@ -142,10 +142,8 @@ export function composeComparison(ctx: ComposeContext): Composed {
   const blocks: Block[] = [
     {
       kind: "headline",
-      text:
-        higherSaid || addedSaid
-          ? `So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16${[higherSaid, addedSaid].filter(Boolean).join(" và")}.`
-          : "So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16 đặt một số chỉ tiêu cao hơn và bổ sung mục tiêu riêng của tỉnh.",
+      // A year with neither ("… năm 2024") keeps the sentence whole.
+      text: `So với Quyết định 749/QĐ-TTg (3/6/2020), Nghị quyết 16${[higherSaid, addedSaid].filter(Boolean).join(" và") || " đặt một số chỉ tiêu cao hơn và bổ sung mục tiêu riêng của tỉnh"}.`,
     },
   ];
   if (higher.length > 1) blocks.push({ kind: "bullets", title: "Cao hơn hoặc chặt hơn cả nước:", items: higher.map(line) });
