@@ -290,6 +290,8 @@ const PROPOSED_BY = /(?<![^ ])(?:theo de nghi cua|do (?:\S+ ){1,8}de xuat|to tri
 const ANOTHER_PROVINCE_NAMED = new RegExp(`(?<![^ ])${ANOTHER_PROVINCE}(?= |$)`);
 /** "ký" (signed), folded: a claim naming a person and a document is about who signed it. */
 const SIGNS = /(?<![^ ])ky(?= |$)/;
+/** "A hay B", "A hay là B": a choice between what comes before and after. */
+const CHOICE = /(?<![^ ])hay(?= |$)/;
 /** An average of the provinces or the nation: what a province's own figure is set against. */
 const AVERAGE = /(?<![^ ])trung binh(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */
@@ -394,7 +396,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const wordsPattern = (names: readonly string[], notAfter = "") => {
     const words = unique(names.map((name) => expand(fold(name))));
     const pattern = new RegExp(`(?<![^ ])${notAfter}(?:${words.map(escapeRegExp).join("|")})(?= |$)`);
-    return { test: (text: string) => words.some((word) => text.includes(word)) && pattern.test(text) };
+    return {
+      test: (text: string) => words.some((word) => text.includes(word)) && pattern.test(text),
+      /** Where the first name is, or -1. */
+      at: (text: string) => (words.some((word) => text.includes(word)) ? (pattern.exec(text)?.index ?? -1) : -1),
+    };
   };
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
   // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
@@ -915,10 +921,19 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const documents = documentsNamed(expanded);
     const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
     const namesAnotherProvince = ANOTHER_PROVINCE_NAMED.test(expanded);
-    const issuers = issuerNames.flatMap(({ issuer, pattern, elsewhere }) => {
-      const province = namesAnotherProvince ? elsewhere.exec(expanded)?.[1] : undefined;
-      return province ? [`${issuer} (${province})`] : pattern.test(expanded) ? [issuer] : [];
-    });
+    const issuersNamed = issuerNames
+      .flatMap(({ issuer, pattern, elsewhere }) => {
+        const province = namesAnotherProvince ? elsewhere.exec(expanded) : null;
+        if (province) return [{ issuer: `${issuer} (${province[1]})`, at: province.index }];
+        const at = pattern.at(expanded);
+        return at >= 0 ? [{ issuer, at }] : [];
+      })
+      .sort((a, b) => a.at - b.at);
+    // "Có phải do UBND tỉnh ban hành không, hay là của Tỉnh ủy?", "do UBND hay Tỉnh ủy ban hành?": a choice between two
+    // issuers. The first is the one claimed; with nothing claimed, the question is who issued it.
+    const [firstIssuer, secondIssuer] = issuersNamed;
+    const choosesIssuer = issuersNamed.length === 2 && CHOICE.test(expanded.slice(firstIssuer!.at, secondIssuer!.at));
+    const issuers = (choosesIssuer && understood.slots.aspect === "confirm" ? [firstIssuer!] : issuersNamed).map(({ issuer }) => issuer);
     const named = personNames.filter(({ pattern }) => pattern.test(expanded));
     const people = [...named.map(({ name }) => name), ...otherPeople.map(({ folded }) => folded)];
     const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
@@ -944,6 +959,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const yearToCome =
       slots.year !== undefined && slots.year > now().getFullYear() && targetYears.has(slots.year) && (slots.aspect === undefined || slots.aspect === "actual") && !MEASURED.test(expanded);
     if (setsTargetOfYear || setByMark || yearToCome) readSlots.aspect = "target";
+    if (choosesIssuer && slots.aspect === undefined) readSlots.aspect = "who";
     // "NQ 16 có đặt chỉ tiêu cho doanh nghiệp không?" asks whether there is such a target, not whether one was reached.
     const lowered = core.toLowerCase();
     // Typed without marks, "co dat muc tieu" right after the document is what it sets ("Khánh Hòa có đạt mục tiêu của
@@ -1517,7 +1533,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       slots.year !== undefined &&
       (ISSUED.test(understanding.topicText) || RELEASED_IN.test(fold(coreOf(text).text)) || slots.horizon !== undefined || chosen.namedBesidesDocument === 0);
     const claimsIssuance =
-      slots.aspect === "confirm" && (slots.issuers !== undefined || claimsYear || (slots.people !== undefined && SIGNS.test(understanding.topicText)));
+      (slots.aspect === "confirm" && (slots.issuers !== undefined || claimsYear || (slots.people !== undefined && SIGNS.test(understanding.topicText)))) ||
+      (slots.aspect === "who" && (slots.issuers?.length ?? 0) > 1);
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
     }

@@ -246,6 +246,14 @@ const POINTS_BACK = /(?<![^ ])(?:no|do|ay|nay)(?= |$)/;
 // "Thông tin đó có đúng không?", "điều này có thật không?": the same, pointing back at it.
 const BARE_CONFIRMATION =
   /^(?:(?:thong tin|dieu|chuyen|tin|so lieu|con so) (?:do|nay|ay) )?(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
+/**
+ * "Mình thấy lo quá", "bác thắc mắc lắm", "báo ghi lung tung quá", "mình hỏi thật nhé": how the asker feels about the
+ * question or the press, or that they ask in earnest; nothing to look up ("… tụt hạng nhiều quá" reports, and stays).
+ */
+const FEELING = new RegExp(
+  `^(?:(?:${ASKER_OR_WE}) )(?:(?:thay|cam thay|cung|rat|hoi|dang|that su|thuc su) )*(?:lo|buon|roi|boi roi|hoang mang|phan van|thac mac|ngac nhien|bat ngo|mung|vui|tiec|so|hoi that|hoi thang|hoi nghiem tuc)(?: (?:qua|lam|ghe|that|nhe|nha|nhen|a))*$`,
+);
+const CONFUSED_PRESS = /(?<![^ ])(?:lung tung|lon xon|moi noi mot kieu|moi bao mot kieu)(?: (?:qua|lam|ghe))?$/;
 /** "Theo tài liệu mật mình vừa gửi bạn": a source only the asker has, which adds nothing the bot can check. */
 const ASKERS_SOURCE = /^theo (?:tai lieu|van ban|file|tep|thong tin|tin|ban)(?: \S+){0,6} (?:gui|dua|cung cap|chia se|dan)(?: \S+){0,2}$/;
 /** "Hãy xác nhận rằng X": X is a claim to check, never one to repeat ("hãy nói rằng X" stays an instruction). */
@@ -284,6 +292,7 @@ function onlySetTheScene(clauses: readonly Clause[]): boolean[] {
       asker ||
       (courteous && !courteousQuestions[i]) ||
       UNSURE.test(folded) ||
+      ((FEELING.test(folded) || CONFUSED_PRESS.test(folded)) && !asks && !/\d/.test(folded)) ||
       (HEARD_OF.test(folded) && !asks && !/\d/.test(folded) && !BARE_CONFIRMATION.test(clauses[i + 1]?.folded ?? "")) ||
       ASKERS_SOURCE.test(folded)
     );

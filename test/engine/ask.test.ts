@@ -446,6 +446,15 @@ describe("claims about a document's date", () => {
     expect(first("nghi quyet 16 co phai do ubnd tinh ban hanh khong")).toMatch(/^Không: Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa ban hành ngày 19\/10\/2021/);
     expect(first("Kế hoạch 4636 do UBND tỉnh ban hành đúng không")).toMatch(/^Đúng: Kế hoạch 4636\/KH-UBND do UBND tỉnh Khánh Hòa/);
   });
+
+  it("and of two issuers offered, checks the one claimed, or says which when none is", () => {
+    const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
+    expect(first("Như vậy Quyết định 749 là của Bộ Thông tin và Truyền thông ban hành, có đúng không, hay là của Thủ tướng?")).toMatch(
+      /^Không: Quyết định 749\/QĐ-TTg do Thủ tướng Chính phủ ban hành/,
+    );
+    expect(first("có phải NQ16 do Tỉnh ủy ban hành không hay là UBND tỉnh?")).toMatch(/^Đúng: Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa/);
+    expect(first("nq16 cua tinh uy hay ubnd tinh")).toMatch(/^Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa ban hành ngày 19\/10\/2021/);
+  });
 });
 
 describe("small talk", () => {

@@ -47,6 +47,12 @@ describe("coreQuestion", () => {
     expect(coreQuestion("Mục tiêu năm 2025 của tỉnh là gì, cho em hỏi thêm về năm 2030 nữa").asking).toBe("Mục tiêu năm 2025 của tỉnh là gì");
   });
 
+  it("drops how the asker feels about it, or about the press, and that they ask in earnest; keeps what a remark reports", () => {
+    expect(coreQuestion("Mình hỏi thật nhé, NQ 16 do ai ban hành? Mình thấy báo ghi lung tung quá.").text).toBe("NQ 16 do ai ban hành");
+    expect(coreQuestion("Năm 2024 tỉnh tụt hạng PAR INDEX, có đúng không vậy bạn? Mình thấy lo quá.").text).toBe("Năm 2024 tỉnh tụt hạng PAR INDEX, có đúng không vậy");
+    expect(coreQuestion("Năm 2022 tỉnh tụt hạng nhiều quá, vì sao vậy?").text).toBe("Năm 2022 tỉnh tụt hạng nhiều quá, vì sao vậy");
+  });
+
   it("drops an aside that the asker is unsure, which ends in 'không …' but asks nothing", () => {
     expect(coreQuestion("Tỉnh mình sáp nhập với tỉnh nào? Bác nhớ không rõ, cảm ơn cháu.").text).toBe("Tỉnh mình sáp nhập với tỉnh nào");
     expect(coreQuestion("Em không biết lắm. Mục tiêu 2030 là gì?").text).toBe("Mục tiêu 2030 là gì");
