@@ -243,9 +243,10 @@ function partsOf(clauses: readonly Clause[]): string[] {
 /** "nó", "đó", "ấy", "này": a word pointing back to what was said before; folded. */
 const POINTS_BACK = /(?<![^ ])(?:no|do|ay|nay)(?= |$)/;
 /** "Có thật không?", "đúng không?": a clause asking only whether the one before is so. */
-// "Thông tin đó có đúng không?", "điều này có thật không?": the same, pointing back at it.
-const BARE_CONFIRMATION =
-  /^(?:(?:thong tin|dieu|chuyen|tin|so lieu|con so) (?:do|nay|ay) )?(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$/;
+// "Thông tin đó có đúng không?", "điều này có thật không?", "bác hiểu vậy có đúng không?": the same, pointing back at it.
+const BARE_CONFIRMATION = new RegExp(
+  `^(?:(?:thong tin|dieu|chuyen|tin|so lieu|con so) (?:do|nay|ay) |(?:(?:${ASKER}) )?(?:hieu|nghi|nho) (?:nhu )?(?:vay|the) )?(?:co )?(?:that|dung|phai) (?:khong|ko|chu|a|vay)(?: \\S+){0,2}$|^(?:co )?(?:dung|that) (?:vay|the) (?:khong|ko)$`,
+);
 /**
  * "Mình thấy lo quá", "bác thắc mắc lắm", "báo ghi lung tung quá", "mình hỏi thật nhé": how the asker feels about the
  * question or the press, or that they ask in earnest; nothing to look up ("… tụt hạng nhiều quá" reports, and stays).
@@ -263,7 +264,7 @@ const CONFIRM_THAT = /^(?:(?:ban|tro ly) )?(?:hay|cu|vui long|xin) (?:xac nhan|k
  * saying where it was read are no part of it.
  */
 const REPORTED_THAT =
-  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang(?: xa hoi)?|thong tin|bao|facebook|fb|zalo|tiktok|youtube)(?: \S+){0,5}? (?:ghi|noi|viet|dua tin|dang|neu)? ?(?:la|rang) (?=\S)/;
+  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang(?: xa hoi)?|thong tin|bao|facebook|fb|zalo|tiktok|youtube)(?: \S+){0,5}? (?:(?:ghi|noi|viet|dua tin|dang|neu) )?(?:la|rang) (?=\S)|^(?:(?:toi|minh|em|anh|chi|bac|chau) )?doc bao thay (?:ghi|noi|viet|dua tin|neu) (?=\S)/;
 /** "Bạn xác nhận giúp mình nhé?", "nhờ bạn kiểm tra giúp": the clause before it is the claim to check. */
 const CONFIRM_REQUEST =
   /^(?:nho )?(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;
@@ -310,7 +311,7 @@ function claimed(text: string): Clause {
 /** Requests to confirm something, read as the yes-or-no question they are ("X đúng không"). */
 function asClaims(clauses: readonly Clause[]): Clause[] {
   const read: Clause[] = [];
-  for (const clause of clauses) {
+  for (const [index, clause] of clauses.entries()) {
     // A claim reported is the question only where it asks nothing itself ("… là gì") and no other clause asks ("…, vậy
     // năm 2022 xếp thứ mấy?" asks that): then it is left as it was.
     const reported = REPORTED_THAT.exec(clause.folded);
@@ -322,10 +323,12 @@ function asClaims(clauses: readonly Clause[]): Clause[] {
     const words = clause.text.split(/\s+/);
     const request = that ? that[0].trim().split(" ").length : 0;
     // The claim is the words typed after the request, marks and all (the request's words fold one to one); one closed
-    // by "đúng không" already asks.
+    // by "đúng không", or followed by a clause asking whether it is so ("…, dùng điện thoại, ứng dụng…, bác hiểu vậy có
+    // đúng không?": the claim may run over the clauses between), already asks.
     if (that && fold(words.slice(0, request).join(" ")) === that[0].trim()) {
       const claim = words.slice(request).join(" ");
-      read.push(QUESTION.test(fold(claim)) ? { text: claim, folded: fold(claim) } : claimed(claim));
+      const askedLater = clauses.slice(index + 1).some(({ folded }) => BARE_CONFIRMATION.test(folded) || CONFIRM_REQUEST.test(folded));
+      read.push(QUESTION.test(fold(claim)) || askedLater ? { text: claim, folded: fold(claim) } : claimed(claim));
     } else if (CONFIRM_REQUEST.test(clause.folded) && read.length > 0) {
       // After a clause that asks ("… bao nhiêu? Kiểm tra giúp mình") it only asks for care.
       if (!QUESTION.test(read.at(-1)!.folded)) read.push(claimed(read.pop()!.text));
