@@ -403,6 +403,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     };
   };
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
+  // "Ông Tuân giờ còn làm chủ tịch không?": a title alone ("chủ tịch", "bí thư") names the office of that title the person
+  // named has held; alone it is ambiguous (the country's president, a party secretary anywhere).
+  const nameOfPerson = new Map(knowledge.people.map((person) => [person.id, person.name]));
+  const titlesHeld = knowledge.offices.flatMap((office) => {
+    const title = fold(office.name).split(" ").slice(0, 2).join(" ");
+    const pattern = wordsPattern([title], "(?<!pho )");
+    return unique(office.holders.flatMap((holder) => holder.name ?? nameOfPerson.get(holder.person ?? "") ?? [])).map((holder) => ({ holder: fold(holder), id: office.id, pattern }));
+  });
   // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
   // "Tỉnh ủy Ninh Thuận" is an issuer of its own, named so that it is never taken for Khánh Hòa's.
   const issuerNames = unique(knowledge.documents.map((document) => document.issuer)).map((issuer) => {
@@ -936,6 +944,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const issuers = (choosesIssuer && understood.slots.aspect === "confirm" ? [firstIssuer!] : issuersNamed).map(({ issuer }) => issuer);
     const named = personNames.filter(({ pattern }) => pattern.test(expanded));
     const people = [...named.map(({ name }) => name), ...otherPeople.map(({ folded }) => folded)];
+    if (offices.length === 0) offices.push(...unique(titlesHeld.filter(({ holder, pattern }) => people.includes(holder) && pattern.test(expanded)).map(({ id }) => id)));
     const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
       const match = pattern.exec(expanded);
       return match ? [{ to: match[1] === "truoc" ? ("before" as const) : ("after" as const), name }] : [];

@@ -307,6 +307,12 @@ describe("who holds an office", () => {
     expect(text(engine.ask("trước ông ấy là ai?", chat))).toMatch(/^Trước Trần Phong, Chủ tịch UBND tỉnh Khánh Hòa là Nguyễn Khắc Toàn/);
     expect(first("ong nguyen long bien co phai la chu tich ubnd tinh khong")).toMatch(/^Không: Nguyễn Long Biên là Phó Chủ tịch .*hiện nay là Trần Phong/);
   });
+
+  it("read a title said alone ('còn làm chủ tịch không?') as the office of that title the person named has held", () => {
+    const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
+    expect(first("Nguyễn Tấn Tuân giờ còn làm chủ tịch không?")).toMatch(/^Không: Nguyễn Tấn Tuân không còn là Chủ tịch UBND tỉnh Khánh Hòa\. .*Trần Phong/);
+    expect(first("ông Nguyễn Hải Ninh còn làm bí thư không")).toMatch(/^Không: Nguyễn Hải Ninh không còn là Bí thư Tỉnh ủy Khánh Hòa\. .*Nghiêm Xuân Thành/);
+  });
 });
 
 describe("claims about a figure or a target", () => {
