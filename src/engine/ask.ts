@@ -981,6 +981,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // Only claimed of a document named: "mục tiêu tầm nhìn 2030 của NQ 16" asks for the goals of that year.
     const horizon = documents.length > 0 && (slots.aspect === "confirm" || slots.polarity !== undefined) ? HORIZON.exec(expanded)?.[1] : undefined;
     if (horizon) readSlots.horizon = Number(horizon);
+    // "lúc đó ai làm bí thư?" after when NQ 16 was issued: the moment is the year of what the chat was about.
+    const momentOfFocus = slots.then && slots.year === undefined && focus?.main ? (lookup.documents.get(focus.main.id) ?? lookup.events.get(focus.main.id))?.date : undefined;
+    if (momentOfFocus) readSlots.year = Number(momentOfFocus.slice(0, 4));
     if (neighbour) readSlots.next = neighbour;
     if (documents.length === 1) readSlots.document = documents[0]!;
     if (offices.length > 0) readSlots.offices = offices;

@@ -662,6 +662,12 @@ describe("unsure matches in a conversation", () => {
     engine.ask("chuyển đổi số hỗ trợ phòng chống covid ra sao", conversation);
     expect(engine.ask("lúc đó chủ tịch tỉnh là ai", conversation).entries[0]).toBe("nguyen-tan-tuan");
   });
+
+  it("read 'lúc đó' as the year of the document the chat was about", () => {
+    const conversation = createConversation();
+    engine.ask("Nghị quyết 16 ban hành khi nào?", conversation);
+    expect(firstParagraph(engine.ask("lúc đó ai làm bí thư?", conversation))).toMatch(/^Nguyễn Hải Ninh: .*Bí thư Tỉnh ủy Khánh Hòa/);
+  });
 });
 
 describe("bounded reading", () => {
