@@ -19,7 +19,7 @@ const ASKER = "em|toi|minh|bac|chau|anh|chi|con|tui";
 const ASKER_OR_WE = `${ASKER}|chung toi|chung em`;
 /** A clause saying who is asking and why: "em là sinh viên đang làm tiểu luận", "anh chuẩn bị họp". */
 const SELF_DESCRIPTION = new RegExp(
-  `^(?:(?:da|vang|xin chao|chao \\S+) )?(?:${ASKER_OR_WE}|ben minh|ben em|(?:nha|gia dinh) (?:${ASKER}))(?: \\S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly|ban|buon ban|kinh doanh|mo|day|nghien cuu|tham gia|van hanh|nghi huu|ve huu|tot nghiep|quan tam|trong|nuoi|nam nay)(?= |$)`,
+  `^(?:(?:da|vang|xin chao|chao \\S+) )?(?:${ASKER_OR_WE}|ben minh|ben em|(?:nha|gia dinh|cong ty|doanh nghiep|co quan|don vi|hop tac xa|cua hang|khach san|nha hang) (?:${ASKER_OR_WE}))(?: \\S+)? (?:la|dang|o|chuan bi|sap|vua|moi|co viec|lam|can|phai|hoc|song|nghe noi la|doc|thay|cong tac|phu trach|thuoc|quan ly|ban|buon ban|kinh doanh|mo|day|nghien cuu|tham gia|van hanh|nghi huu|ve huu|tot nghiep|quan tam|trong|nuoi|nam nay)(?= |$)`,
 );
 /** What the asker is doing or needs, after saying who they are: "đang làm tiểu luận", "cần số liệu gấp cho tờ trình". */
 const PURPOSE = /^(?:(?:dang|rat|se|sap) )?(?:can|muon|lam|viet|chuan bi|hoc|tim hieu|phu trach|cong tac|soan|tong hop|duoc giao|duoc phan cong)(?= )/;

@@ -766,6 +766,10 @@ describe("a number claimed in a yes-or-no question", () => {
     expect(firstParagraph(engine.ask("NQ16 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Không: Nghị quyết 16 có 7 lĩnh vực ưu tiên/);
     expect(firstParagraph(engine.ask("QĐ 749 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Đúng: /);
   });
+
+  it("is confirmed by an FAQ that says it, though it adds what the sources lack ('… không có trong nguồn')", () => {
+    expect(firstParagraph(engine.ask("Nông nghiệp có nằm trong các lĩnh vực ưu tiên chuyển đổi số của Quyết định 749 không?"))).toMatch(/^Có: .*trong đó có nông nghiệp/);
+  });
 });
 
 describe("two questions in one message", () => {

@@ -21,6 +21,7 @@ describe("coreQuestion", () => {
     const asked = coreQuestion("Chào trợ lý, tôi công tác tại Văn phòng UBND tỉnh, cần số liệu gấp cho tờ trình. Nhờ cho biết thứ hạng DTI năm 2024 của tỉnh. Cảm ơn.");
     expect(asked.text).toBe("thứ hạng DTI năm 2024 của tỉnh");
     expect(coreQuestion("Tôi phụ trách một cửa ở xã, đang làm báo cáo tháng. Xin cho biết tỷ lệ hồ sơ trực tuyến").text).toBe("tỷ lệ hồ sơ trực tuyến");
+    expect(coreQuestion("Công ty mình làm tour du lịch ở Nha Trang. Du lịch có được ưu tiên hàng đầu không?").text).toBe("Du lịch có được ưu tiên hàng đầu không");
     // A clause after the asker's description that asks or reports something stays.
     expect(coreQuestion("Tôi công tác ở xã, xã tôi có 12 thôn, mục tiêu 2025 là gì").text).toBe("xã tôi có 12 thôn, mục tiêu 2025 là gì");
     // The asker's age reports nothing; "… nên muốn biết X" asks X, whatever came before it.
