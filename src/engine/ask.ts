@@ -322,6 +322,19 @@ function withVerdict(composed: Composed, word: string): Composed {
   return { ...composed, blocks: [{ ...first, text: `${word}: ${first.text}` }, ...rest] };
 }
 
+/** A pattern source of any of the names (folded, expanded) at word edges, unless after what `notAfter` matches. */
+function namesSource(names: readonly string[], notAfter = ""): string {
+  return `(?<![^ ])${notAfter}(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
+}
+
+/**
+ * Whether a text may name any item of a list (its names given per item): one pattern of them all, tested first
+ * since most questions name none, spares testing every item.
+ */
+function anyNameOf(namesPerItem: readonly (readonly string[])[]): RegExp {
+  return new RegExp(namesSource(namesPerItem.flat()));
+}
+
 /** What a reading depends on besides the text: the entities "ông ấy", "văn bản đó" may point to. */
 function focusKey(focus: Focus | undefined): string {
   return focus ? [focus.person?.id, focus.document?.id, focus.office?.id, focus.indicator?.id, focus.main?.id].join("|") : "";
@@ -379,22 +392,24 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const documentNames = knowledge.documents.map((document) => {
     const number = /\d+/.exec(document.number)?.[0] ?? "";
     const names = unique([fold(document.number), `${fold(documentKindName(document.kind))} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])].map(expand));
-    const source = `(?<![^ ])(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
+    const source = namesSource(names);
     return { id: document.id, names, pattern: new RegExp(source), everywhere: new RegExp(source, "g") };
   });
   // Every target set, an indicator's or a goal: the years some target is set for, and the documents that set them.
   const allTargets = [...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals];
   const targetYears = new Set(allTargets.map((target) => target.year));
   const targetSetters = new Set(allTargets.flatMap((target) => target.document ?? []));
-  // Most questions name no document: a substring check spares the regular expression (which only adds word edges).
+  // Most questions name no document: one pattern of all their names says so; else a substring check spares each
+  // document's regular expression (which only adds word edges).
+  const mayNameDocument = anyNameOf(documentNames.map(({ names }) => names));
   const documentsNamed = (folded: string) =>
-    documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id);
+    mayNameDocument.test(folded) ? documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id) : [];
   // Tested on every question, which mostly names none of them: a substring check spares the regular expression (which
   // only adds word edges), as for the documents.
   const wordsPattern = (names: readonly string[], notAfter = "") => {
     const words = unique(names.map((name) => expand(fold(name))));
-    const pattern = new RegExp(`(?<![^ ])${notAfter}(?:${words.map(escapeRegExp).join("|")})(?= |$)`);
-    return { test: (text: string) => words.some((word) => text.includes(word)) && pattern.test(text) };
+    const pattern = new RegExp(namesSource(words, notAfter));
+    return { words, test: (text: string) => words.some((word) => text.includes(word)) && pattern.test(text) };
   };
   const officeNames = knowledge.offices.map((office) => ({ id: office.id, pattern: wordsPattern([office.name, ...office.aliases], "(?<!pho )") }));
   // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
@@ -416,6 +431,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "trước ông X", "sau khi bà Y": who held an office just before or after them.
     neighbour: new RegExp(`(?:^| )(truoc|sau) (?:khi )?(?:ong |ba )?${escapeRegExp(expand(name))}(?= |$)`),
   }));
+  const mayNameOffice = anyNameOf(officeNames.map(({ pattern }) => pattern.words));
+  const mayNameIssuer = anyNameOf(issuerNames.map(({ pattern }) => pattern.words));
+  const mayNamePerson = anyNameOf(personNames.map(({ pattern }) => pattern.words));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   // The question without its courtesy, and its parts: read three times per question, kept like the readings, and
   // the last one always (with the caches off, one question still reads it once).
@@ -913,13 +931,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const expanded = expand(untelex(withCalendarYears(resolveReferences(markedFilter(core, folded), focus), now().getFullYear())));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
-    const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
+    const offices = mayNameOffice.test(expanded) ? officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id) : [];
     const namesAnotherProvince = ANOTHER_PROVINCE_NAMED.test(expanded);
-    const issuers = issuerNames.flatMap(({ issuer, pattern, elsewhere }) => {
-      const province = namesAnotherProvince ? elsewhere.exec(expanded)?.[1] : undefined;
-      return province ? [`${issuer} (${province})`] : pattern.test(expanded) ? [issuer] : [];
-    });
-    const named = personNames.filter(({ pattern }) => pattern.test(expanded));
+    // An issuer named with another province ("elsewhere") starts with one of its names all the same.
+    const issuers = mayNameIssuer.test(expanded)
+      ? issuerNames.flatMap(({ issuer, pattern, elsewhere }) => {
+          const province = namesAnotherProvince ? elsewhere.exec(expanded)?.[1] : undefined;
+          return province ? [`${issuer} (${province})`] : pattern.test(expanded) ? [issuer] : [];
+        })
+      : [];
+    const named = mayNamePerson.test(expanded) ? personNames.filter(({ pattern }) => pattern.test(expanded)) : [];
     const people = [...named.map(({ name }) => name), ...otherPeople.map(({ folded }) => folded)];
     const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
       const match = pattern.exec(expanded);
