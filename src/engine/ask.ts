@@ -1073,11 +1073,25 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return targets.some((target) => target.document === documentId);
   }
 
+  /**
+   * A text of the knowledge folded, and folded with synonyms expanded as questions are, made when first needed: the
+   * answers and details an entry says are read again on every question that finds it.
+   */
+  const knowledgeTexts = new Map<string, { readonly folded: string; readonly expanded: string }>();
+  function knowledgeText(text: string): { readonly folded: string; readonly expanded: string } {
+    let read = knowledgeTexts.get(text);
+    if (!read) {
+      const folded = fold(text);
+      knowledgeTexts.set(text, (read = { folded, expanded: expand(folded) }));
+    }
+    return read;
+  }
+
   /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
   const wordsOfText = new Map<string, ReadonlySet<string>>();
   function wordsOf(text: string): ReadonlySet<string> {
     let words = wordsOfText.get(text);
-    if (!words) wordsOfText.set(text, (words = new Set(tokens(expand(fold(text))))));
+    if (!words) wordsOfText.set(text, (words = new Set(tokens(knowledgeText(text).expanded))));
     return words;
   }
 
@@ -1136,7 +1150,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const said = saidBy(doc);
     const asked = topicWords(topicText);
     // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
-    if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
+    if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(knowledgeText(said).folded)) return false;
     const words = wordsOf(said);
     const missing = asked.filter((word) => !words.has(word));
     // … unless it turns the meaning ("hết hiệu lực" of an answer saying "còn hiệu lực").
@@ -1206,7 +1220,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const document = lookup.documents.get(doc.id);
     const said = saidBy(doc) ?? (document && `${document.title} ${document.summary}`);
     if (said === undefined) return true;
-    const saidText = ` ${expand(fold(said))} `;
+    const saidText = ` ${knowledgeText(said).expanded} `;
     const asked = topicWords(topicText);
     // The word before may be a compound the topic joined ("xahoi"): its letters, spaced or not.
     const saysBefore = (word: string) => new RegExp(` ${[...word].map(escapeRegExp).join(" ?")} ${DIGITAL} `).test(saidText);
@@ -1215,7 +1229,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
   function deniesSomething(doc: SearchDoc): boolean {
-    return NEGATION.test(fold(saidBy(doc) ?? ""));
+    return NEGATION.test(knowledgeText(saidBy(doc) ?? "").folded);
   }
 
   /**
@@ -1251,7 +1265,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const from = faq ? (faq.results ? undefined : faq) : document;
     if (!from || from.details.length === 0) return undefined;
     // "Ai đề nghị ban hành …?", "sở nào tham mưu?": the detail of a document saying who proposed it.
-    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSED_BY.test(expand(fold(detail)))) : undefined;
+    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSED_BY.test(knowledgeText(detail).expanded)) : undefined;
     if (proposed) return { detail: proposed, from, proposer: true };
     const answer = faq?.answer ?? `${document!.title} ${document!.summary}`;
     // Words naming the document ("công văn 2390") ask for none of its details.
@@ -1268,7 +1282,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A document's details are many and long: one must say a phrase asked ("đầu mối") that its summary does not, not
     // only a syllable of one ("xuất" of "đề xuất" in "sản xuất").
     const phrases = asked.slice(1).map((word, i) => `${asked[i]} ${word}`);
-    const [inDetail, inAnswer] = [best.detail, answer].map((text) => ` ${expand(fold(text))} `);
+    const [inDetail, inAnswer] = [best.detail, answer].map((text) => ` ${knowledgeText(text).expanded} `);
     return faq || phrases.some((phrase) => inDetail!.includes(` ${phrase} `) && !inAnswer!.includes(` ${phrase} `)) ? { detail: best.detail, from } : undefined;
   }
 
