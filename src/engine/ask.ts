@@ -326,6 +326,19 @@ function withVerdict(composed: Composed, word: string): Composed {
   return { ...composed, blocks: [{ ...first, text: `${word}: ${first.text}` }, ...rest] };
 }
 
+/** A pattern source of any of the names (folded, expanded) at word edges, unless after what `notAfter` matches. */
+function namesSource(names: readonly string[], notAfter = ""): string {
+  return `(?<![^ ])${notAfter}(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
+}
+
+/**
+ * Whether a text may name any item of a list (its names given per item): one pattern of them all, tested first
+ * since most questions name none, spares testing every item.
+ */
+function anyNameOf(namesPerItem: readonly (readonly string[])[]): RegExp {
+  return new RegExp(namesSource(namesPerItem.flat()));
+}
+
 /** What a reading depends on besides the text: the entities "ông ấy", "văn bản đó" may point to. */
 function focusKey(focus: Focus | undefined): string {
   return focus ? [focus.person?.id, focus.document?.id, focus.office?.id, focus.indicator?.id, focus.main?.id].join("|") : "";
@@ -383,22 +396,25 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const documentNames = knowledge.documents.map((document) => {
     const number = /\d+/.exec(document.number)?.[0] ?? "";
     const names = unique([fold(document.number), `${fold(documentKindName(document.kind))} ${number}`, ...document.aliases.map(fold), ...(Number(number) >= 100 ? [number] : [])].map(expand));
-    const source = `(?<![^ ])(?:${names.map(escapeRegExp).join("|")})(?= |$)`;
+    const source = namesSource(names);
     return { id: document.id, names, pattern: new RegExp(source), everywhere: new RegExp(source, "g") };
   });
   // Every target set, an indicator's or a goal: the years some target is set for, and the documents that set them.
   const allTargets = [...knowledge.indicators.flatMap((i) => i.targets), ...knowledge.goals];
   const targetYears = new Set(allTargets.map((target) => target.year));
   const targetSetters = new Set(allTargets.flatMap((target) => target.document ?? []));
-  // Most questions name no document: a substring check spares the regular expression (which only adds word edges).
+  // Most questions name no document: one pattern of all their names says so; else a substring check spares each
+  // document's regular expression (which only adds word edges).
+  const mayNameDocument = anyNameOf(documentNames.map(({ names }) => names));
   const documentsNamed = (folded: string) =>
-    documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id);
+    mayNameDocument.test(folded) ? documentNames.filter(({ names, pattern }) => names.some((name) => folded.includes(name)) && pattern.test(folded)).map(({ id }) => id) : [];
   // Tested on every question, which mostly names none of them: a substring check spares the regular expression (which
   // only adds word edges), as for the documents.
   const wordsPattern = (names: readonly string[], notAfter = "") => {
     const words = unique(names.map((name) => expand(fold(name))));
-    const pattern = new RegExp(`(?<![^ ])${notAfter}(?:${words.map(escapeRegExp).join("|")})(?= |$)`);
+    const pattern = new RegExp(namesSource(words, notAfter));
     return {
+      words,
       test: (text: string) => words.some((word) => text.includes(word)) && pattern.test(text),
       /** Where the first name is, or -1. */
       at: (text: string) => (words.some((word) => text.includes(word)) ? (pattern.exec(text)?.index ?? -1) : -1),
@@ -432,6 +448,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // "trước ông X", "sau khi bà Y": who held an office just before or after them.
     neighbour: new RegExp(`(?:^| )(truoc|sau) (?:khi )?(?:ong |ba )?${escapeRegExp(expand(name))}(?= |$)`),
   }));
+  const mayNameOffice = anyNameOf(officeNames.map(({ pattern }) => pattern.words));
+  const mayNameIssuer = anyNameOf(issuerNames.map(({ pattern }) => pattern.words));
+  const mayNamePerson = anyNameOf(personNames.map(({ pattern }) => pattern.words));
   const readings = new RecentResults<Reading>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   // The question without its courtesy, and its parts: read three times per question, kept like the readings, and
   // the last one always (with the caches off, one question still reads it once).
@@ -929,22 +948,25 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const expanded = expand(untelex(withCalendarYears(resolveReferences(markedFilter(core, folded), focus), now().getFullYear())));
     const understood = understand(expanded, peopleNames);
     const documents = documentsNamed(expanded);
-    const offices = officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id);
+    const offices = mayNameOffice.test(expanded) ? officeNames.filter(({ pattern }) => pattern.test(expanded)).map(({ id }) => id) : [];
     const namesAnotherProvince = ANOTHER_PROVINCE_NAMED.test(expanded);
-    const issuersNamed = issuerNames
-      .flatMap(({ issuer, pattern, elsewhere }) => {
-        const province = namesAnotherProvince ? elsewhere.exec(expanded) : null;
-        if (province) return [{ issuer: `${issuer} (${province[1]})`, at: province.index }];
-        const at = pattern.at(expanded);
-        return at >= 0 ? [{ issuer, at }] : [];
-      })
-      .sort((a, b) => a.at - b.at);
+    // An issuer named with another province ("elsewhere") starts with one of its names all the same.
+    const issuersNamed = mayNameIssuer.test(expanded)
+      ? issuerNames
+          .flatMap(({ issuer, pattern, elsewhere }) => {
+            const province = namesAnotherProvince ? elsewhere.exec(expanded) : null;
+            if (province) return [{ issuer: `${issuer} (${province[1]})`, at: province.index }];
+            const at = pattern.at(expanded);
+            return at >= 0 ? [{ issuer, at }] : [];
+          })
+          .sort((a, b) => a.at - b.at)
+      : [];
     // "Có phải do UBND tỉnh ban hành không, hay là của Tỉnh ủy?", "do UBND hay Tỉnh ủy ban hành?": a choice between two
     // issuers. The first is the one claimed; with nothing claimed, the question is who issued it.
     const [firstIssuer, secondIssuer] = issuersNamed;
     const choosesIssuer = issuersNamed.length === 2 && CHOICE.test(expanded.slice(firstIssuer!.at, secondIssuer!.at));
     const issuers = (choosesIssuer && understood.slots.aspect === "confirm" ? [firstIssuer!] : issuersNamed).map(({ issuer }) => issuer);
-    const named = personNames.filter(({ pattern }) => pattern.test(expanded));
+    const named = mayNamePerson.test(expanded) ? personNames.filter(({ pattern }) => pattern.test(expanded)) : [];
     const people = [...named.map(({ name }) => name), ...otherPeople.map(({ folded }) => folded)];
     if (offices.length === 0) offices.push(...unique(titlesHeld.filter(({ holder, pattern }) => people.includes(holder) && pattern.test(expanded)).map(({ id }) => id)));
     const neighbour = named.flatMap(({ name, neighbour: pattern }) => {
@@ -1082,11 +1104,25 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     return targets.some((target) => target.document === documentId);
   }
 
+  /**
+   * A text of the knowledge folded, and folded with synonyms expanded as questions are, made when first needed: the
+   * answers and details an entry says are read again on every question that finds it.
+   */
+  const knowledgeTexts = new Map<string, { readonly folded: string; readonly expanded: string }>();
+  function knowledgeText(text: string): { readonly folded: string; readonly expanded: string } {
+    let read = knowledgeTexts.get(text);
+    if (!read) {
+      const folded = fold(text);
+      knowledgeTexts.set(text, (read = { folded, expanded: expand(folded) }));
+    }
+    return read;
+  }
+
   /** The words (synonyms expanded) of a text of the knowledge, made when first needed. */
   const wordsOfText = new Map<string, ReadonlySet<string>>();
   function wordsOf(text: string): ReadonlySet<string> {
     let words = wordsOfText.get(text);
-    if (!words) wordsOfText.set(text, (words = new Set(tokens(expand(fold(text))))));
+    if (!words) wordsOfText.set(text, (words = new Set(tokens(knowledgeText(text).expanded))));
     return words;
   }
 
@@ -1145,7 +1181,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const said = saidBy(doc);
     const asked = topicWords(topicText);
     // "Nguồn của trợ lý không nói …": an answer saying the sources are silent confirms nothing, whatever words it has.
-    if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(fold(said))) return false;
+    if (said === undefined || asked.length === 0 || SILENT_SOURCES.test(knowledgeText(said).folded)) return false;
     const words = wordsOf(said);
     const missing = asked.filter((word) => !words.has(word));
     // … unless it turns the meaning ("hết hiệu lực" of an answer saying "còn hiệu lực").
@@ -1215,7 +1251,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const document = lookup.documents.get(doc.id);
     const said = saidBy(doc) ?? (document && `${document.title} ${document.summary}`);
     if (said === undefined) return true;
-    const saidText = ` ${expand(fold(said))} `;
+    const saidText = ` ${knowledgeText(said).expanded} `;
     const asked = topicWords(topicText);
     // The word before may be a compound the topic joined ("xahoi"): its letters, spaced or not.
     const saysBefore = (word: string) => new RegExp(` ${[...word].map(escapeRegExp).join(" ?")} ${DIGITAL} `).test(saidText);
@@ -1225,8 +1261,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
   function deniesSomething(doc: SearchDoc): boolean {
     // "Danh sách đầy đủ … không có trong nguồn của trợ lý" says what the sources lack, not that something is not so.
-    return fold(saidBy(doc) ?? "")
-      .split(/\.(?= |$)/)
+    return knowledgeText(saidBy(doc) ?? "")
+      .folded.split(/\.(?= |$)/)
       .some((sentence) => NEGATION.test(sentence) && !SOURCES_LACK.test(sentence));
   }
 
@@ -1263,7 +1299,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const from = faq ? (faq.results ? undefined : faq) : document;
     if (!from || from.details.length === 0) return undefined;
     // "Ai đề nghị ban hành …?", "sở nào tham mưu?": the detail of a document saying who proposed it.
-    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSED_BY.test(expand(fold(detail)))) : undefined;
+    const proposed = document && PROPOSER.test(topicText) ? from.details.find((detail) => PROPOSED_BY.test(knowledgeText(detail).expanded)) : undefined;
     if (proposed) return { detail: proposed, from, proposer: true };
     const answer = faq?.answer ?? `${document!.title} ${document!.summary}`;
     // Words naming the document ("công văn 2390") ask for none of its details.
@@ -1280,7 +1316,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     // A document's details are many and long: one must say a phrase asked ("đầu mối") that its summary does not, not
     // only a syllable of one ("xuất" of "đề xuất" in "sản xuất").
     const phrases = asked.slice(1).map((word, i) => `${asked[i]} ${word}`);
-    const [inDetail, inAnswer] = [best.detail, answer].map((text) => ` ${expand(fold(text))} `);
+    const [inDetail, inAnswer] = [best.detail, answer].map((text) => ` ${knowledgeText(text).expanded} `);
     return faq || phrases.some((phrase) => inDetail!.includes(` ${phrase} `) && !inAnswer!.includes(` ${phrase} `)) ? { detail: best.detail, from } : undefined;
   }
 
