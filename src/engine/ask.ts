@@ -426,7 +426,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const nameOfPerson = new Map(knowledge.people.map((person) => [person.id, person.name]));
   const titlesHeld = knowledge.offices.flatMap((office) => {
     const title = fold(office.name).split(" ").slice(0, 2).join(" ");
-    const pattern = wordsPattern([title], "(?<!pho )");
+    // Alone: "giám đốc Sở Khoa học và Công nghệ" names another office, whose name follows.
+    const pattern = new RegExp(`(?<![^ ])(?<!pho )${title}(?! (?:so|bo|ubnd|uy ban|hdnd|cong ty|tinh|thanh pho|huyen|xa|phuong|mat tran|hoi|nuoc|quoc hoi|ngan hang|benh vien|truong|dang uy|tinh uy|thanh uy))(?= |$)`);
     return unique(office.holders.flatMap((holder) => holder.name ?? nameOfPerson.get(holder.person ?? "") ?? [])).map((holder) => ({ holder: fold(holder), id: office.id, pattern }));
   });
   // "UBND tỉnh Khánh Hòa" is named "UBND tỉnh", "Thủ tướng Chính phủ" "Thủ tướng"; "phó thủ tướng" is none of them.
@@ -1591,6 +1592,13 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (namedDocument && claimsIssuance && unknownInTopic === 0) {
       return finish(composeDoc(namedDocument, carried, previous?.sourceIds ?? []), Math.max(top?.score ?? 0, ANSWER_THRESHOLD), conversation, namedDocument, carried, understanding.topicText);
     }
+    const namedPeople = (slots.people ?? []).flatMap((name) => personIdsByName.get(name) ?? []);
+    const namedPerson = namedPeople.length === 1 ? docsById.get(namedPeople[0]!) : undefined;
+    // "Năm 2021 ông Nguyễn Hải Ninh là Chủ tịch UBND tỉnh à?": an office claimed of the one person named is theirs to
+    // answer, though another person held it that year and matches better.
+    if (namedPerson && slots.aspect === "confirm" && slots.offices !== undefined && top?.doc.kind === "person" && top.doc !== namedPerson && unknownInTopic === 0) {
+      return finish(composeDoc(namedPerson, carried, previous?.sourceIds ?? []), Math.max(top.score, ANSWER_THRESHOLD), conversation, namedPerson, carried, understanding.topicText);
+    }
     // "Khánh Hòa sáp nhập với Phú Yên đúng không?": what the sources say of the province with Ninh Thuận, claimed of
     // another province, is corrected by it.
     // (Its name may be typed with marks the knowledge never writes: "Phú" is then no word, so it is looked for here.)
@@ -1663,8 +1671,6 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       return finish(composeLed(namedDocument, carried, previous?.sourceIds ?? [], understanding.topicText), ANSWER_THRESHOLD, conversation, namedDocument, carried, understanding.topicText);
     }
     // Likewise for one person named and asked what they said or who they are ("Ông Tuân nhận xét thế nào về …").
-    const namedPeople = (slots.people ?? []).flatMap((name) => personIdsByName.get(name) ?? []);
-    const namedPerson = namedPeople.length === 1 ? docsById.get(namedPeople[0]!) : undefined;
     if (namedPerson && (slots.quote || slots.aspect === "who" || slots.aspect === "define" || slots.aspect === "why")) {
       return finish(composeDoc(namedPerson, carried, previous?.sourceIds ?? []), ANSWER_THRESHOLD, conversation, namedPerson, carried, understanding.topicText);
     }

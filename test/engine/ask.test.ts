@@ -312,6 +312,14 @@ describe("who holds an office", () => {
     const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
     expect(first("Nguyễn Tấn Tuân giờ còn làm chủ tịch không?")).toMatch(/^Không: Nguyễn Tấn Tuân không còn là Chủ tịch UBND tỉnh Khánh Hòa\. .*Trần Phong/);
     expect(first("ông Nguyễn Hải Ninh còn làm bí thư không")).toMatch(/^Không: Nguyễn Hải Ninh không còn là Bí thư Tỉnh ủy Khánh Hòa\. .*Nghiêm Xuân Thành/);
+    // Followed by the name of another office, it names that one.
+    expect(first("Ông Phạm Duy Lộc là Giám đốc Sở Khoa học và Công nghệ đúng không?")).not.toMatch(/^Đúng/);
+  });
+
+  it("check an office claimed of a person for the year named, and of the person named, whoever else held it", () => {
+    const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
+    expect(first("năm 2021 ông Nguyễn Tấn Tuân là chủ tịch tỉnh đúng không")).toMatch(/^Đúng: năm 2021, Nguyễn Tấn Tuân là Chủ tịch UBND tỉnh Khánh Hòa/);
+    expect(first("Năm 2021 ông Nguyễn Hải Ninh là Chủ tịch UBND tỉnh Khánh Hòa à?")).toMatch(/^Không: .*Nguyễn Hải Ninh không phải là Chủ tịch UBND tỉnh.*Bí thư Tỉnh ủy/);
   });
 });
 

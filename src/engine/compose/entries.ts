@@ -1,5 +1,5 @@
 // Single knowledge entries that carry their own text: FAQ, documents, people, timeline events.
-import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowledge/schema.js";
+import type { DocumentEntry, FaqEntry, Office, Person, TimelineEvent } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
 import { fold } from "../../text/normalize.js";
 import { attribute, formatDate, withoutFinalStop } from "../format.js";
@@ -7,6 +7,7 @@ import type { Lookup } from "../lookup.js";
 import { documentName, pickSuggestions, unique, type ComposeContext, type Composed } from "./common.js";
 import { composeOffice, holdsNow, officeNow, onDate, putsClaim, yesOrNo } from "./offices.js";
 import { summarizeResults } from "./results.js";
+import { tenures, tenuresIn } from "../office-holders.js";
 
 /** A question that leads back to an entry: used for suggestions and "Có phải bạn muốn hỏi…". */
 export function promptFor(lookup: Lookup, id: string): string | undefined {
@@ -164,8 +165,17 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
   const claimed = putsClaim(ctx) ? (ctx.slots.offices ?? []).flatMap((id) => ctx.lookup.offices.get(id) ?? []) : [];
   const holdsClaimed = claimed.filter((office) => holdsNow(ctx, office, person.id));
   const heldClaimed = claimed.filter((office) => held.includes(office));
+  // "Năm 2021 ông Tuân là chủ tịch tỉnh đúng không?": a past year named is when the claim is about, not now.
+  const { year } = ctx.slots;
+  const claimedYear = year !== undefined && year < ctx.today.getFullYear() && heldClaimed.length > 0 ? year : undefined;
+  const holdersThen = (office: Office) => tenuresIn(tenures(ctx.lookup, office), claimedYear!);
+  const heldThen = claimedYear === undefined ? [] : heldClaimed.filter((office) => holdersThen(office).some((tenure) => tenure.person === person.id));
   const first =
-    claimed.length > 0 && heldClaimed.length === 0
+    claimedYear !== undefined
+      ? heldThen.length > 0
+        ? `${yesOrNo(ctx, true)}: năm ${claimedYear}, ${person.name} là ${heldThen.map((office) => office.name).join(", ")}.`
+        : `${yesOrNo(ctx, false)}: theo nguồn của mình, năm ${claimedYear} ${heldClaimed.map((office) => `${office.name} là ${holdersThen(office).map((tenure) => tenure.who).join(", ") || "không rõ"}`).join("; ")}.`
+      : claimed.length > 0 && heldClaimed.length === 0
       ? `${yesOrNo(ctx, false)}: theo nguồn của mình, ${person.name} không phải là ${claimed.map((office) => office.name).join(", ")}; chức vụ của ${person.name} vào ${asOf} là ${person.role}.`
       : claimed.length > 0 && holdsClaimed.length > 0
         ? `${yesOrNo(ctx, true)}: ${person.name} hiện là ${holdsClaimed.map((office) => office.name).join(", ")} (theo nguồn mới nhất mình có).`
