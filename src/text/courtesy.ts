@@ -264,7 +264,7 @@ const CONFIRM_THAT = /^(?:(?:ban|tro ly) )?(?:hay|cu|vui long|xin) (?:xac nhan|k
  * saying where it was read are no part of it.
  */
 const REPORTED_THAT =
-  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang(?: xa hoi)?|thong tin|bao|facebook|fb|zalo|tiktok|youtube)(?: \S+){0,5}? (?:(?:ghi|noi|viet|dua tin|dang|neu) )?(?:la|rang) (?=\S)|^(?:(?:toi|minh|em|anh|chi|bac|chau) )?doc bao thay (?:ghi|noi|viet|dua tin|neu) (?=\S)/;
+  /^(?:(?:toi|minh|em|anh|chi|bac|chau) )?(?:thay|doc(?: duoc)?|xem)(?: (?:o|tren))?(?: (?:mot|1|cai))? (?:bai(?: dang| bao| viet)?|tin|trang(?: mang| web)?|mang(?: xa hoi)?|thong tin|bao|facebook|fb|zalo|tiktok|youtube)(?: \S+){0,5}? (?:(?:ghi|noi|viet|dua tin|neu)(?: (?:la|rang))?|(?:dang )?(?:la|rang)) (?=\S)|^(?:(?:toi|minh|em|anh|chi|bac|chau) )?doc bao thay (?:ghi|noi|viet|dua tin|neu) (?=\S)/;
 /** "Bạn xác nhận giúp mình nhé?", "nhờ bạn kiểm tra giúp": the clause before it is the claim to check. */
 const CONFIRM_REQUEST =
   /^(?:nho )?(?:(?:ban|tro ly) )?(?:hay |vui long )?(?:xac nhan|xac minh|kiem tra)(?: (?:lai|giup|gium|dum))*(?: (?:minh|toi|em|anh|chi|bac|chau))?(?: (?:nhe|nha|di|voi|duoc khong|dc khong|ban|ad))*$/;

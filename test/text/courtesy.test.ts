@@ -77,6 +77,8 @@ describe("coreQuestion", () => {
     expect(
       coreQuestion("Cháu ơi, bác đọc báo thấy nói Nghị quyết 16 muốn đến năm 2030 hơn 80% người dân dùng điện thoại, ứng dụng để làm việc với chính quyền, bác hiểu vậy có đúng không cháu?").text,
     ).toBe("Nghị quyết 16 muốn đến năm 2030 hơn 80% người dân dùng điện thoại, ứng dụng để làm việc với chính quyền, hiểu vậy có đúng không");
+    // "… ghi X": what the page wrote starts right after the verb, its subject too.
+    expect(coreQuestion("Tôi thấy một trang ghi DTI 2024 của Khánh Hòa là 16/63. Có đúng không ạ?").text).toBe("DTI 2024 của Khánh Hòa là 16/63, Có đúng không");
   });
 
   it("reads a request to confirm as the yes-or-no question it is, and drops a source only the asker has", () => {
