@@ -51,6 +51,10 @@ describe("status answers", () => {
     expect(body).toContain("13,17% (năm 2024, cả nước");
   });
 
+  it("read 'cả nc' as the nation (knowledge/synonyms.yaml)", () => {
+    expect(firstParagraph(engine.ask("DVC muc 4 nam 2025 ca nc phan dau bao nhieu %"))).toMatch(/mục tiêu năm 2025: 80% \(cả nước, 749\/QĐ-TTg\)/);
+  });
+
   it("says plainly when no measurement exists", () => {
     const answer = engine.ask("kinh tế số chiếm bao nhiêu % GRDP của tỉnh");
     expect(answer.entries[0]).toBe("kinh-te-so-grdp");
