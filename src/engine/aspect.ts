@@ -46,6 +46,11 @@ const HEARD = words("nghe noi(?! ve)|nghe bao|thay bao|doc thay");
 const VERDICT = words(
   "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
 );
+/**
+ * "(Con số đó) so với mục tiêu (của 749) thì sao?": a figure measured against its target, which asks how far it has
+ * got; not a target set against another ("mục tiêu của tỉnh so với mục tiêu của cả nước").
+ */
+export const TARGET_COMPARED = /^(?:(?!muc tieu|chi tieu).)*(?<![^ ])so voi (?:cac |nhung )?(?:muc tieu|chi tieu)(?! (?:cua )?(?:ca nuoc|toan quoc|quoc gia|trung uong|tinh))(?= |$)/;
 /** Words asking when, folded ("hôm nào" only closing the question: opening it, it is "some day"); understand.ts strips them. */
 export const WHEN_WORDS =
   "khi nao|luc nao|hom nao(?=(?: \\S+)?$)|bao gio|tu bao gio|thoi diem nao|ngay nao|ngay may|thang nao|thang may|nam nao|nam may|(?:den|toi) nam bao nhieu|(?:ngay|thang) bao nhieu";
@@ -89,7 +94,7 @@ export function readAspect(folded: string): AspectReading {
     CONFIRM.test(folded) || OPENING_CONFIRM.test(folded) || (HEARD.test(folded) && !hasQuestionWord(folded.replace(HEDGE, ""))) || (CONFIRM_END.test(folded) && polarity === "dung") || statesClaim;
   // "Vậy là đạt mục tiêu top 25 rồi phải không?" asks whether it is reached, put as a confirmation.
   // "… đạt 46% đúng không?" claims a figure: a claim to check, not whether a target is reached.
-  if (VERDICT.test(folded) && !(confirms && REACHED_FIGURE.test(folded) && !TARGET_NAMED.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
+  if ((VERDICT.test(folded) || TARGET_COMPARED.test(folded)) && !(confirms && REACHED_FIGURE.test(folded) && !TARGET_NAMED.test(folded))) return { aspect: "verdict", polarity: confirms ? "dung" : (polarity ?? "chua") };
   if (confirms) return { aspect: "confirm", polarity: "dung" };
   const aspect = WHEN.test(folded)
     ? "when"

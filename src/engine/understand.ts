@@ -1,7 +1,7 @@
 // What a question asks for, apart from its topic: years, "hiện nay", scope (tỉnh / cả nước / so sánh),
 // pillar, small talk and follow-up markers. Works on folded, synonym-expanded text.
 import type { Pillar } from "../knowledge/schema.js";
-import { readAspect, WHEN_WORDS, type Aspect, type Polarity } from "./aspect.js";
+import { readAspect, TARGET_COMPARED, WHEN_WORDS, type Aspect, type Polarity } from "./aspect.js";
 import { undoTelex } from "../text/normalize.js";
 import { otherProvinces } from "../text/places.js";
 
@@ -337,7 +337,7 @@ function yearsIn(text: string): number[] {
  */
 function comparesScopes(text: string, distinctYears: readonly number[]): boolean {
   const yearsCompared = has(text, YEAR_COMPARED) || (distinctYears.length > 1 && (!has(text, NATIONAL) || has(text, CHANGE)));
-  return has(text, COMPARE) && !yearsCompared;
+  return has(text, COMPARE) && !yearsCompared && !has(text, TARGET_COMPARED);
 }
 
 /** "tỉnh mình so với cả nước" is about the province, measured against the nation. */

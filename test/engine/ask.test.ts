@@ -118,6 +118,15 @@ describe("one pillar's goals", () => {
 });
 
 describe("follow-ups", () => {
+  it("'so với mục tiêu (của 749) thì sao?' after a figure asks how far it has got, and the next subject's figure comes first", () => {
+    const chat = createConversation();
+    engine.ask("Tỷ lệ hộ gia đình có cáp quang cả nước cuối 2024 là bao nhiêu?", chat);
+    expect(firstParagraph(engine.ask("so với mục tiêu 749 thì sao?", chat))).toMatch(/^Có, đã ở mức mục tiêu trước hạn: .*trên 80%/);
+    expect(firstParagraph(engine.ask("còn 4G?", chat))).toMatch(/4G: 99,8% .*; mình không có mục tiêu số/);
+    // A target set against the nation's is a comparison still.
+    expect(firstParagraph(engine.ask("Mục tiêu kinh tế số năm 2030 của Khánh Hòa so với mục tiêu của cả nước thế nào?"))).not.toMatch(/^(?:Có|Chưa)/);
+  });
+
   it("naming only another document ask for its target of the same thing, or say it sets none", () => {
     const chat = createConversation();
     engine.ask("Mục tiêu kinh tế số của tỉnh năm 2030?", chat);

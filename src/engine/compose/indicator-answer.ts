@@ -133,7 +133,8 @@ export function composeIndicatorAnswer(ctx: ComposeContext, indicator: Indicator
           };
         }
         const target = claimed[0] ?? targetAsked(ctx, numeric.length > 0 && ctx.slots.year === undefined ? numeric : targets);
-        if (!target) return { first: `${name}: mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: latestLine(), sourceIds: latest ? [latest.source] : [] };
+        // The figure first all the same ("còn 4G?" after a verdict asks how it stands).
+        if (!target) return { first: `${name}: ${latest ? `${figure(latest)}; ` : ""}mình không có mục tiêu số để đánh giá đạt hay chưa.`, support: [], sourceIds: latest ? [latest.source] : [] };
         const { verdict } = statusOf(target);
         // The target year is over without its own figure, but a figure before it already reached the level (a share
         // that only grows; a rank goes up and down, so only one of the year just before says it was within reach, and
