@@ -171,7 +171,8 @@ export function questionKind(folded: string): QuestionKind | undefined {
 }
 const SIGNED = /(?<![^ ])(?<!nhiem |thoi |hoc )(?:da )?ky (?:nhung |cac )?(?:(?:van ban|ke hoach|quyet dinh|giay to|cai) (?:nao|gi)|gi)(?= |$)/;
 /** "bao nhiêu điểm", "giá trị": the score of a ranking, which its figure's note gives beside the rank ("thời điểm" is none). */
-const SCORE_ASKED = /(?<![^ ])(?:bao nhieu diem|may diem|diem so|so diem|gia tri|(?<!thoi )diem (?:la |duoc )?(?:bao nhieu|may))(?= |$)/;
+const SCORE_ASKED =
+  /(?<![^ ])(?:bao nhieu diem|may diem|diem so|so diem|gia tri|(?<!thoi )diem (?:la |duoc )?(?:bao nhieu|may)|(?<!thoi )diem (?:chi so )?(?:dti|egdi|par index|sipas)(?: \S+){0,6} (?:bao nhieu|may))(?= |$)/;
 const QUOTE = /(?<![^ ])(theo (?:ong|ba)(?! (?:tru cot|nhom|noi dung|linh vuc|muc|chi|loai|\d))|noi gi|(?<!nghe )noi(?: \S+){1,6} la gi|(?<!nghe )noi ve|noi the nao|phat bieu|nhan xet|danh gia|cho rang|nhan manh|chi dao|y kien|trich loi|quan diem|ke ten)(?= |$)/;
 /**
  * How people say where they heard something, with marks: the knowledge never writes some of their words ("đứa",

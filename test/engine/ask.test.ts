@@ -1459,6 +1459,7 @@ describe("reported claims, follow-ups on a document and what people said (tenth 
     const conversation = createConversation();
     engine.ask("DTI nam 2024 tinh minh xep thu may", conversation);
     expect(firstParagraph(engine.ask("diem bao nhieu", conversation))).toMatch(/0,7071/);
+    expect(firstParagraph(engine.ask("Điểm DTI 2024 của Khánh Hòa là bao nhiêu?"))).toMatch(/0,7071/);
   });
 
   it("refuses where somebody lives and a currency conversion, but still says who somebody is", () => {
