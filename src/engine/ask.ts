@@ -169,6 +169,8 @@ function isOwnQuestion(part: string, reading: Reading): boolean {
 }
 /** A follow-up naming at most this many words asks about a detail of the last topic ("còn cấp huyện?"). */
 const MAX_DETAIL_WORDS = 3;
+/** A phrase this short, asking nothing ("chỉ số thành phần?"), may point into the last answer. */
+const MAX_BARE_PHRASE_WORDS = 4;
 /** A detail of an FAQ leads its answer when it says this many more of the question's words than the answer. */
 const MIN_DETAIL_LEAD = 1;
 /** Entries whose answers a claimed number is checked against here; the others' composers check it themselves. */
@@ -1541,6 +1543,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       if (found && !topHasIt && (!(top && confident) || near(found.doc))) {
         return finish(composeLed(found.doc, merged, previous.sourceIds, understanding.topicText), found.score, conversation, found.doc, merged, previous.topic);
       }
+    }
+    // "Chỉ số thành phần?" after an FAQ whose answer says it ("… 8 chỉ số chính và 47 chỉ số thành phần"): a bare
+    // phrase of the last answer's own words asks about them there.
+    const bareFollowUp =
+      namedInTopic <= MAX_BARE_PHRASE_WORDS && unknownInTopic === 0 && !hasSlots(slots) && slots.aspect === undefined && slots.polarity === undefined && !hasQuestionWord(understanding.topicText);
+    const lastFaq = bareFollowUp && previousDoc ? lookup.faq.get(previousDoc.id) : undefined;
+    const faqWords = lastFaq && wordsOf([lastFaq.answer, ...lastFaq.details].join(" "));
+    if (previousDoc && previous && faqWords && topicWords(understanding.topicText).every((word) => faqWords.has(word))) {
+      return finish(composeLed(previousDoc, previous.slots, previous.sourceIds, understanding.topicText), ANSWER_THRESHOLD, conversation, previousDoc, previous.slots, previous.topic);
     }
     // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not
     // for the document: when it sets some and the question names no other indicator or goal.

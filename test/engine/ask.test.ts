@@ -118,6 +118,12 @@ describe("one pillar's goals", () => {
 });
 
 describe("follow-ups", () => {
+  it("that are a bare phrase of the last FAQ's own words ask about them there", () => {
+    const chat = createConversation();
+    engine.ask("Bộ chỉ số DTI cấp tỉnh có mấy chỉ số chính?", chat);
+    expect(firstParagraph(engine.ask("chỉ số thành phần?", chat))).toMatch(/47 chỉ số thành phần/);
+  });
+
   it("'so với mục tiêu (của 749) thì sao?' after a figure asks how far it has got, and the next subject's figure comes first", () => {
     const chat = createConversation();
     engine.ask("Tỷ lệ hộ gia đình có cáp quang cả nước cuối 2024 là bao nhiêu?", chat);
