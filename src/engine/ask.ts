@@ -1522,8 +1522,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const ofDocument = onlyDocument
         ? (againHits.find((hit) => hit.score >= ANSWER_THRESHOLD && setsTargetIn(hit.doc, slots.document!)) ?? { doc: previousDoc, score: 1 })
         : undefined;
+      // "Thế còn cả nước?" after the province's share of GRDP, which has no national figures: the nation's own
+      // indicator of the same thing (the share of GDP).
+      const ofNation =
+        merged.scope === "national" && !nationalIndicators.has(previousDoc.id)
+          ? lookup.indicators
+              .get(previousDoc.id)
+              ?.related.filter((id) => nationalIndicators.has(id))
+              .flatMap((id) => docsById.get(id) ?? [])[0]
+          : undefined;
       const again = target ?? ofDocument ?? againHits[0];
-      const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
+      const doc = ofNation ?? (again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc);
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
     // "còn cấp huyện?", "cấp tỉnh thì sao?": a follow-up naming a detail asks the last question about that detail —

@@ -118,6 +118,12 @@ describe("one pillar's goals", () => {
 });
 
 describe("follow-ups", () => {
+  it("asking 'thế còn cả nước?' of a provincial indicator go to the nation's own (knowledge: its related indicators)", () => {
+    const chat = createConversation();
+    engine.ask("Theo NQ16 kinh tế số Khánh Hòa đến 2030 chiếm bao nhiêu GRDP?", chat);
+    expect(engine.ask("thế còn cả nước?", chat).entries[0]).toBe("kinh-te-so-gdp");
+  });
+
   it("that are a bare phrase of the last FAQ's own words ask about them there", () => {
     const chat = createConversation();
     engine.ask("Bộ chỉ số DTI cấp tỉnh có mấy chỉ số chính?", chat);
