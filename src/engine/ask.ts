@@ -1499,7 +1499,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       // A document's target is of its own years, not of the year the figure before was asked for.
       const { year: _year, years: _years, ...kept } = previous.slots;
       // A figure the last question claimed is no target of this one ("… đứng thứ 41" → "có đạt mục tiêu không?").
-      const merged = { ...withoutClaim(onlyDocument ? kept : previous.slots), ...slots };
+      // "Hiện … đạt bao nhiêu?" after a target for 2030 asks today's figure: neither that year nor a target again.
+      const { year: _thenYear, years: _thenYears, aspect: carriedAspect, ...timeless } = previous.slots;
+      const before = onlyDocument ? kept : slots.now ? { ...timeless, ...(carriedAspect === "target" ? {} : { aspect: carriedAspect }) } : previous.slots;
+      const merged = { ...withoutClaim(before), ...slots };
       // Naming nothing but what it asks of the last figure, the question is about that very entry.
       if (asksOfTheLast && !hasSlots(slots) && !understanding.followUp) {
         return finish(composeDoc(previousDoc, merged, previous.sourceIds), 1, conversation, previousDoc, merged, previous.topic);
@@ -1532,7 +1535,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
               .flatMap((id) => docsById.get(id) ?? [])[0]
           : undefined;
       const again = target ?? ofDocument ?? againHits[0];
-      const doc = ofNation ?? (again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc);
+      if (ofNation) {
+        // The province's document sets none of the nation's targets.
+        const { document: _provincial, ...national } = merged;
+        // Later follow-ups search again from its name, not from the province's question.
+        const itsName = fold(lookup.indicators.get(ofNation.id)!.name);
+        return finish(composeDoc(ofNation, national, previous.sourceIds), 1, conversation, ofNation, national, itsName);
+      }
+      const doc = again && again.score >= ANSWER_THRESHOLD ? again.doc : previousDoc;
       return finish(composeDoc(doc, merged, previous.sourceIds), 1, conversation, doc, merged, topic);
     }
     // "còn cấp huyện?", "cấp tỉnh thì sao?": a follow-up naming a detail asks the last question about that detail —

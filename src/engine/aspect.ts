@@ -44,7 +44,7 @@ const HEDGE = /(?<![^ ])(?:gi do|gi day|hay sao (?:ay|do)|sao ay)(?= |$)/g;
 /** Hearsay put to the bot: a claim to confirm, unless it goes on to ask ("nghe nói … , nó là cái gì?"). */
 const HEARD = words("nghe noi(?! ve)|nghe bao|thay bao|doc thay");
 const VERDICT = words(
-  "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
+  "da dat|dat duoc chua|dat chua|da dat chua|co dat|dat (?:(?!bao nhieu|may )\\S+ ){0,12}roi|dat (?:\\S+ ){0,4}(?:chua|khong)|hoan thanh (?:\\S+ ){0,4}(?:chua|khong)|vao (?:\\S+ ){0,3}chua|lot (?:\\S+ ){0,3}chua|vuot (?:\\S+ ){0,3}(?:chua|khong)|kip (?:\\S+ ){0,2}khong|co kip|den dau roi|ket qua ra sao|thanh cong khong",
 );
 /**
  * "(Con số đó) so với mục tiêu (của 749) thì sao?": a figure measured against its target, which asks how far it has

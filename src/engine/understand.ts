@@ -100,7 +100,8 @@ const YEAR = /(?<![^ ])(20[0-4]\d)(?= |$)/g;
 /** "so với năm 2023", "so với năm trước": a figure measured against another year's. */
 const YEAR_COMPARED = /(?<![^ ])so voi (?:(?:nam |hoi |cung ky )?20[0-4]\d|(?:nam|hoi) truoc)(?= |$)/;
 const SINCE = /(?<![^ ])tu (20[0-4]\d) (den|toi) (nay|bay gio|hien nay)(?= |$)/;
-const NOW = /(?<![^ ])(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te)(?= |$)/g;
+// "hiện cả nước đạt bao nhiêu": "hiện" alone is "hiện nay" ("thực hiện", "thể hiện" are other words).
+const NOW = /(?<![^ ])(hien nay|hien tai|bay gio|luc nay|hom nay|moi nhat|gan day nhat|gan day|cap nhat|den nay|tinh den nay|thuc te|(?<!(?:thuc|the|xuat|phat|bieu|an|trinh) )hien(?= (?:ca|tinh|khanh|viet|nuoc|dat|da|dang|van|con|xep|dung)(?= |$)))(?= |$)/g;
 const END_OF_TERM = /(?<![^ ])(cuoi ky|het ky|cuoi nhiem ky)(?= |$)/;
 const THEN = /(?<![^ ])((?:luc|khi|hoi|thoi) (?:do|ay)|thoi diem do)(?= |$)/;
 // "đứng đầu cả nước", "xếp thứ 9 cả nước" rank the province, they do not ask about the nation.
@@ -130,7 +131,7 @@ const COMPARE_STRIPPED = /(?<![^ ])(so sanh|so voi|doi chieu|giong het|y het|gio
 // "đạt" and "đặt" fold alike; "đã đạt", "đạt … chưa/rồi", "có đạt mục tiêu không" and "hoàn thành … chưa"
 // ask about progress, "muốn/phải/sẽ đạt được" about a goal.
 const PROGRESS =
-  /(?<![^ ])(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:\S+ ){0,3}(?:chua|roi)|co dat (?:\S+ ){0,2}(?:muc tieu|chi tieu) khong$|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
+  /(?<![^ ])(?<!(?:muon|phai|se|can|nham) )(da dat|dat duoc|dat (?:(?!bao nhieu|may )\S+ ){0,3}(?:chua|roi)|co dat (?:\S+ ){0,2}(?:muc tieu|chi tieu) khong$|den dau roi|tien do|ket qua thuc hien|(?:da )?hoan thanh (?:\S+ ){0,4}chua)(?= |$)/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|the thi|vay thi)(?= |$)|(?<![^ ])(thi sao|the nao roi|ra sao roi)$/;
 const FOLLOW_UP_STRIPPED = /^(con|the con|vay con|con ve)(?= |$)|(?<![^ ])(thi sao)$/g;
 /** "hồi chưa sáp nhập", "trước khi hợp nhất", "sau sáp nhập": a side of the merger of 1/7/2025. */

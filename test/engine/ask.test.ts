@@ -122,6 +122,8 @@ describe("follow-ups", () => {
     const chat = createConversation();
     engine.ask("Theo NQ16 kinh tế số Khánh Hòa đến 2030 chiếm bao nhiêu GRDP?", chat);
     expect(engine.ask("thế còn cả nước?", chat).entries[0]).toBe("kinh-te-so-gdp");
+    // "hiện … đạt bao nhiêu rồi" asks today's figure of it, not its 2030 target again, nor whether that is reached.
+    expect(firstParagraph(engine.ask("hiện cả nước đạt bao nhiêu rồi", chat))).toMatch(/^Tỷ trọng kinh tế số trong GDP cả nước: 14,02% \(năm 2025/);
   });
 
   it("that are a bare phrase of the last FAQ's own words ask about them there", () => {
