@@ -1563,13 +1563,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         return finish(composeLed(found.doc, merged, previous.sourceIds, understanding.topicText), found.score, conversation, found.doc, merged, previous.topic);
       }
     }
-    // "Chỉ số thành phần?" after an FAQ whose answer says it ("… 8 chỉ số chính và 47 chỉ số thành phần"): a bare
-    // phrase of the last answer's own words asks about them there.
+    // "Chỉ số thành phần?" after an FAQ whose answer says it ("… 8 chỉ số chính và 47 chỉ số thành phần"), "cấp
+    // huyện?" after the goal "… 80% ở cấp huyện và 60% ở cấp xã": a bare phrase of the last answer's own words asks
+    // about them there.
     const bareFollowUp =
       namedInTopic <= MAX_BARE_PHRASE_WORDS && unknownInTopic === 0 && !hasSlots(slots) && slots.aspect === undefined && slots.polarity === undefined && !hasQuestionWord(understanding.topicText);
     const lastFaq = bareFollowUp && previousDoc ? lookup.faq.get(previousDoc.id) : undefined;
-    const faqWords = lastFaq && wordsOf([lastFaq.answer, ...lastFaq.details].join(" "));
-    if (previousDoc && previous && faqWords && topicWords(understanding.topicText).every((word) => faqWords.has(word))) {
+    const lastGoal = bareFollowUp && previousDoc ? lookup.goals.get(previousDoc.id) : undefined;
+    const saidLast = lastFaq ? [lastFaq.answer, ...lastFaq.details].join(" ") : lastGoal?.text;
+    const lastWords = saidLast === undefined ? undefined : wordsOf(saidLast);
+    if (previousDoc && previous && lastWords && topicWords(understanding.topicText).every((word) => lastWords.has(word))) {
       return finish(composeLed(previousDoc, previous.slots, previous.sourceIds, understanding.topicText), ANSWER_THRESHOLD, conversation, previousDoc, previous.slots, previous.topic);
     }
     // After an indicator, "QĐ 749 đặt mục tiêu bao nhiêu?" asks for the targets that document sets for it, not

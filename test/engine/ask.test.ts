@@ -126,10 +126,12 @@ describe("follow-ups", () => {
     expect(firstParagraph(engine.ask("hiện cả nước đạt bao nhiêu rồi", chat))).toMatch(/^Tỷ trọng kinh tế số trong GDP cả nước: 14,02% \(năm 2025/);
   });
 
-  it("that are a bare phrase of the last FAQ's own words ask about them there", () => {
+  it("that are a bare phrase of the last FAQ's or goal's own words ask about them there", () => {
     const chat = createConversation();
     engine.ask("Bộ chỉ số DTI cấp tỉnh có mấy chỉ số chính?", chat);
     expect(firstParagraph(engine.ask("chỉ số thành phần?", chat))).toMatch(/47 chỉ số thành phần/);
+    engine.ask("Theo 749 cấp xã phải xử lý bao nhiêu hồ sơ công việc trên mạng năm 2025?", chat);
+    expect(firstParagraph(engine.ask("cấp huyện?", chat))).toMatch(/80% ở cấp huyện/);
   });
 
   it("'so với mục tiêu (của 749) thì sao?' after a figure asks how far it has got, and the next subject's figure comes first", () => {
