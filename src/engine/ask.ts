@@ -314,8 +314,6 @@ const RELEASED_IN = /(?<![^ ])(?<!(?:de|dat) )ra(?: doi)?(?: (?:tu|vao|hoi|trong
 
 /** An answer whose sources are silent on the point ("nguồn của trợ lý không nói …", "chưa tìm thấy …"); folded. */
 const SILENT_SOURCES = /^[^.]*(?:khong noi|chua (?:tim thay|co thong tin|co so lieu|cong bo)|khong co thong tin)/;
-/** A sentence saying only that the sources lack something ("… không có trong nguồn của trợ lý"); folded. */
-const SOURCES_LACK = /^[^,;]*(?:khong|chua) co trong (?:cac )?nguon/;
 /** "Còn trước nữa?", "sau nữa thì sao?": the same step again. */
 const FURTHER = /(?:^| )(?:truoc|sau) (?:do )?nua(?= |$)/;
 
@@ -1263,10 +1261,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   /** Whether what an entry says has a "chưa" or "không" in it, so that it cannot simply affirm a "đã … chưa?". */
   function deniesSomething(doc: SearchDoc): boolean {
-    // "Danh sách đầy đủ … không có trong nguồn của trợ lý" says what the sources lack, not that something is not so.
-    return knowledgeText(saidBy(doc) ?? "")
-      .folded.split(/\.(?= |$)/)
-      .some((sentence) => NEGATION.test(sentence) && !SOURCES_LACK.test(sentence));
+    return NEGATION.test(knowledgeText(saidBy(doc) ?? "").folded);
   }
 
   /**

@@ -349,6 +349,8 @@ describe("who holds an office", () => {
     const first = (question: string) => text(engine.ask(question)).split("\n\n")[0]!;
     expect(first("năm 2021 ông Nguyễn Tấn Tuân là chủ tịch tỉnh đúng không")).toMatch(/^Đúng: năm 2021, Nguyễn Tấn Tuân là Chủ tịch UBND tỉnh Khánh Hòa/);
     expect(first("Năm 2021 ông Nguyễn Hải Ninh là Chủ tịch UBND tỉnh Khánh Hòa à?")).toMatch(/^Không: .*Nguyễn Hải Ninh không phải là Chủ tịch UBND tỉnh.*Bí thư Tỉnh ủy/);
+    // A year the sources show nobody in: no verdict either way.
+    expect(first("năm 2022 ông Nguyễn Hải Ninh là bí thư tỉnh ủy đúng không?")).toMatch(/^Nguồn của mình không ghi ai giữ chức Bí thư Tỉnh ủy Khánh Hòa trong năm 2022/);
   });
 });
 
@@ -802,10 +804,6 @@ describe("a number claimed in a yes-or-no question", () => {
   it("is corrected by an FAQ that says another ('8 lĩnh vực' → 7), and confirmed by one that says it", () => {
     expect(firstParagraph(engine.ask("NQ16 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Không: Nghị quyết 16 có 7 lĩnh vực ưu tiên/);
     expect(firstParagraph(engine.ask("QĐ 749 có 8 lĩnh vực ưu tiên đúng không"))).toMatch(/^Đúng: /);
-  });
-
-  it("is confirmed by an FAQ that says it, though it adds what the sources lack ('… không có trong nguồn')", () => {
-    expect(firstParagraph(engine.ask("Nông nghiệp có nằm trong các lĩnh vực ưu tiên chuyển đổi số của Quyết định 749 không?"))).toMatch(/^Có: .*trong đó có nông nghiệp/);
   });
 });
 

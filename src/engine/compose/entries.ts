@@ -174,7 +174,10 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
     claimedYear !== undefined
       ? heldThen.length > 0
         ? `${yesOrNo(ctx, true)}: năm ${claimedYear}, ${person.name} là ${heldThen.map((office) => office.name).join(", ")}.`
-        : `${yesOrNo(ctx, false)}: theo nguồn của mình, năm ${claimedYear} ${heldClaimed.map((office) => `${office.name} là ${holdersThen(office).map((tenure) => tenure.who).join(", ") || "không rõ"}`).join("; ")}.`
+        : heldClaimed.every((office) => holdersThen(office).length === 0)
+          ? // The sources show nobody in that year: no verdict either way.
+            `Nguồn của mình không ghi ai giữ chức ${heldClaimed.map((office) => office.name).join(", ")} trong năm ${claimedYear}; ${role}`
+          : `${yesOrNo(ctx, false)}: theo nguồn của mình, năm ${claimedYear} ${heldClaimed.map((office) => `${office.name} là ${holdersThen(office).map((tenure) => tenure.who).join(", ")}`).join("; ")}.`
       : claimed.length > 0 && heldClaimed.length === 0
       ? `${yesOrNo(ctx, false)}: theo nguồn của mình, ${person.name} không phải là ${claimed.map((office) => office.name).join(", ")}; chức vụ của ${person.name} vào ${asOf} là ${person.role}.`
       : claimed.length > 0 && holdsClaimed.length > 0
