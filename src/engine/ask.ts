@@ -292,8 +292,8 @@ const PROPOSED_BY = /(?<![^ ])(?:theo de nghi cua|do (?:\S+ ){1,8}de xuat|to tri
 const ANOTHER_PROVINCE_NAMED = new RegExp(`(?<![^ ])${ANOTHER_PROVINCE}(?= |$)`);
 /** "ký" (signed), folded: a claim naming a person and a document is about who signed it. */
 const SIGNS = /(?<![^ ])ky(?= |$)/;
-/** "A hay B", "A hay là B": a choice between what comes before and after. */
-const CHOICE = /(?<![^ ])hay(?= |$)/;
+/** "A hay B", "A hay là B": a choice between what comes before and after ("UBND tỉnh hay ban hành…" is "often"). */
+const CHOICE = /(?<![^ ])hay(?! (?:ban hanh|ky|ra|dua|lam))(?= |$)/;
 /** An average of the provinces or the nation: what a province's own figure is set against. */
 const AVERAGE = /(?<![^ ])trung binh(?= |$)/;
 /** "cao hay thấp", "hơn hay kém": a figure set against another. */

@@ -499,6 +499,8 @@ describe("claims about a document's date", () => {
     );
     expect(first("có phải NQ16 do Tỉnh ủy ban hành không hay là UBND tỉnh?")).toMatch(/^Đúng: Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa/);
     expect(first("nq16 cua tinh uy hay ubnd tinh")).toMatch(/^Nghị quyết 16-NQ\/TU do Tỉnh ủy Khánh Hòa ban hành ngày 19\/10\/2021/);
+    // "hay ban hành" is "often issues", no choice.
+    expect(first("UBND tỉnh hay ban hành kế hoạch, còn Nghị quyết 16 thì do Tỉnh ủy ban hành đúng không?")).toMatch(/^Đúng: Nghị quyết 16-NQ\/TU do Tỉnh ủy/);
   });
 });
 
