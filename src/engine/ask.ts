@@ -1495,8 +1495,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const { year: _year, years: _years, ...kept } = previous.slots;
       // A figure the last question claimed is no target of this one ("… đứng thứ 41" → "có đạt mục tiêu không?").
       // "Hiện … đạt bao nhiêu?" after a target for 2030 asks today's figure: neither that year nor a target again.
-      const { year: _thenYear, years: _thenYears, aspect: carriedAspect, ...timeless } = previous.slots;
-      const before = onlyDocument ? kept : slots.now ? { ...timeless, ...(carriedAspect === "target" ? {} : { aspect: carriedAspect }) } : previous.slots;
+      const { aspect: keptAspect, ...keptButAspect } = kept;
+      const before = onlyDocument ? kept : slots.now ? (keptAspect === "target" ? keptButAspect : kept) : previous.slots;
       const merged = { ...withoutClaim(before), ...slots };
       // Naming nothing but what it asks of the last figure, the question is about that very entry.
       if (asksOfTheLast && !hasSlots(slots) && !understanding.followUp) {

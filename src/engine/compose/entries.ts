@@ -1,5 +1,5 @@
 // Single knowledge entries that carry their own text: FAQ, documents, people, timeline events.
-import type { DocumentEntry, FaqEntry, Office, Person, TimelineEvent } from "../../knowledge/schema.js";
+import type { DocumentEntry, FaqEntry, Person, TimelineEvent } from "../../knowledge/schema.js";
 import type { Block } from "../answer.js";
 import { fold } from "../../text/normalize.js";
 import { attribute, formatDate, withoutFinalStop } from "../format.js";
@@ -168,16 +168,16 @@ export function composePerson(ctx: ComposeContext, person: Person): Composed {
   // "Năm 2021 ông Tuân là chủ tịch tỉnh đúng không?": a past year named is when the claim is about, not now.
   const { year } = ctx.slots;
   const claimedYear = year !== undefined && year < ctx.today.getFullYear() && heldClaimed.length > 0 ? year : undefined;
-  const holdersThen = (office: Office) => tenuresIn(tenures(ctx.lookup, office), claimedYear!);
-  const heldThen = claimedYear === undefined ? [] : heldClaimed.filter((office) => holdersThen(office).some((tenure) => tenure.person === person.id));
+  const holdersThen = new Map(heldClaimed.map((office) => [office, claimedYear === undefined ? [] : tenuresIn(tenures(ctx.lookup, office), claimedYear)]));
+  const heldThen = heldClaimed.filter((office) => holdersThen.get(office)!.some((tenure) => tenure.person === person.id));
   const first =
     claimedYear !== undefined
       ? heldThen.length > 0
         ? `${yesOrNo(ctx, true)}: năm ${claimedYear}, ${person.name} là ${heldThen.map((office) => office.name).join(", ")}.`
-        : heldClaimed.every((office) => holdersThen(office).length === 0)
+        : heldClaimed.every((office) => holdersThen.get(office)!.length === 0)
           ? // The sources show nobody in that year: no verdict either way.
             `Nguồn của mình không ghi ai giữ chức ${heldClaimed.map((office) => office.name).join(", ")} trong năm ${claimedYear}; ${role}`
-          : `${yesOrNo(ctx, false)}: theo nguồn của mình, năm ${claimedYear} ${heldClaimed.map((office) => `${office.name} là ${holdersThen(office).map((tenure) => tenure.who).join(", ")}`).join("; ")}.`
+          : `${yesOrNo(ctx, false)}: theo nguồn của mình, năm ${claimedYear} ${heldClaimed.map((office) => `${office.name} là ${holdersThen.get(office)!.map((tenure) => tenure.who).join(", ")}`).join("; ")}.`
       : claimed.length > 0 && heldClaimed.length === 0
       ? `${yesOrNo(ctx, false)}: theo nguồn của mình, ${person.name} không phải là ${claimed.map((office) => office.name).join(", ")}; chức vụ của ${person.name} vào ${asOf} là ${person.role}.`
       : claimed.length > 0 && holdsClaimed.length > 0
